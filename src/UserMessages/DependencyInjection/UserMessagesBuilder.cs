@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using UserMessages.Events;
+using UserMessages.Storage;
+using UserMessages.Users;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Configures where the messaging feature stores its data and which seams it uses.</summary>
+public sealed class UserMessagesBuilder
+{
+    internal UserMessagesBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The app's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Stores threads and messages in <typeparamref name="TContext"/>, the host's own context. When
+    /// it is an Identity context, the Identity user directory is registered too (unless one is already).
+    /// </summary>
+    /// <typeparam name="TContext">The host's context: derived from <see cref="UserMessagesIdentityDbContext{TUser}"/>, or implementing <see cref="IUserMessagesDbContext"/>.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddEntityFrameworkStores<TContext>()
+        where TContext : DbContext, IUserMessagesDbContext
+    {
+        Services.TryAddScoped(sp => new UserMessagesDb(sp.GetRequiredService<TContext>()));
+        if (FindIdentityUserAndKey(typeof(TContext)) is var (userType, keyType))
+        {
+            Services.TryAddScoped(typeof(IUserDirectory), typeof(IdentityUserDirectory<,>).MakeGenericType(userType, keyType));
+        }
+
+        return this;
+    }
+
+    /// <summary>Uses ASP.NET Core Identity's <see cref="UserManager{TUser}"/> as the user directory (string keys).</summary>
+    /// <typeparam name="TUser">The host's user type.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddIdentityUserDirectory<TUser>()
+        where TUser : IdentityUser
+        => AddUserDirectory<IdentityUserDirectory<TUser, string>>();
+
+    /// <summary>Uses ASP.NET Core Identity's <see cref="UserManager{TUser}"/> as the user directory.</summary>
+    /// <typeparam name="TUser">The host's user type.</typeparam>
+    /// <typeparam name="TKey">Its key type.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddIdentityUserDirectory<TUser, TKey>()
+        where TUser : IdentityUser<TKey>
+        where TKey : IEquatable<TKey>
+        => AddUserDirectory<IdentityUserDirectory<TUser, TKey>>();
+
+    /// <summary>Uses <typeparamref name="TDirectory"/> to find users and their names, replacing any other.</summary>
+    /// <typeparam name="TDirectory">The directory.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddUserDirectory<TDirectory>()
+        where TDirectory : class, IUserDirectory
+    {
+        Services.RemoveAll<IUserDirectory>();
+        Services.AddScoped<IUserDirectory, TDirectory>();
+        return this;
+    }
+
+    /// <summary>Uses <typeparamref name="TPolicy"/> to decide who accepts messages from whom, replacing the default that accepts all.</summary>
+    /// <typeparam name="TPolicy">The policy.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddRecipientPolicy<TPolicy>()
+        where TPolicy : class, IRecipientPolicy
+    {
+        Services.RemoveAll<IRecipientPolicy>();
+        Services.AddScoped<IRecipientPolicy, TPolicy>();
+        return this;
+    }
+
+    /// <summary>Adds a handler told after every committed message (several may be added).</summary>
+    /// <typeparam name="THandler">The handler.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddMessageSentHandler<THandler>()
+        where THandler : class, IMessageSentHandler
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageSentHandler, THandler>());
+        return this;
+    }
+
+    private static (Type User, Type Key)? FindIdentityUserAndKey(Type contextType)
+    {
+        for (var type = contextType; type is not null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IdentityUserContext<,,,,>))
+            {
+                var arguments = type.GetGenericArguments();
+                return (arguments[0], arguments[1]);
+            }
+        }
+
+        return null;
+    }
+}

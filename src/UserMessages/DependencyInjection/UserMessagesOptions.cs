@@ -1,0 +1,29 @@
+using UserMessages.Storage;
+
+namespace UserMessages;
+
+/// <summary>Settings of the messaging feature, validated when the app starts.</summary>
+public class UserMessagesOptions
+{
+    /// <summary>The longest message content, in characters. Default 10,000.</summary>
+    public int MaxContentLength { get; set; } = 10_000;
+
+    /// <summary>The most recipients one new thread may have. Default 20.</summary>
+    public int MaxRecipients { get; set; } = 20;
+
+    /// <summary>Threads per folder page. Default 25.</summary>
+    public int PageSize { get; set; } = 25;
+
+    /// <summary>Messages per thread page (the newest are shown first; older ones a page at a time). Default 50.</summary>
+    public int ThreadPageSize { get; set; } = 50;
+
+    /// <summary>
+    /// The layout the bundled pages render in, e.g. <c>/Views/Shared/_Layout.cshtml</c>. When
+    /// <see langword="null"/>, the host's <c>/Views/Shared/_Layout.cshtml</c> or
+    /// <c>/Pages/Shared/_Layout.cshtml</c> is used, else the package's own minimal layout.
+    /// </summary>
+    public string? Layout { get; set; }
+
+    /// <summary>Table names, schema and model version.</summary>
+    public UserMessagesStoreOptions Store { get; } = new();
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using UserMessages.Storage;
+
+namespace UserMessages.DependencyInjection;
+
+internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessagesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, UserMessagesOptions options)
+    {
+        var failures = new List<string>();
+        Range(failures, nameof(options.MaxContentLength), options.MaxContentLength, 1, 1_000_000);
+        Range(failures, nameof(options.MaxRecipients), options.MaxRecipients, 1, 1_000);
+        Range(failures, nameof(options.PageSize), options.PageSize, 1, 200);
+        Range(failures, nameof(options.ThreadPageSize), options.ThreadPageSize, 1, 500);
+        if (options.Layout is { } layout && !layout.StartsWith('/') && !layout.StartsWith("~/", StringComparison.Ordinal))
+        {
+            failures.Add($"UserMessagesOptions.Layout must be an app-relative view path such as '/Views/Shared/_Layout.cshtml'; got '{layout}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Store.TablePrefix))
+        {
+            failures.Add("UserMessagesOptions.Store.TablePrefix must not be empty.");
+        }
+
+        if (options.Store.SchemaVersion != UserMessagesStoreOptions.Version1)
+        {
+            failures.Add($"UserMessagesOptions.Store.SchemaVersion {options.Store.SchemaVersion} is unknown; supported: {UserMessagesStoreOptions.Version1}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Range(List<string> failures, string name, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"UserMessagesOptions.{name} must be between {min} and {max}; got {value}.");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Mvc.Razor.Compilation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using UserMessages;
+using UserMessages.DependencyInjection;
+using UserMessages.Events;
+using UserMessages.Services;
+using UserMessages.Users;
+using UserMessages.Web;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the messaging feature.</summary>
+public static class UserMessagesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the messaging services, the bundled Razor views and their options (validated at
+    /// start-up). Chain <see cref="UserMessagesBuilder.AddEntityFrameworkStores{TContext}"/> to say
+    /// where the tables live, then call <c>app.MapUserMessages("/messages")</c>.
+    /// </summary>
+    /// <param name="services">The app's services.</param>
+    /// <param name="configure">Changes to the default <see cref="UserMessagesOptions"/>.</param>
+    /// <returns>A builder to configure the stores and the seams.</returns>
+    public static UserMessagesBuilder AddUserMessages(this IServiceCollection services, Action<UserMessagesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<UserMessagesOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserMessagesOptions>, UserMessagesOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRecipientPolicy, AcceptEveryoneRecipientPolicy>();
+        services.TryAddScoped<UserMessagesErrorDescriber>();
+        services.TryAddScoped<MessageInputValidator>();
+        services.TryAddScoped<MessageSentDispatcher>();
+        services.TryAddScoped<IUserMessagesService, UserMessagesService>();
+        services.TryAddSingleton<UserMessagesMounts>();
+        services.TryAddSingleton(sp => new UserMessagesLinks(sp.GetRequiredService<LinkGenerator>(), sp.GetRequiredService<UserMessagesMounts>()));
+        services.TryAddSingleton<UserMessagesLayout>();
+        services.AddHttpContextAccessor();
+        services.AddAuthorization();
+        services.AddAntiforgery();
+
+        services.AddMvcCore()
+            .AddViews()
+            .AddRazorViewEngine()
+            .ConfigureApplicationPartManager(AddViewsOfThisPackage);
+        return new UserMessagesBuilder(services);
+    }
+
+    /// <summary>Makes the compiled views of this package findable even when the host does not discover it by itself.</summary>
+    private static void AddViewsOfThisPackage(ApplicationPartManager partManager)
+    {
+        var assembly = typeof(UserMessagesOptions).Assembly;
+        if (!partManager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
+        {
+            partManager.ApplicationParts.Add(new AssemblyPart(assembly));
+        }
+
+        if (!partManager.ApplicationParts.OfType<CompiledRazorAssemblyPart>().Any(p => p.Assembly == assembly))
+        {
+            partManager.ApplicationParts.Add(new CompiledRazorAssemblyPart(assembly));
+        }
+    }
+}

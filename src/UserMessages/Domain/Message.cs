@@ -1,0 +1,23 @@
+namespace UserMessages.Domain;
+
+/// <summary>One message in a <see cref="MessageThread"/>.</summary>
+public class Message
+{
+    /// <summary>The message's primary key.</summary>
+    public long Id { get; set; }
+
+    /// <summary>The thread this message belongs to.</summary>
+    public long ThreadId { get; set; }
+
+    /// <summary>The thread this message belongs to (loaded only when asked for).</summary>
+    public virtual MessageThread? Thread { get; set; }
+
+    /// <summary>The id of the user who sent it, as the user directory spells it.</summary>
+    public string SenderId { get; set; } = string.Empty;
+
+    /// <summary>When it was sent (UTC).</summary>
+    public DateTime SentAt { get; set; }
+
+    /// <summary>The text of the message: plain text, never HTML.</summary>
+    public string Content { get; set; } = string.Empty;
+}

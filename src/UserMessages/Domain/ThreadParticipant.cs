@@ -1,0 +1,35 @@
+namespace UserMessages.Domain;
+
+/// <summary>
+/// One user's state in one thread (the original's <c>UserThread</c>): read or unread, deleted
+/// or not, plus what the inbox needs to be listed from this row alone.
+/// </summary>
+public class ThreadParticipant
+{
+    /// <summary>The thread.</summary>
+    public long ThreadId { get; set; }
+
+    /// <summary>The thread (loaded only when asked for).</summary>
+    public virtual MessageThread? Thread { get; set; }
+
+    /// <summary>The participant's user id, as the user directory spells it.</summary>
+    public string UserId { get; set; } = string.Empty;
+
+    /// <summary>Whether the thread has messages this user has not seen.</summary>
+    public bool IsUnread { get; set; }
+
+    /// <summary>Whether this user has moved the thread to the trash (hidden from the inbox).</summary>
+    public bool IsDeleted { get; set; }
+
+    /// <summary>Whether this user has written at least one message in the thread (the Sent folder).</summary>
+    public bool HasSent { get; set; }
+
+    /// <summary>A copy of the thread's latest-message time, so a folder is one index range scan.</summary>
+    public DateTime LatestMessageAt { get; set; }
+
+    /// <summary>The latest message this user has seen, or <see langword="null"/> when none.</summary>
+    public long? LastReadMessageId { get; set; }
+
+    /// <summary>When the user joined the thread (UTC).</summary>
+    public DateTime JoinedAt { get; set; }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using UserMessages.Domain;
+
+namespace UserMessages.Endpoints;
+
+/// <summary>
+/// Reads a posted form for a state change: size-limited, form-encoded, and only with a valid
+/// antiforgery token. The check is done here rather than by <c>UseAntiforgery()</c> so it holds
+/// whatever middleware the host has.
+/// </summary>
+internal static class FormPost
+{
+    public static async Task<(IFormCollection? Form, IResult? Refusal)> ReadAsync(HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<UserMessagesOptions>>().Value;
+
+        // Room for the longest subject, content and recipient list, each character percent-encoded.
+        long limit = 16 * 1024 + ((long)options.MaxContentLength + MessageThread.MaxSubjectLength + (options.MaxRecipients * 256L)) * 9;
+        if (http.Request.ContentLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return (null, PageResult.Problem(StatusCodes.Status400BadRequest, "Bad request", "This address only accepts the form from the messaging pages."));
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        try
+        {
+            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return (null, PageResult.Problem(
+                    StatusCodes.Status400BadRequest,
+                    "The form has expired",
+                    "The form was not sent from this site or has expired. Go back, reload the page and try again; nothing was changed."));
+            }
+
+            return (await http.Request.ReadFormAsync(http.RequestAborted), null);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(limit));
+        }
+        catch (InvalidDataException)
+        {
+            return (null, TooLarge(limit));
+        }
+    }
+
+    private static PageResult TooLarge(long limit)
+        => PageResult.Problem(
+            StatusCodes.Status413PayloadTooLarge,
+            "Too much text",
+            $"The form sent more than {limit / 1024} KB, more than any message may hold. Nothing was saved.");
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using UserMessages;
+using UserMessages.Endpoints;
+using UserMessages.Storage;
+using UserMessages.Users;
+using UserMessages.Web;
+
+namespace Microsoft.AspNetCore.Routing;
+
+/// <summary>Mounts the messaging pages.</summary>
+public static class UserMessagesEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps every messaging page under <paramref name="prefix"/> (inbox at the prefix itself, then
+    /// <c>sent</c>, <c>trash</c>, <c>create</c>, <c>thread/{id}</c>...), for signed-in users only.
+    /// Only routes under the prefix are added. Chain conventions on the result, e.g.
+    /// <c>.RequireAuthorization("Members")</c>.
+    /// </summary>
+    /// <param name="endpoints">The app's endpoint builder.</param>
+    /// <param name="prefix">The route prefix, such as <c>/messages</c>.</param>
+    /// <returns>A builder that applies conventions to every messaging endpoint.</returns>
+    /// <exception cref="InvalidOperationException">When <c>AddUserMessages()...AddEntityFrameworkStores&lt;T&gt;()</c> was not called, or the prefix is mapped twice.</exception>
+    public static IEndpointConventionBuilder MapUserMessages(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(prefix);
+        EnsureServices(endpoints.ServiceProvider);
+
+        var mount = endpoints.ServiceProvider.GetRequiredService<UserMessagesMounts>().Add(prefix);
+        var group = endpoints.MapGroup(prefix);
+        group.WithMetadata(mount);
+        group.RequireAuthorization();
+        group.AddEndpointFilter(static async (context, next) =>
+        {
+            // Private messages must never sit in a shared or browser cache.
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
+
+        group.MapGet("/", FolderPages.Inbox).WithName(mount.NameOf(PageNames.Inbox));
+        group.MapGet("/sent", FolderPages.Sent).WithName(mount.NameOf(PageNames.Sent));
+        group.MapGet("/trash", FolderPages.Trash).WithName(mount.NameOf(PageNames.Trash));
+        group.MapGet("/create", ComposePages.Show).WithName(mount.NameOf(PageNames.Create));
+        group.MapGet("/create/{userId}", ComposePages.ShowTo).WithName(mount.NameOf(PageNames.CreateTo));
+        group.MapPost("/create", ComposePages.Send);
+        group.MapGet("/thread/{id}", ThreadPages.Show).WithName(mount.NameOf(PageNames.Thread));
+        group.MapPost("/thread/{id}", ThreadPages.Reply);
+        group.MapPost("/thread/{id}/delete", ThreadPages.Delete).WithName(mount.NameOf(PageNames.Delete));
+        group.MapPost("/thread/{id}/restore", ThreadPages.Restore).WithName(mount.NameOf(PageNames.Restore));
+        return new UserMessagesConventionBuilder(group);
+    }
+
+    private static void EnsureServices(IServiceProvider services)
+    {
+        var checker = services.GetService<IServiceProviderIsService>();
+        if (services.GetService<UserMessagesMounts>() is null)
+        {
+            throw new InvalidOperationException(
+                "Unable to find the UserMessages services. Add them with builder.Services.AddUserMessages().AddEntityFrameworkStores<YourDbContext>() before calling app.MapUserMessages(...).");
+        }
+
+        if (checker is not null && !checker.IsService(typeof(UserMessagesDb)))
+        {
+            throw new InvalidOperationException(
+                "UserMessages does not know where to store messages. Chain .AddEntityFrameworkStores<YourDbContext>() to builder.Services.AddUserMessages().");
+        }
+
+        if (checker is not null && !checker.IsService(typeof(IUserDirectory)))
+        {
+            throw new InvalidOperationException(
+                "UserMessages has no user directory. Use an Identity context with AddEntityFrameworkStores<T>(), or chain .AddIdentityUserDirectory<TUser>() or .AddUserDirectory<T>() to AddUserMessages().");
+        }
+    }
+}

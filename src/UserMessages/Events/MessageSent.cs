@@ -1,0 +1,23 @@
+namespace UserMessages.Events;
+
+/// <summary>
+/// What a <see cref="IMessageSentHandler"/> is told after a message is committed (the original's
+/// <c>message_sent(message, thread, reply)</c> signal).
+/// </summary>
+/// <param name="ThreadId">The thread.</param>
+/// <param name="MessageId">The new message.</param>
+/// <param name="Subject">The thread's subject.</param>
+/// <param name="SenderId">Who wrote it.</param>
+/// <param name="RecipientIds">Every other participant of the thread.</param>
+/// <param name="Content">The message text (plain text; never log it).</param>
+/// <param name="SentAt">When it was sent (UTC).</param>
+/// <param name="IsReply">Whether it is a reply rather than the first message of a new thread.</param>
+public sealed record MessageSent(
+    long ThreadId,
+    long MessageId,
+    string Subject,
+    string SenderId,
+    IReadOnlyList<string> RecipientIds,
+    string Content,
+    DateTime SentAt,
+    bool IsReply);

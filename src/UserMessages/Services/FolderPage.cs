@@ -1,0 +1,10 @@
+using UserMessages.Domain;
+
+namespace UserMessages.Services;
+
+/// <summary>One page of a folder, newest activity first.</summary>
+/// <param name="Folder">The folder.</param>
+/// <param name="Threads">The threads on this page.</param>
+/// <param name="OlderCursor">Pass as <see cref="PageRequest.Before"/> for the next, older page; <see langword="null"/> on the last page.</param>
+/// <param name="NewerCursor">Pass as <see cref="PageRequest.After"/> for the previous, newer page; <see langword="null"/> on the first page.</param>
+public sealed record FolderPage(MailboxFolder Folder, IReadOnlyList<ThreadSummary> Threads, string? OlderCursor, string? NewerCursor);

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace UserMessages.Services;
+
+/// <summary>A position in a list sorted by (time, id): the last row seen, written as <c>ticks-id</c>.</summary>
+internal readonly record struct KeysetCursor(DateTime At, long Id)
+{
+    public override string ToString()
+        => string.Create(CultureInfo.InvariantCulture, $"{At.Ticks}-{Id}");
+
+    public static bool TryParse(string? text, out KeysetCursor cursor)
+    {
+        cursor = default;
+        if (string.IsNullOrEmpty(text) || text.Length > 40)
+        {
+            return false;
+        }
+
+        var dash = text.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0
+            || !long.TryParse(text.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || !long.TryParse(text.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || ticks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        cursor = new KeysetCursor(new DateTime(ticks, DateTimeKind.Utc), id);
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+using UserMessages.Users;
+
+namespace UserMessages.Services;
+
+/// <summary>One page of a thread's messages, oldest first, as one participant sees it.</summary>
+/// <param name="ThreadId">The thread.</param>
+/// <param name="Subject">Its subject.</param>
+/// <param name="IsUnread">Whether it was unread for the user before this page was read.</param>
+/// <param name="IsDeleted">Whether the user has it in the trash.</param>
+/// <param name="Participants">Everyone in the thread, the user included.</param>
+/// <param name="Messages">The messages of this page, oldest first.</param>
+/// <param name="FirstUnreadMessageId">The first message on this page the user has not read yet, if any.</param>
+/// <param name="OlderCursor">Pass as <see cref="PageRequest.Before"/> for older messages; <see langword="null"/> when there are none.</param>
+/// <param name="NewerCursor">Pass as <see cref="PageRequest.After"/> for newer messages; <see langword="null"/> when this is the newest page.</param>
+public sealed record ThreadPage(
+    long ThreadId,
+    string Subject,
+    bool IsUnread,
+    bool IsDeleted,
+    IReadOnlyList<MessagingUser> Participants,
+    IReadOnlyList<MessageItem> Messages,
+    long? FirstUnreadMessageId,
+    string? OlderCursor,
+    string? NewerCursor);

@@ -1,0 +1,20 @@
+using UserMessages.Users;
+
+namespace UserMessages.Services;
+
+/// <summary>One row of a folder: a thread as its list shows it.</summary>
+/// <param name="ThreadId">The thread.</param>
+/// <param name="Subject">Its subject.</param>
+/// <param name="IsUnread">Whether it has messages the user has not read.</param>
+/// <param name="LatestMessageAt">When its latest message was sent (UTC).</param>
+/// <param name="LatestSender">Who wrote the latest message.</param>
+/// <param name="Excerpt">The beginning of the latest message.</param>
+/// <param name="OtherParticipants">Everyone in the thread but the user.</param>
+public sealed record ThreadSummary(
+    long ThreadId,
+    string Subject,
+    bool IsUnread,
+    DateTime LatestMessageAt,
+    MessagingUser LatestSender,
+    string Excerpt,
+    IReadOnlyList<MessagingUser> OtherParticipants);

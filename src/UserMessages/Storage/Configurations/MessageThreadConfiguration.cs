@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using UserMessages.Domain;
+
+namespace UserMessages.Storage.Configurations;
+
+internal sealed class MessageThreadConfiguration(UserMessagesStoreOptions options) : IEntityTypeConfiguration<MessageThread>
+{
+    public void Configure(EntityTypeBuilder<MessageThread> builder)
+    {
+        builder.ToTable(options.TablePrefix + "Threads", options.Schema);
+        builder.HasKey(t => t.Id).HasName("PK_" + options.TablePrefix + "Threads");
+        builder.Property(t => t.Subject).IsRequired().HasMaxLength(MessageThread.MaxSubjectLength);
+        builder.Property(t => t.CreatedAt).HasConversion<UtcDateTimeConverter>();
+        builder.Property(t => t.LatestMessageAt).HasConversion<UtcDateTimeConverter>();
+        builder.Property(t => t.ConcurrencyStamp).IsRequired().HasMaxLength(36).IsConcurrencyToken();
+        builder.Ignore(t => t.FirstMessage);
+        builder.Ignore(t => t.LatestMessage);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using UserMessages.Domain;
+
+namespace UserMessages.Storage;
+
+/// <summary>
+/// Implemented by the host's own <see cref="DbContext"/> when it keeps its own context rather than
+/// deriving from <see cref="UserMessagesIdentityDbContext{TUser}"/>; call
+/// <see cref="UserMessagesModelBuilderExtensions.UseUserMessages"/> from its <c>OnModelCreating</c>.
+/// </summary>
+public interface IUserMessagesDbContext
+{
+    /// <summary>The message threads.</summary>
+    DbSet<MessageThread> MessageThreads { get; }
+
+    /// <summary>The messages.</summary>
+    DbSet<Message> Messages { get; }
+
+    /// <summary>The per-user thread state rows.</summary>
+    DbSet<ThreadParticipant> ThreadParticipants { get; }
+}

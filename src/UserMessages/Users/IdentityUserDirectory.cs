@@ -1,0 +1,126 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace UserMessages.Users;
+
+/// <summary>
+/// The default <see cref="IUserDirectory"/>: ASP.NET Core Identity users, shown by user name.
+/// Lookups of several users are one query when the user store is queryable (the EF Core store is).
+/// </summary>
+internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> userManager) : IUserDirectory
+    where TUser : IdentityUser<TKey>
+    where TKey : IEquatable<TKey>
+{
+    public string? GetUserId(ClaimsPrincipal principal) => userManager.GetUserId(principal);
+
+    public async Task<IReadOnlyDictionary<string, MessagingUser>> FindByIdsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        var keys = new List<TKey>();
+        foreach (var id in userIds.Distinct())
+        {
+            if (TryParseKey(id, out var key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        if (keys.Count == 0)
+        {
+            return new Dictionary<string, MessagingUser>();
+        }
+
+        if (!userManager.SupportsQueryableUsers)
+        {
+            var found = new Dictionary<string, MessagingUser>(StringComparer.Ordinal);
+            foreach (var id in userIds.Distinct())
+            {
+                if (await userManager.FindByIdAsync(id) is { } user)
+                {
+                    found[id] = ToMessagingUser(user.Id, user.UserName);
+                }
+            }
+
+            return found;
+        }
+
+        var rows = await userManager.Users.AsNoTracking()
+            .Where(u => keys.Contains(u.Id))
+            .Select(u => new { u.Id, u.UserName })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => ToMessagingUser(r.Id, r.UserName)).ToDictionary(u => u.Id, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyDictionary<string, MessagingUser>> FindByNamesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, MessagingUser>(StringComparer.Ordinal);
+        if (names.Count == 0)
+        {
+            return found;
+        }
+
+        if (!userManager.SupportsQueryableUsers)
+        {
+            foreach (var name in names.Distinct())
+            {
+                var user = await userManager.FindByNameAsync(name) ?? await userManager.FindByEmailAsync(name);
+                if (user is not null)
+                {
+                    found[name] = ToMessagingUser(user.Id, user.UserName);
+                }
+            }
+
+            return found;
+        }
+
+        var normalized = names.Distinct().ToDictionary(n => n, n => userManager.NormalizeName(n) ?? n, StringComparer.Ordinal);
+        var normalizedEmails = names.Distinct().ToDictionary(n => n, n => userManager.NormalizeEmail(n) ?? n, StringComparer.Ordinal);
+        var nameValues = normalized.Values.Distinct().ToList();
+        var emailValues = normalizedEmails.Values.Distinct().ToList();
+        var rows = await userManager.Users.AsNoTracking()
+            .Where(u => nameValues.Contains(u.NormalizedUserName!) || emailValues.Contains(u.NormalizedEmail!))
+            .Select(u => new { u.Id, u.UserName, u.NormalizedUserName, u.NormalizedEmail })
+            .ToListAsync(cancellationToken);
+
+        foreach (var name in normalized.Keys)
+        {
+            // A user name wins over an e-mail address; an e-mail shared by several accounts matches nobody.
+            var byName = rows.FirstOrDefault(r => r.NormalizedUserName == normalized[name]);
+            var byEmail = rows.Where(r => r.NormalizedEmail == normalizedEmails[name]).Take(2).ToList();
+            var match = byName ?? (byEmail.Count == 1 ? byEmail[0] : null);
+            if (match is not null)
+            {
+                found[name] = ToMessagingUser(match.Id, match.UserName);
+            }
+        }
+
+        return found;
+    }
+
+    private static MessagingUser ToMessagingUser(TKey id, string? userName)
+    {
+        var idText = Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture)!;
+        var name = userName ?? idText;
+        return new MessagingUser(idText, name, name);
+    }
+
+    private static bool TryParseKey(string id, out TKey key)
+    {
+        key = default!;
+        try
+        {
+            if (TypeDescriptor.GetConverter(typeof(TKey)).ConvertFromInvariantString(id) is TKey parsed)
+            {
+                key = parsed;
+                return true;
+            }
+        }
+        catch (Exception e) when (e is FormatException or NotSupportedException or ArgumentException)
+        {
+            // An id of the wrong shape names nobody.
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,20 @@
+namespace UserMessages.ViewModels;
+
+/// <summary>The compose form as typed: recipients, subject and first message.</summary>
+public sealed class ComposeForm
+{
+    /// <summary>User names or e-mail addresses, separated by commas.</summary>
+    public string To { get; set; } = string.Empty;
+
+    /// <summary>The subject.</summary>
+    public string Subject { get; set; } = string.Empty;
+
+    /// <summary>The message.</summary>
+    public string Content { get; set; } = string.Empty;
+
+    /// <summary>What was wrong with the last submission.</summary>
+    public FormErrors Errors { get; } = new();
+
+    /// <summary>The longest message allowed (for the text area's <c>maxlength</c>).</summary>
+    public int MaxContentLength { get; set; }
+}
