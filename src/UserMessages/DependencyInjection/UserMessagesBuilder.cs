@@ -26,9 +26,9 @@ public sealed class UserMessagesBuilder
         where TContext : DbContext, IUserMessagesDbContext
     {
         Services.TryAddScoped(sp => new UserMessagesDb(sp.GetRequiredService<TContext>()));
-        if (FindIdentityUserAndKey(typeof(TContext)) is var (userType, keyType))
+        if (FindIdentityUserAndKey(typeof(TContext)) is { } identity)
         {
-            Services.TryAddScoped(typeof(IUserDirectory), typeof(IdentityUserDirectory<,>).MakeGenericType(userType, keyType));
+            Services.TryAddScoped(typeof(IUserDirectory), typeof(IdentityUserDirectory<,>).MakeGenericType(identity.User, identity.Key));
         }
 
         return this;
@@ -86,7 +86,10 @@ public sealed class UserMessagesBuilder
     {
         for (var type = contextType; type is not null; type = type.BaseType)
         {
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IdentityUserContext<,,,,>))
+            // IdentityUserContext<TUser, TKey, ...> has gained type parameters over releases (passkeys in 10.0): match them all.
+            if (type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+                && definition.Assembly == typeof(IdentityUserContext<>).Assembly
+                && definition.Name.StartsWith(nameof(IdentityUserContext<IdentityUser>) + "`", StringComparison.Ordinal))
             {
                 var arguments = type.GetGenericArguments();
                 return (arguments[0], arguments[1]);
