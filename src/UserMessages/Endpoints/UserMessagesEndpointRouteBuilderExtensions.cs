@@ -35,8 +35,9 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         group.RequireAuthorization();
         group.AddEndpointFilter(static async (context, next) =>
         {
-            // Private messages must never sit in a shared or browser cache.
-            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            // Private messages must never sit in a shared or browser cache (the same values antiforgery sets, so it need not override them).
+            context.HttpContext.Response.Headers.CacheControl = "no-cache, no-store";
+            context.HttpContext.Response.Headers.Pragma = "no-cache";
             return await next(context);
         });
 
