@@ -30,23 +30,23 @@ internal static class FormPost
             return (null, PageResult.Problem(StatusCodes.Status400BadRequest, "Bad request", "This address only accepts the form from the messaging pages."));
         }
 
+        // Kestrel stops a longer body itself; on any server, the form reader refuses a longer value.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
             sizeFeature.MaxRequestBodySize = limit;
         }
 
+        if (http.Features.Get<IFormFeature>()?.Form is null)
+        {
+            var formLimits = new FormOptions { ValueLengthLimit = (int)limit, ValueCountLimit = 64, KeyLengthLimit = 256, MultipartBodyLengthLimit = limit };
+            http.Features.Set<IFormFeature>(new FormFeature(http.Request, formLimits));
+        }
+
+        IFormCollection form;
         try
         {
-            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!await antiforgery.IsRequestValidAsync(http))
-            {
-                return (null, PageResult.Problem(
-                    StatusCodes.Status400BadRequest,
-                    "The form has expired",
-                    "The form was not sent from this site or has expired. Go back, reload the page and try again; nothing was changed."));
-            }
-
-            return (await http.Request.ReadFormAsync(http.RequestAborted), null);
+            // Read (and size-check) the body first; the token check then uses the form already read.
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -56,6 +56,17 @@ internal static class FormPost
         {
             return (null, TooLarge(limit));
         }
+
+        var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return (null, PageResult.Problem(
+                StatusCodes.Status400BadRequest,
+                "The form has expired",
+                "The form was not sent from this site or has expired. Go back, reload the page and try again; nothing was changed."));
+        }
+
+        return (form, null);
     }
 
     private static PageResult TooLarge(long limit)

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using UserMessages.Sample.Data;
+
+namespace UserMessages.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The sample host over its own in-memory SQLite database (kept alive by one open connection),
+/// without demo data, with SQL statements counted and, unless told otherwise, the test
+/// authentication scheme in front of Identity's cookie.
+/// </summary>
+public sealed class MessagesFactory : WebApplicationFactory<Program>
+{
+    private readonly string connectionString = $"Data Source=file:um-{Guid.NewGuid():N}?mode=memory&cache=shared";
+    private readonly SqliteConnection keepAlive;
+    private readonly bool testAuthentication;
+    private readonly Action<IServiceCollection>? configureServices;
+
+    public MessagesFactory(bool testAuthentication = true, Action<IServiceCollection>? configureServices = null)
+    {
+        this.testAuthentication = testAuthentication;
+        this.configureServices = configureServices;
+
+        // A shared-cache in-memory database lives as long as one connection to it is open.
+        keepAlive = new SqliteConnection(connectionString);
+        keepAlive.Open();
+    }
+
+    public StatementCounter Statements { get; } = new();
+
+    public TestUserNames UserNames { get; } = new();
+
+    /// <summary>Creates an Identity user the way Identity UI does (user name = e-mail); no password, the test scheme signs it in.</summary>
+    public async Task<TestUser> CreateUserAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        var testUser = new TestUser(user.Id, email);
+        UserNames.Add(testUser);
+        return testUser;
+    }
+
+    /// <summary>A browser-like client (cookies kept, redirects not followed), signed in as <paramref name="user"/> or anonymous.</summary>
+    public BrowserClient CreateBrowser(TestUser? user = null)
+    {
+        var http = Services.GetRequiredService<IServer>() is TestServer
+            ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
+            : CreateKestrelClient();
+        if (user is not null)
+        {
+            http.DefaultRequestHeaders.Add(TestAuthenticationHandler.UserHeader, user.Id);
+        }
+
+        return new BrowserClient(http, user);
+    }
+
+    /// <summary>
+    /// After <c>UseKestrel()</c>: a client of the real port. The factory's own Kestrel client
+    /// follows redirects whatever its options say, so it is built here as a browser would be.
+    /// </summary>
+    private HttpClient CreateKestrelClient()
+    {
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
+        return new HttpClient(handler) { BaseAddress = new Uri(address) };
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a fresh context of the app's database.</summary>
+    public async Task<T> WithDbAsync<T>(Func<SampleDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SampleDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Messages", connectionString);
+        builder.UseSetting("Sample:DemoData", "false");
+        builder.ConfigureLogging(logging => logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(UserNames);
+            services.ConfigureDbContext<SampleDbContext>(options => options.AddInterceptors(Statements));
+            if (testAuthentication)
+            {
+                services.AddAuthentication()
+                    .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, options =>
+                    {
+                        // An anonymous visitor is sent to Identity UI's login page, as in production.
+                        options.ForwardChallenge = IdentityConstants.ApplicationScheme;
+                        options.ForwardForbid = IdentityConstants.ApplicationScheme;
+                    });
+                services.PostConfigure<AuthenticationOptions>(options =>
+                {
+                    options.DefaultAuthenticateScheme = TestAuthenticationHandler.SchemeName;
+                    options.DefaultScheme = TestAuthenticationHandler.SchemeName;
+                });
+            }
+
+            configureServices?.Invoke(services);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await keepAlive.DisposeAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            keepAlive.Dispose();
+        }
+    }
+}
