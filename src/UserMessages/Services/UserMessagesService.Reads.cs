@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using UserMessages.Domain;
 using UserMessages.Users;
@@ -196,9 +197,33 @@ internal sealed partial class UserMessagesService
     private static MessagingUser UserOrPlaceholder(IReadOnlyDictionary<string, MessagingUser> users, string id)
         => users.TryGetValue(id, out var user) ? user : new MessagingUser(id, string.Empty, "Former member");
 
+    /// <summary>
+    /// The beginning of the latest message on one line: at most <see cref="ExcerptLength"/> characters
+    /// (code points, as the database cut them), never splitting an emoji or a letter with its accents.
+    /// </summary>
     private static string Excerpt(string text)
     {
         var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return text.Length > ExcerptLength ? flat[..Math.Min(flat.Length, ExcerptLength)].TrimEnd() + "\u2026" : flat;
+        if (text.EnumerateRunes().Count() <= ExcerptLength)
+        {
+            return flat;
+        }
+
+        var length = 0;
+        var runes = 0;
+        var elements = StringInfo.GetTextElementEnumerator(flat);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            runes += element.EnumerateRunes().Count();
+            if (runes > ExcerptLength)
+            {
+                break;
+            }
+
+            length += element.Length;
+        }
+
+        return flat[..length].TrimEnd() + "\u2026";
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using UserMessages.Domain;
 
 namespace UserMessages.Storage;
@@ -33,6 +34,14 @@ public abstract class UserMessagesIdentityDbContext<TUser, TRole, TKey> : Identi
 
     /// <inheritdoc />
     public virtual DbSet<ThreadParticipant> ThreadParticipants { get; set; } = null!;
+
+    /// <summary>Keys the cached model by the UserMessages table options as well as the context type.</summary>
+    /// <param name="optionsBuilder">The options builder.</param>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        base.OnConfiguring(optionsBuilder);
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, UserMessagesModelCacheKeyFactory>();
+    }
 
     /// <summary>Configures Identity's model, then the UserMessages tables.</summary>
     /// <param name="builder">The model builder.</param>

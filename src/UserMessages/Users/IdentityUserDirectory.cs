@@ -17,16 +17,9 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
 
     public async Task<IReadOnlyDictionary<string, MessagingUser>> FindByIdsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
-        var keys = new List<TKey>();
-        foreach (var id in userIds.Distinct())
-        {
-            if (TryParseKey(id, out var key))
-            {
-                keys.Add(key);
-            }
-        }
-
-        if (keys.Count == 0)
+        // An id of the wrong shape names nobody (and must not reach a store that would throw on it).
+        var ids = userIds.Distinct().Where(id => TryParseKey(id, out _)).ToList();
+        if (ids.Count == 0)
         {
             return new Dictionary<string, MessagingUser>();
         }
@@ -34,7 +27,7 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
         if (!userManager.SupportsQueryableUsers)
         {
             var found = new Dictionary<string, MessagingUser>(StringComparer.Ordinal);
-            foreach (var id in userIds.Distinct())
+            foreach (var id in ids)
             {
                 if (await userManager.FindByIdAsync(id) is { } user)
                 {
@@ -45,6 +38,7 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
             return found;
         }
 
+        var keys = ids.Select(id => TryParseKey(id, out var key) ? key : default!).ToList();
         var rows = await userManager.Users.AsNoTracking()
             .Where(u => keys.Contains(u.Id))
             .Select(u => new { u.Id, u.UserName })

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using UserMessages.Domain;
+using UserMessages.Web;
+
+namespace UserMessages.Tests.Endpoints;
+
+/// <summary>SPEC §4: every link comes from route names, so it follows whichever prefix the host chose.</summary>
+public sealed class UserMessagesLinksTests
+{
+    [Fact]
+    public async Task Links_OnAPageUnderAPrefix_StayUnderThatPrefix()
+    {
+        await using var app = MessagingApp.Build();
+        app.MapUserMessages("/messages");
+        app.MapUserMessages("/inbox");
+        await app.StartAsync();
+        var links = app.Services.GetRequiredService<UserMessagesLinks>();
+
+        var onInbox = RequestOn(app, "/inbox/");
+        var onMessages = RequestOn(app, "/messages/");
+
+        Assert.Equal("/inbox/thread/42", links.Thread(onInbox, 42));
+        Assert.Equal("/inbox/sent", links.Folder(onInbox, MailboxFolder.Sent));
+        Assert.Equal("/messages/thread/42/delete", links.Delete(onMessages, 42));
+        Assert.Equal("/messages/create", links.Create(onMessages));
+    }
+
+    [Fact]
+    public async Task Links_OutsideTheMessagingPages_UseTheFirstPrefixMapped()
+    {
+        await using var app = MessagingApp.Build();
+        app.MapGet("/", () => "home");
+        app.MapUserMessages("/pm");
+        app.MapUserMessages("/inbox");
+        await app.StartAsync();
+        var links = app.Services.GetRequiredService<UserMessagesLinks>();
+
+        var onHome = RequestOn(app, "/");
+
+        Assert.Equal("/pm", links.Inbox(onHome).TrimEnd('/'));
+    }
+
+    private static HttpContext RequestOn(WebApplication app, string rawText)
+    {
+        var http = new DefaultHttpContext { RequestServices = app.Services };
+        http.SetEndpoint(app.Endpoints().First(e => e.RoutePattern.RawText == rawText));
+        return http;
+    }
+}

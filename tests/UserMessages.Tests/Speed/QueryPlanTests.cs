@@ -1,0 +1,103 @@
+using Microsoft.Data.Sqlite;
+using UserMessages.Domain;
+using UserMessages.Services;
+using UserMessages.Tests.Infrastructure;
+
+namespace UserMessages.Tests.Speed;
+
+/// <summary>SPEC §6: the indexes match the queries. The captured SQL is run through SQLite's EXPLAIN QUERY PLAN.</summary>
+public sealed class QueryPlanTests
+{
+    private const string TempSort = "USE TEMP B-TREE";
+
+    [Fact]
+    public async Task InboxFirstPage_ReadsTheFolderIndex_InIndexOrder()
+    {
+        await using var host = await MessagingHost.StartAsync();
+        var (_, bob) = await SeedAsync(host);
+
+        var plan = await PlanOfAsync(host, s => s.GetFolderAsync(bob, MailboxFolder.Inbox, PageRequest.Newest), "UserMessagesParticipants");
+
+        AssertParticipantsScanUsesIndexWithoutSorting(plan, "IX_UserMessagesParticipants_Folder");
+    }
+
+    [Fact]
+    public async Task InboxOlderPage_ReadsTheFolderIndex_InIndexOrder()
+    {
+        await using var host = await MessagingHost.StartAsync();
+        var (_, bob) = await SeedAsync(host);
+        var first = await host.FolderAsync(bob, MailboxFolder.Inbox);
+
+        var plan = await PlanOfAsync(host, s => s.GetFolderAsync(bob, MailboxFolder.Inbox, new PageRequest(Before: first.OlderCursor)), "UserMessagesParticipants");
+
+        AssertParticipantsScanUsesIndexWithoutSorting(plan, "IX_UserMessagesParticipants_Folder");
+    }
+
+    [Fact]
+    public async Task SentFolder_ReadsTheSentIndex_InIndexOrder()
+    {
+        await using var host = await MessagingHost.StartAsync();
+        var (alice, _) = await SeedAsync(host);
+
+        var plan = await PlanOfAsync(host, s => s.GetFolderAsync(alice, MailboxFolder.Sent, PageRequest.Newest), "UserMessagesParticipants");
+
+        AssertParticipantsScanUsesIndexWithoutSorting(plan, "IX_UserMessagesParticipants_Sent");
+    }
+
+    [Fact]
+    public async Task UnreadCount_ReadsTheUnreadIndex()
+    {
+        await using var host = await MessagingHost.StartAsync();
+        var (_, bob) = await SeedAsync(host);
+
+        var plan = await PlanOfAsync(host, s => s.CountUnreadAsync(bob), "UserMessagesParticipants");
+
+        Assert.Contains(plan, row => row.Detail.Contains("IX_UserMessagesParticipants_Unread", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, row => row.Detail.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    private static async Task<(string Alice, string Bob)> SeedAsync(MessagingHost host)
+    {
+        var alice = await host.CreateUserAsync("alice");
+        var bob = await host.CreateUserAsync("bob");
+        await host.SeedThreadsAsync(alice, bob, 60);
+        return (alice, bob);
+    }
+
+    /// <summary>Fails unless the row that reads the participants uses <paramref name="index"/> and nothing at its level sorts (e.g. "USE TEMP B-TREE FOR ORDER BY").</summary>
+    private static void AssertParticipantsScanUsesIndexWithoutSorting(IReadOnlyList<PlanRow> plan, string index)
+    {
+        var text = string.Join(Environment.NewLine, plan.Select(r => $"{r.Id} {r.Parent} {r.Detail}"));
+        var scan = plan.FirstOrDefault(r => r.Detail.Contains(index, StringComparison.Ordinal));
+        Assert.True(scan is not null, $"The plan does not use {index}:{Environment.NewLine}{text}");
+        Assert.False(
+            plan.Any(r => r.Parent == scan.Parent && r.Detail.StartsWith(TempSort, StringComparison.Ordinal)),
+            $"The participants are sorted in a temporary B-tree:{Environment.NewLine}{text}");
+    }
+
+    /// <summary>Runs <paramref name="call"/>, takes the statement that mentions <paramref name="table"/>, and asks SQLite how it would run it.</summary>
+    private static async Task<IReadOnlyList<PlanRow>> PlanOfAsync<T>(MessagingHost host, Func<IUserMessagesService, Task<T>> call, string table)
+    {
+        host.Commands.Reset();
+        await host.WithServiceAsync(call);
+        var statement = host.Commands.Commands.First(c => c.Text.Contains(table, StringComparison.Ordinal));
+
+        await using var explain = host.Connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + statement.Text;
+        foreach (var parameter in statement.Parameters)
+        {
+            explain.Parameters.Add(new SqliteParameter(parameter.Name, parameter.Value ?? DBNull.Value) { DbType = parameter.DbType });
+        }
+
+        var rows = new List<PlanRow>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new PlanRow(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(3)));
+        }
+
+        return rows;
+    }
+
+    private sealed record PlanRow(int Id, int Parent, string Detail);
+}

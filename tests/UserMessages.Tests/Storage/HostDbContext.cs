@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using UserMessages.Domain;
+using UserMessages.Storage;
+
+namespace UserMessages.Tests.Storage;
+
+/// <summary>An app's own context, not an Identity one, that adds the messaging tables under its own prefix.</summary>
+public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options), IUserMessagesDbContext
+{
+    public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<ThreadParticipant> ThreadParticipants => Set<ThreadParticipant>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.UseUserMessages(new UserMessagesStoreOptions { TablePrefix = "Pm" });
+}
