@@ -56,7 +56,18 @@ internal static class ThreadPages
         }
     }
 
-    public static async Task<IResult> Delete(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+    public static Task<IResult> Delete(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, messages.DeleteThreadAsync, (_, _) => links.Inbox(http));
+
+    public static Task<IResult> Restore(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, messages.RestoreThreadAsync, (_, threadId) => links.Thread(http, threadId));
+
+    /// <summary>A state-changing button of a thread: apply it, then go back to a local <c>returnUrl</c> or the default page.</summary>
+    private static async Task<IResult> ChangeStateAsync(
+        HttpContext http,
+        string id,
+        Func<string, long, CancellationToken, Task<MessagingResult>> change,
+        Func<string, long, string> defaultReturnUrl)
     {
         var (post, refusal) = await ThreadPost.ReadAsync(http, id);
         if (post is not { } p)
@@ -64,27 +75,9 @@ internal static class ThreadPages
             return refusal!;
         }
 
-        var (form, userId, threadId) = p;
-
-        var result = await messages.DeleteThreadAsync(userId, threadId, http.RequestAborted);
+        var result = await change(p.UserId, p.ThreadId, http.RequestAborted);
         return result.Succeeded
-            ? Results.Redirect(PageRequests.LocalOr(form["returnUrl"], links.Inbox(http)))
-            : PageResult.NotFound();
-    }
-
-    public static async Task<IResult> Restore(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
-    {
-        var (post, refusal) = await ThreadPost.ReadAsync(http, id);
-        if (post is not { } p)
-        {
-            return refusal!;
-        }
-
-        var (form, userId, threadId) = p;
-
-        var result = await messages.RestoreThreadAsync(userId, threadId, http.RequestAborted);
-        return result.Succeeded
-            ? Results.Redirect(PageRequests.LocalOr(form["returnUrl"], links.Thread(http, threadId)))
+            ? Results.Redirect(PageRequests.LocalOr(p.Form["returnUrl"], defaultReturnUrl(p.UserId, p.ThreadId)))
             : PageResult.NotFound();
     }
 

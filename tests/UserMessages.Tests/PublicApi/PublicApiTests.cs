@@ -1,0 +1,95 @@
+using System.Reflection;
+using System.Text;
+using UserMessages.Services;
+
+namespace UserMessages.Tests.PublicApi;
+
+/// <summary>
+/// The package's public surface is deliberate: every public or protected member is listed in
+/// src/UserMessages/PublicAPI.txt, so a change to it shows in review. After an intended change,
+/// run the tests once with USERMESSAGES_UPDATE_PUBLIC_API=1 and commit the new file.
+/// </summary>
+public sealed class PublicApiTests
+{
+    [Fact]
+    public void PublicApi_MatchesTheApprovedListing()
+    {
+        var actual = Describe(typeof(IUserMessagesService).Assembly);
+        var path = Path.Combine(RepositoryRoot(), "src", "UserMessages", "PublicAPI.txt");
+        if (Environment.GetEnvironmentVariable("USERMESSAGES_UPDATE_PUBLIC_API") == "1")
+        {
+            File.WriteAllText(path, actual);
+        }
+
+        var approved = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : string.Empty;
+        var added = actual.Split('\n').Except(approved.Split('\n')).ToList();
+        var removed = approved.Split('\n').Except(actual.Split('\n')).ToList();
+        Assert.True(
+            added.Count == 0 && removed.Count == 0,
+            $"The public API changed. Added:\n  {string.Join("\n  ", added)}\nRemoved:\n  {string.Join("\n  ", removed)}\n"
+            + "If intended, run the tests with USERMESSAGES_UPDATE_PUBLIC_API=1 and commit src/UserMessages/PublicAPI.txt.");
+    }
+
+    private static string Describe(Assembly assembly)
+    {
+        const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var text = new StringBuilder();
+        foreach (var type in assembly.GetExportedTypes().Where(t => !IsCompilerGenerated(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            text.Append(Kind(type)).Append(' ').Append(type.FullName);
+            if (type.BaseType is { } baseType && baseType != typeof(object) && baseType != typeof(ValueType) && baseType != typeof(Enum))
+            {
+                text.Append(" : ").Append(baseType);
+            }
+
+            text.Append('\n');
+            var members = type.GetMembers(Declared)
+                .Where(IsVisible)
+                .Where(m => m is not MethodInfo { IsSpecialName: true })
+                .Select(m => $"  {m.MemberType} {m}")
+                .Order(StringComparer.Ordinal);
+            foreach (var member in members)
+            {
+                text.Append(member).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsCompilerGenerated(Type type) => type.Name.Contains('<', StringComparison.Ordinal);
+
+    private static string Kind(Type type) => type switch
+    {
+        { IsInterface: true } => "interface",
+        { IsEnum: true } => "enum",
+        { IsValueType: true } => "struct",
+        { IsAbstract: true, IsSealed: true } => "static class",
+        { IsAbstract: true } => "abstract class",
+        { IsSealed: true } => "sealed class",
+        _ => "class",
+    };
+
+    private static bool IsVisible(MemberInfo member) => member switch
+    {
+        MethodBase m => m.IsPublic || m.IsFamily || m.IsFamilyOrAssembly,
+        FieldInfo f => f.IsPublic || f.IsFamily || f.IsFamilyOrAssembly,
+        PropertyInfo p => p.GetAccessors(nonPublic: true).Any(a => a.IsPublic || a.IsFamily || a.IsFamilyOrAssembly),
+        EventInfo e => e.AddMethod is { } add && (add.IsPublic || add.IsFamily),
+        Type t => t.IsNestedPublic || t.IsNestedFamily,
+        _ => false,
+    };
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "UserMessages.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("UserMessages.sln not found above " + AppContext.BaseDirectory);
+    }
+}
