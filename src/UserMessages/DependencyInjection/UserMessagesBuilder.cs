@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using UserMessages.Events;
+using UserMessages.Notifications;
 using UserMessages.Storage;
 using UserMessages.Users;
 
@@ -79,6 +81,24 @@ public sealed class UserMessagesBuilder
         where THandler : class, IMessageSentHandler
     {
         Services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageSentHandler, THandler>());
+        return this;
+    }
+
+    /// <summary>
+    /// Notifies recipients of new messages through <typeparamref name="TNotifier"/> (e.g. by e-mail):
+    /// messages are queued in the sending transaction and a background job sends each recipient one
+    /// digest once their conversation has been quiet for <see cref="UserMessages.UserMessagesNotificationOptions.QuietPeriod"/>.
+    /// </summary>
+    /// <typeparam name="TNotifier">The notifier.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddMessageNotifier<TNotifier>()
+        where TNotifier : class, IMessageNotifier
+    {
+        Services.RemoveAll<IMessageNotifier>();
+        Services.AddScoped<IMessageNotifier, TNotifier>();
+        Services.RemoveAll<NotificationSwitch>();
+        Services.AddSingleton(new NotificationSwitch { IsOn = true });
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDigestService>());
         return this;
     }
 

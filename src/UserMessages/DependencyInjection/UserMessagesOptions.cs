@@ -24,6 +24,18 @@ public class UserMessagesOptions
     /// </summary>
     public string? Layout { get; set; }
 
+    /// <summary>The shortest search query, in characters. Default 2.</summary>
+    public int MinSearchLength { get; set; } = 2;
+
     /// <summary>Table names, schema and model version.</summary>
     public UserMessagesStoreOptions Store { get; } = new();
+
+    /// <summary>Sending and type-ahead limits.</summary>
+    public UserMessagesLimits Limits { get; } = new();
+
+    /// <summary>Digest timing of notifications.</summary>
+    public UserMessagesNotificationOptions Notifications { get; } = new();
+
+    /// <summary>Purging of threads everyone deleted or left.</summary>
+    public UserMessagesRetentionOptions Retention { get; } = new();
 }

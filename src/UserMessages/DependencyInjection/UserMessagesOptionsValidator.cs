@@ -12,6 +12,19 @@ internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessag
         Range(failures, nameof(options.MaxRecipients), options.MaxRecipients, 1, 1_000);
         Range(failures, nameof(options.PageSize), options.PageSize, 1, 200);
         Range(failures, nameof(options.ThreadPageSize), options.ThreadPageSize, 1, 500);
+        Range(failures, nameof(options.MinSearchLength), options.MinSearchLength, 1, 100);
+        Range(failures, "Limits.MessagesPerMinute", options.Limits.MessagesPerMinute, 1, 100_000);
+        Range(failures, "Limits.MessagesPerDay", options.Limits.MessagesPerDay, 1, 10_000_000);
+        Range(failures, "Limits.NewThreadsPerDay", options.Limits.NewThreadsPerDay, 1, 10_000_000);
+        Range(failures, "Limits.SuggestionsPerMinute", options.Limits.SuggestionsPerMinute, 1, 100_000);
+        Positive(failures, "Notifications.PollInterval", options.Notifications.PollInterval);
+        Positive(failures, "Notifications.MaxDelay", options.Notifications.MaxDelay);
+        Positive(failures, "Retention.PurgeAfter", options.Retention.PurgeAfter);
+        Positive(failures, "Retention.Interval", options.Retention.Interval);
+        if (options.Notifications.QuietPeriod < TimeSpan.Zero)
+        {
+            failures.Add($"UserMessagesOptions.Notifications.QuietPeriod must not be negative; got {options.Notifications.QuietPeriod}.");
+        }
         if (options.Layout is { } layout && !layout.StartsWith('/') && !layout.StartsWith("~/", StringComparison.Ordinal))
         {
             failures.Add($"UserMessagesOptions.Layout must be an app-relative view path such as '/Views/Shared/_Layout.cshtml'; got '{layout}'.");
@@ -28,6 +41,14 @@ internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessag
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Positive(List<string> failures, string name, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"UserMessagesOptions.{name} must be positive; got {value}.");
+        }
     }
 
     private static void Range(List<string> failures, string name, int value, int min, int max)

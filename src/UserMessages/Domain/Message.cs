@@ -18,6 +18,12 @@ public class Message
     /// <summary>When it was sent (UTC).</summary>
     public DateTime SentAt { get; set; }
 
-    /// <summary>The text of the message: plain text, never HTML.</summary>
+    /// <summary>The text of the message: plain text, never HTML (empty for system lines).</summary>
     public string Content { get; set; } = string.Empty;
+
+    /// <summary>A written message, or a system line about who joined or left.</summary>
+    public MessageKind Kind { get; set; }
+
+    /// <summary>For a <see cref="MessageKind.Joined"/> line: who was added.</summary>
+    public string? AboutUserId { get; set; }
 }

@@ -19,6 +19,9 @@ public class MessageThread
     /// <summary>When the thread was started (UTC).</summary>
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Who started the thread.</summary>
+    public string CreatedById { get; set; } = string.Empty;
+
     /// <summary>When its latest message was sent (UTC); kept up to date by every reply.</summary>
     public DateTime LatestMessageAt { get; set; }
 

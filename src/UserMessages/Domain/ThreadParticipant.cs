@@ -1,8 +1,8 @@
 namespace UserMessages.Domain;
 
 /// <summary>
-/// One user's state in one thread (the original's <c>UserThread</c>): read or unread, deleted
-/// or not, plus what the inbox needs to be listed from this row alone.
+/// One user's state in one thread (the original's <c>UserThread</c>): read or unread, in the
+/// inbox, archived, deleted or left, plus what the folders need to be listed from this row alone.
 /// </summary>
 public class ThreadParticipant
 {
@@ -18,8 +18,11 @@ public class ThreadParticipant
     /// <summary>Whether the thread has messages this user has not seen.</summary>
     public bool IsUnread { get; set; }
 
-    /// <summary>Whether this user has moved the thread to the trash (hidden from the inbox).</summary>
-    public bool IsDeleted { get; set; }
+    /// <summary>Where the thread is for this user: inbox, archive, trash, or left.</summary>
+    public ParticipantState State { get; set; }
+
+    /// <summary>When <see cref="State"/> last changed (UTC); the retention job purges threads by it.</summary>
+    public DateTime StateChangedAt { get; set; }
 
     /// <summary>Whether this user has written at least one message in the thread (the Sent folder).</summary>
     public bool HasSent { get; set; }

@@ -4,7 +4,7 @@ namespace UserMessages.Services;
 
 /// <summary>
 /// Everything the messaging pages do, for any host code to call: start a thread, reply, delete,
-/// restore, mark read, count unread threads and list folders. User ids are the ones
+/// restore, archive, mark read or unread, add and leave, count unread threads, list folders and search. User ids are the ones
 /// <see cref="Users.IUserDirectory"/> gives (for Identity, <c>UserManager.GetUserId</c>).
 /// A user who does not take part in a thread gets <see cref="MessagingStatus.NotFound"/> for it.
 /// </summary>
@@ -38,6 +38,46 @@ public interface IUserMessagesService
     /// <returns>Success, or not found.</returns>
     Task<MessagingResult> RestoreThreadAsync(string userId, long threadId, CancellationToken cancellationToken = default);
 
+    /// <summary>Archives a thread for the user: out of the inbox until a new message arrives.</summary>
+    /// <param name="userId">The participant.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or not found.</returns>
+    Task<MessagingResult> ArchiveThreadAsync(string userId, long threadId, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a thread unread again for the user only.</summary>
+    /// <param name="userId">The participant.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or not found.</returns>
+    Task<MessagingResult> MarkUnreadAsync(string userId, long threadId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies one action to several threads in one transaction. If the user is not a participant of
+    /// every one of them, the result is not found and nothing is changed.
+    /// </summary>
+    /// <param name="userId">The participant.</param>
+    /// <param name="action">What to do.</param>
+    /// <param name="threadIds">The threads.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, not found, or invalid when no thread is named.</returns>
+    Task<MessagingResult> ApplyToThreadsAsync(string userId, ThreadAction action, IReadOnlyCollection<long> threadIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds people to a thread; they see its whole history and a system line records it. Blocked and unknown users get the same error.</summary>
+    /// <param name="userId">The participant who adds them.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <param name="userIds">Who to add.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, not found, or why it was refused.</returns>
+    Task<MessagingResult> AddParticipantsAsync(string userId, long threadId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Leaves a thread: it disappears for the user, who gets no new messages; the others see that they left.</summary>
+    /// <param name="userId">The participant.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or not found.</returns>
+    Task<MessagingResult> LeaveThreadAsync(string userId, long threadId, CancellationToken cancellationToken = default);
+
     /// <summary>Marks a thread read for the user only.</summary>
     /// <param name="userId">The participant.</param>
     /// <param name="threadId">The thread.</param>
@@ -58,6 +98,49 @@ public interface IUserMessagesService
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The page, or invalid when a cursor is malformed.</returns>
     Task<MessagingResult<FolderPage>> GetFolderAsync(string userId, MailboxFolder folder, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Searches the subjects and messages of the user's own threads (every folder), newest activity first.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="query">The text to find.</param>
+    /// <param name="page">Which page; <see cref="PageRequest.Newest"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The page, or invalid when the query is too short or a cursor is malformed.</returns>
+    Task<MessagingResult<SearchPage>> SearchAsync(string userId, string query, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Users whose name or e-mail starts with what was typed (at most 10), never the caller nor anyone who blocked them.</summary>
+    /// <param name="userId">The user typing.</param>
+    /// <param name="prefix">What they typed (at least <see cref="UserMessagesOptions.MinSearchLength"/> characters).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The suggestions, or invalid when too little was typed.</returns>
+    Task<MessagingResult<IReadOnlyList<Users.MessagingUser>>> SuggestRecipientsAsync(string userId, string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's messaging settings (the defaults when they never changed them).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The settings.</returns>
+    Task<MessagingPreferences> GetPreferencesAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a user's messaging settings; turning notifications off also drops the ones still queued.</summary>
+    /// <param name="preferences">The settings, with their <see cref="MessagingPreferences.UserId"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when they are saved.</returns>
+    Task SetPreferencesAsync(MessagingPreferences preferences, CancellationToken cancellationToken = default);
+
+    /// <summary>Everything kept about a user (their threads, their messages, blocks and settings), for a data-access request.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The export; serialize it with <c>System.Text.Json</c>.</returns>
+    Task<UserDataExport> ExportUserDataAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases a user's messaging data in one transaction: their messages, their place in every thread,
+    /// their blocks and settings. The other participants keep the rest of each conversation; a thread
+    /// left empty is deleted.
+    /// </summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the data is erased.</returns>
+    Task EraseUserDataAsync(string userId, CancellationToken cancellationToken = default);
 
     /// <summary>One page of a thread's messages, oldest first; the newest page unless a cursor says otherwise. Does not mark it read.</summary>
     /// <param name="userId">The participant.</param>

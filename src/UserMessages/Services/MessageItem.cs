@@ -7,4 +7,6 @@ namespace UserMessages.Services;
 /// <param name="Sender">Who wrote it.</param>
 /// <param name="SentAt">When (UTC).</param>
 /// <param name="Content">The plain text; encode it when you show it.</param>
-public sealed record MessageItem(long Id, MessagingUser Sender, DateTime SentAt, string Content);
+/// <param name="Kind">A written message, or a system line (joined, left).</param>
+/// <param name="AboutUser">For a <see cref="Domain.MessageKind.Joined"/> line: who was added (by <paramref name="Sender"/>).</param>
+public sealed record MessageItem(long Id, MessagingUser Sender, DateTime SentAt, string Content, Domain.MessageKind Kind = Domain.MessageKind.Text, MessagingUser? AboutUser = null);

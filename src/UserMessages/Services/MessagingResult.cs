@@ -9,10 +9,12 @@ public class MessagingResult
     /// <summary>Creates a result.</summary>
     /// <param name="status">How it ended.</param>
     /// <param name="errors">Why it was refused, when it was.</param>
-    protected MessagingResult(MessagingStatus status, IReadOnlyList<MessagingError> errors)
+    /// <param name="retryAfter">When a rate-limited user may try again.</param>
+    protected MessagingResult(MessagingStatus status, IReadOnlyList<MessagingError> errors, TimeSpan? retryAfter = null)
     {
         Status = status;
         Errors = errors;
+        RetryAfter = retryAfter;
     }
 
     /// <summary>How it ended.</summary>
@@ -24,6 +26,9 @@ public class MessagingResult
     /// <summary>Why it was refused (empty unless <see cref="Status"/> is <see cref="MessagingStatus.Invalid"/>).</summary>
     public IReadOnlyList<MessagingError> Errors { get; }
 
+    /// <summary>For <see cref="MessagingStatus.RateLimited"/>: how long until the user may send again.</summary>
+    public TimeSpan? RetryAfter { get; }
+
     /// <summary>A result for an operation that was done.</summary>
     public static MessagingResult Success => SuccessResult;
 
@@ -34,4 +39,10 @@ public class MessagingResult
     /// <param name="errors">Why.</param>
     /// <returns>The result.</returns>
     public static MessagingResult Invalid(IReadOnlyList<MessagingError> errors) => new(MessagingStatus.Invalid, errors);
+
+    /// <summary>A result for a user who has sent too much lately.</summary>
+    /// <param name="error">What limit was reached.</param>
+    /// <param name="retryAfter">When they may send again.</param>
+    /// <returns>The result.</returns>
+    public static MessagingResult RateLimited(MessagingError error, TimeSpan retryAfter) => new(MessagingStatus.RateLimited, [error], retryAfter);
 }

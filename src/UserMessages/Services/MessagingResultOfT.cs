@@ -4,8 +4,8 @@ namespace UserMessages.Services;
 /// <typeparam name="T">The value's type.</typeparam>
 public sealed class MessagingResult<T> : MessagingResult
 {
-    private MessagingResult(MessagingStatus status, T? value, IReadOnlyList<MessagingError> errors)
-        : base(status, errors)
+    private MessagingResult(MessagingStatus status, T? value, IReadOnlyList<MessagingError> errors, TimeSpan? retryAfter = null)
+        : base(status, errors, retryAfter)
     {
         Value = value;
     }
@@ -26,4 +26,21 @@ public sealed class MessagingResult<T> : MessagingResult
     /// <param name="errors">Why.</param>
     /// <returns>The result.</returns>
     public static new MessagingResult<T> Invalid(IReadOnlyList<MessagingError> errors) => new(MessagingStatus.Invalid, default, errors);
+
+    /// <summary>A result for a user who has sent too much lately.</summary>
+    /// <param name="error">What limit was reached.</param>
+    /// <param name="retryAfter">When they may send again.</param>
+    /// <returns>The result.</returns>
+    public static new MessagingResult<T> RateLimited(MessagingError error, TimeSpan retryAfter) => new(MessagingStatus.RateLimited, default, [error], retryAfter);
+
+    /// <summary>The same refusal, for another value type.</summary>
+    /// <param name="refusal">A result that did not succeed.</param>
+    /// <returns>The result.</returns>
+    public static MessagingResult<T> From(MessagingResult refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal.Succeeded
+            ? throw new ArgumentException("Only a refusal can be carried over.", nameof(refusal))
+            : new(refusal.Status, default, refusal.Errors, refusal.RetryAfter);
+    }
 }

@@ -11,4 +11,7 @@ public enum MessagingStatus
 
     /// <summary>The thread does not exist or the user does not take part in it. Nothing was saved.</summary>
     NotFound,
+
+    /// <summary>The user has sent too much lately; <see cref="MessagingResult.RetryAfter"/> says when to try again. Nothing was saved.</summary>
+    RateLimited,
 }

@@ -6,8 +6,8 @@ namespace UserMessages.Services;
 /// <param name="ThreadId">The thread.</param>
 /// <param name="Subject">Its subject.</param>
 /// <param name="IsUnread">Whether it was unread for the user before this page was read.</param>
-/// <param name="IsDeleted">Whether the user has it in the trash.</param>
-/// <param name="Participants">Everyone in the thread, the user included.</param>
+/// <param name="State">Where the thread is for the user: inbox, archive or trash.</param>
+/// <param name="Participants">Everyone in the thread, the user included (not those who left).</param>
 /// <param name="Messages">The messages of this page, oldest first.</param>
 /// <param name="FirstUnreadMessageId">The first message on this page the user has not read yet, if any.</param>
 /// <param name="OlderCursor">Pass as <see cref="PageRequest.Before"/> for older messages; <see langword="null"/> when there are none.</param>
@@ -16,7 +16,7 @@ public sealed record ThreadPage(
     long ThreadId,
     string Subject,
     bool IsUnread,
-    bool IsDeleted,
+    Domain.ParticipantState State,
     IReadOnlyList<MessagingUser> Participants,
     IReadOnlyList<MessageItem> Messages,
     long? FirstUnreadMessageId,

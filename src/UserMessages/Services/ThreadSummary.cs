@@ -9,7 +9,8 @@ namespace UserMessages.Services;
 /// <param name="LatestMessageAt">When its latest message was sent (UTC).</param>
 /// <param name="LatestSender">Who wrote the latest message.</param>
 /// <param name="Excerpt">The beginning of the latest message.</param>
-/// <param name="OtherParticipants">Everyone in the thread but the user.</param>
+/// <param name="OtherParticipants">Everyone in the thread but the user (and but those who left).</param>
+/// <param name="State">Where the thread is for the user (search results come from every folder).</param>
 public sealed record ThreadSummary(
     long ThreadId,
     string Subject,
@@ -17,4 +18,5 @@ public sealed record ThreadSummary(
     DateTime LatestMessageAt,
     MessagingUser LatestSender,
     string Excerpt,
-    IReadOnlyList<MessagingUser> OtherParticipants);
+    IReadOnlyList<MessagingUser> OtherParticipants,
+    Domain.ParticipantState State);

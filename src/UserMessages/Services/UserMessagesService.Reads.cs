@@ -6,9 +6,9 @@ using UserMessages.Users;
 namespace UserMessages.Services;
 
 /// <summary>
-/// The reads of <see cref="IUserMessagesService"/>: a folder page is one statement over the
-/// participant rows (plus one batched user-name lookup), a thread page a fixed number whatever
-/// the number of messages; both use keyset paging.
+/// The reads of <see cref="IUserMessagesService"/>: a folder or search page is one statement over
+/// the participant rows (plus one batched user-name lookup), a thread page a fixed number whatever
+/// the number of messages; all use keyset paging.
 /// </summary>
 internal sealed partial class UserMessagesService
 {
@@ -20,83 +20,53 @@ internal sealed partial class UserMessagesService
 
         // Compared with variables, not constants, so SQLite sees "= ?" terms it can match to the index.
         var unread = true;
-        var deleted = false;
-        return db.Participants.CountAsync(p => p.UserId == userId && p.IsDeleted == deleted && p.IsUnread == unread, cancellationToken);
+        var active = ParticipantState.Active;
+        return db.Participants.CountAsync(p => p.UserId == userId && p.State == active && p.IsUnread == unread, cancellationToken);
     }
 
     public async Task<MessagingResult<FolderPage>> GetFolderAsync(string userId, MailboxFolder folder, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentNullException.ThrowIfNull(page);
-        if (!TryReadCursors(page, out var before, out var after))
-        {
-            return MessagingResult<FolderPage>.Invalid([describer.InvalidCursor()]);
-        }
-
-        var size = options.Value.PageSize;
         var rows = db.Participants.AsNoTracking().Where(p => p.UserId == userId);
-        var yes = true;
-        var no = false;
+        var sent = true;
+        var (active, archived, deleted) = (ParticipantState.Active, ParticipantState.Archived, ParticipantState.Deleted);
         rows = folder switch
         {
-            MailboxFolder.Inbox => rows.Where(p => p.IsDeleted == no),
-            MailboxFolder.Sent => rows.Where(p => p.HasSent == yes && p.IsDeleted == no),
-            MailboxFolder.Trash => rows.Where(p => p.IsDeleted == yes),
+            MailboxFolder.Inbox => rows.Where(p => p.State == active),
+            MailboxFolder.Sent => rows.Where(p => p.HasSent == sent && (p.State == active || p.State == archived)),
+            MailboxFolder.Archive => rows.Where(p => p.State == archived),
+            MailboxFolder.Trash => rows.Where(p => p.State == deleted),
             _ => throw new ArgumentOutOfRangeException(nameof(folder)),
         };
 
-        if (before is { } b)
-        {
-            rows = rows.Where(p => p.LatestMessageAt < b.At || (p.LatestMessageAt == b.At && p.ThreadId < b.Id));
-        }
-        else if (after is { } a)
-        {
-            rows = rows.Where(p => p.LatestMessageAt > a.At || (p.LatestMessageAt == a.At && p.ThreadId > a.Id));
-        }
+        var result = await ReadThreadsAsync(rows, userId, page, cancellationToken);
+        return result.Succeeded
+            ? MessagingResult<FolderPage>.Success(new FolderPage(folder, result.Value!.Threads, result.Value.OlderCursor, result.Value.NewerCursor))
+            : MessagingResult<FolderPage>.From(result);
+    }
 
-        var ordered = after is null
-            ? rows.OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId)
-            : rows.OrderBy(p => p.LatestMessageAt).ThenBy(p => p.ThreadId);
-
-        var found = await (
-            from p in ordered.Take(size + 1)
-            join t in db.Threads on p.ThreadId equals t.Id
-            join m in db.Messages on t.LatestMessageId equals m.Id
-            select new
-            {
-                p.ThreadId,
-                p.IsUnread,
-                p.LatestMessageAt,
-                t.Subject,
-                m.SenderId,
-                Excerpt = m.Content.Substring(0, ExcerptLength + 1),
-                Others = t.Participants.Where(o => o.UserId != userId).Select(o => o.UserId).ToList(),
-            }).ToListAsync(cancellationToken);
-
-        // The join may lose the order of the paged subquery: restore it in memory (at most one page).
-        found = found.OrderByDescending(r => r.LatestMessageAt).ThenByDescending(r => r.ThreadId).ToList();
-        var hasMore = found.Count > size;
-        if (hasMore)
+    public async Task<MessagingResult<SearchPage>> SearchAsync(string userId, string query, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentNullException.ThrowIfNull(page);
+        var text = (query ?? string.Empty).Trim();
+        if (text.Length < options.Value.MinSearchLength)
         {
-            found = after is null ? found.Take(size).ToList() : found.Skip(1).ToList();
+            return MessagingResult<SearchPage>.Invalid([describer.SearchTooShort(options.Value.MinSearchLength)]);
         }
 
-        var users = await directory.FindByIdsAsync(
-            found.SelectMany(r => r.Others).Concat(found.Select(r => r.SenderId)).Distinct().ToList(),
-            cancellationToken);
-        var threads = found.Select(r => new ThreadSummary(
-            r.ThreadId,
-            r.Subject,
-            r.IsUnread,
-            r.LatestMessageAt,
-            UserOrPlaceholder(users, r.SenderId),
-            Excerpt(r.Excerpt),
-            r.Others.Select(id => UserOrPlaceholder(users, id)).ToList())).ToList();
-
-        string? Cursor(int index) => new KeysetCursor(threads[index].LatestMessageAt, threads[index].ThreadId).ToString();
-        var older = threads.Count > 0 && (after is not null || hasMore) ? Cursor(threads.Count - 1) : null;
-        var newer = threads.Count > 0 && (before is not null || (after is not null && hasMore)) ? Cursor(0) : null;
-        return MessagingResult<FolderPage>.Success(new FolderPage(folder, threads, older, newer));
+        // LIKE everywhere (case-insensitive for ASCII on SQLite), restricted first to the user's own threads.
+        var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+        var (left, written) = (ParticipantState.Left, MessageKind.Text);
+        var rows = db.Participants.AsNoTracking()
+            .Where(p => p.UserId == userId && p.State != left)
+            .Where(p => EF.Functions.Like(p.Thread!.Subject, pattern, @"\")
+                || db.Messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written && EF.Functions.Like(m.Content, pattern, @"\")));
+        var result = await ReadThreadsAsync(rows, userId, page, cancellationToken);
+        return result.Succeeded
+            ? MessagingResult<SearchPage>.Success(result.Value! with { Query = text })
+            : MessagingResult<SearchPage>.From(result);
     }
 
     public async Task<MessagingResult<ThreadPage>> GetThreadAsync(string userId, long threadId, PageRequest page, CancellationToken cancellationToken = default)
@@ -108,15 +78,16 @@ internal sealed partial class UserMessagesService
             return MessagingResult<ThreadPage>.Invalid([describer.InvalidCursor()]);
         }
 
+        var left = ParticipantState.Left;
         var header = await db.Participants.AsNoTracking()
-            .Where(p => p.ThreadId == threadId && p.UserId == userId)
+            .Where(p => p.ThreadId == threadId && p.UserId == userId && p.State != left)
             .Select(p => new
             {
                 p.IsUnread,
-                p.IsDeleted,
+                p.State,
                 p.LastReadMessageId,
                 p.Thread!.Subject,
-                Participants = p.Thread.Participants.OrderBy(o => o.JoinedAt).ThenBy(o => o.UserId).Select(o => o.UserId).ToList(),
+                Participants = p.Thread.Participants.Where(o => o.State != left).OrderBy(o => o.JoinedAt).ThenBy(o => o.UserId).Select(o => o.UserId).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (header is null)
@@ -139,17 +110,18 @@ internal sealed partial class UserMessagesService
             ? messages.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id)
             : messages.OrderBy(m => m.SentAt).ThenBy(m => m.Id);
         var found = await ordered.Take(size + 1)
-            .Select(m => new { m.Id, m.SenderId, m.SentAt, m.Content })
+            .Select(m => new { m.Id, m.SenderId, m.SentAt, m.Content, m.Kind, m.AboutUserId })
             .ToListAsync(cancellationToken);
         var hasMore = found.Count > size;
         found = found.Take(size).OrderBy(m => m.SentAt).ThenBy(m => m.Id).ToList();
 
         var users = await directory.FindByIdsAsync(
-            header.Participants.Concat(found.Select(m => m.SenderId)).Distinct().ToList(),
+            header.Participants.Concat(found.Select(m => m.SenderId)).Concat(found.Select(m => m.AboutUserId).OfType<string>()).Distinct().ToList(),
             cancellationToken);
-        var items = found.Select(m => new MessageItem(m.Id, UserOrPlaceholder(users, m.SenderId), m.SentAt, m.Content)).ToList();
+        var items = found.Select(m => new MessageItem(
+            m.Id, FormerMember.Or(users, m.SenderId), m.SentAt, m.Content, m.Kind, m.AboutUserId is null ? null : FormerMember.Or(users, m.AboutUserId))).ToList();
         var firstUnread = header.IsUnread
-            ? items.FirstOrDefault(m => m.Id > (header.LastReadMessageId ?? 0) && m.Sender.Id != userId)?.Id
+            ? items.FirstOrDefault(m => m.Kind == MessageKind.Text && m.Id > (header.LastReadMessageId ?? 0) && m.Sender.Id != userId)?.Id
             : null;
 
         string Cursor(MessageItem m) => new KeysetCursor(m.SentAt, m.Id).ToString();
@@ -159,12 +131,78 @@ internal sealed partial class UserMessagesService
             threadId,
             header.Subject,
             header.IsUnread,
-            header.IsDeleted,
-            header.Participants.Select(id => UserOrPlaceholder(users, id)).ToList(),
+            header.State,
+            header.Participants.Select(id => FormerMember.Or(users, id)).ToList(),
             items,
             firstUnread,
             older,
             newer));
+    }
+
+    /// <summary>One keyset page of <paramref name="rows"/> (one user's participant rows), newest activity first, with names.</summary>
+    private async Task<MessagingResult<SearchPage>> ReadThreadsAsync(IQueryable<ThreadParticipant> rows, string userId, PageRequest page, CancellationToken cancellationToken)
+    {
+        if (!TryReadCursors(page, out var before, out var after))
+        {
+            return MessagingResult<SearchPage>.Invalid([describer.InvalidCursor()]);
+        }
+
+        if (before is { } b)
+        {
+            rows = rows.Where(p => p.LatestMessageAt < b.At || (p.LatestMessageAt == b.At && p.ThreadId < b.Id));
+        }
+        else if (after is { } a)
+        {
+            rows = rows.Where(p => p.LatestMessageAt > a.At || (p.LatestMessageAt == a.At && p.ThreadId > a.Id));
+        }
+
+        var ordered = after is null
+            ? rows.OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId)
+            : rows.OrderBy(p => p.LatestMessageAt).ThenBy(p => p.ThreadId);
+
+        var size = options.Value.PageSize;
+        var left = ParticipantState.Left;
+        var found = await (
+            from p in ordered.Take(size + 1)
+            join t in db.Threads on p.ThreadId equals t.Id
+            join m in db.Messages on t.LatestMessageId equals m.Id
+            select new
+            {
+                p.ThreadId,
+                p.IsUnread,
+                p.State,
+                p.LatestMessageAt,
+                t.Subject,
+                m.SenderId,
+                Excerpt = m.Content.Substring(0, ExcerptLength + 1),
+                Others = t.Participants.Where(o => o.UserId != userId && o.State != left).Select(o => o.UserId).ToList(),
+            }).ToListAsync(cancellationToken);
+
+        // The join may lose the order of the paged subquery: restore it in memory (at most one page).
+        found = found.OrderByDescending(r => r.LatestMessageAt).ThenByDescending(r => r.ThreadId).ToList();
+        var hasMore = found.Count > size;
+        if (hasMore)
+        {
+            found = after is null ? found.Take(size).ToList() : found.Skip(1).ToList();
+        }
+
+        var users = await directory.FindByIdsAsync(
+            found.SelectMany(r => r.Others).Concat(found.Select(r => r.SenderId)).Distinct().ToList(),
+            cancellationToken);
+        var threads = found.Select(r => new ThreadSummary(
+            r.ThreadId,
+            r.Subject,
+            r.IsUnread,
+            r.LatestMessageAt,
+            FormerMember.Or(users, r.SenderId),
+            Excerpt(r.Excerpt),
+            r.Others.Select(id => FormerMember.Or(users, id)).ToList(),
+            r.State)).ToList();
+
+        string? Cursor(int index) => new KeysetCursor(threads[index].LatestMessageAt, threads[index].ThreadId).ToString();
+        var older = threads.Count > 0 && (after is not null || hasMore) ? Cursor(threads.Count - 1) : null;
+        var newer = threads.Count > 0 && (before is not null || (after is not null && hasMore)) ? Cursor(0) : null;
+        return MessagingResult<SearchPage>.Success(new SearchPage(string.Empty, threads, older, newer));
     }
 
     private static bool TryReadCursors(PageRequest page, out KeysetCursor? before, out KeysetCursor? after)
@@ -192,10 +230,6 @@ internal sealed partial class UserMessagesService
 
         return true;
     }
-
-    /// <summary>A user the directory no longer knows (e.g. a deleted account) still gets a row, under a neutral name.</summary>
-    private static MessagingUser UserOrPlaceholder(IReadOnlyDictionary<string, MessagingUser> users, string id)
-        => users.TryGetValue(id, out var user) ? user : new MessagingUser(id, string.Empty, "Former member");
 
     /// <summary>
     /// The beginning of the latest message on one line: at most <see cref="ExcerptLength"/> characters

@@ -2,19 +2,25 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UserMessages.Domain;
 using UserMessages.Events;
+using UserMessages.Notifications;
 using UserMessages.Storage;
 using UserMessages.Users;
 
 namespace UserMessages.Services;
 
-/// <summary>The writes of <see cref="IUserMessagesService"/>: each one transaction, participant state set-based.</summary>
+/// <summary>
+/// Sending (new threads and replies) of <see cref="IUserMessagesService"/>: each write is one
+/// transaction, participant state is updated set-based, events and notifications follow the commit.
+/// </summary>
 internal sealed partial class UserMessagesService(
     UserMessagesDb db,
     IUserDirectory directory,
-    IRecipientPolicy recipientPolicy,
+    RecipientGate recipientGate,
+    SendingLimits limits,
     MessageInputValidator validator,
     UserMessagesErrorDescriber describer,
     MessageSentDispatcher dispatcher,
+    NotificationOutbox outbox,
     IOptions<UserMessagesOptions> options,
     TimeProvider clock) : IUserMessagesService
 {
@@ -36,27 +42,31 @@ internal sealed partial class UserMessagesService(
             return MessagingResult<SentMessage>.Invalid(errors);
         }
 
+        var now = Now();
+        if (await limits.CheckAsync(request.SenderId, startsThread: true, now, cancellationToken) is { } limited)
+        {
+            return MessagingResult<SentMessage>.From(limited);
+        }
+
         var subject = request.Subject.Trim();
         var content = MessageInputValidator.NormalizeContent(request.Content);
-        var now = Now();
         var sent = await InTransactionAsync(async () =>
         {
-            var thread = new MessageThread { Subject = subject, CreatedAt = now, LatestMessageAt = now };
+            var thread = new MessageThread { Subject = subject, CreatedAt = now, CreatedById = request.SenderId, LatestMessageAt = now };
             var message = new Message { Thread = thread, SenderId = request.SenderId, SentAt = now, Content = content };
-            var sender = new ThreadParticipant { Thread = thread, UserId = request.SenderId, HasSent = true, LatestMessageAt = now, JoinedAt = now };
+            var sender = NewParticipant(thread, request.SenderId, now, unread: false);
+            sender.HasSent = true;
             db.Threads.Add(thread);
             db.Messages.Add(message);
             db.Participants.Add(sender);
-            db.Participants.AddRange(recipients.Select(id => new ThreadParticipant
-            {
-                Thread = thread, UserId = id, IsUnread = true, LatestMessageAt = now, JoinedAt = now,
-            }));
+            db.Participants.AddRange(recipients.Select(id => NewParticipant(thread, id, now, unread: true)));
             await db.Context.SaveChangesAsync(cancellationToken);
 
             // The message id exists only now; the sender has read their own message.
             thread.LatestMessageId = message.Id;
             sender.LastReadMessageId = message.Id;
             await db.Context.SaveChangesAsync(cancellationToken);
+            await outbox.EnqueueAsync(recipients, thread.Id, message.Id, now, cancellationToken);
             return new SentMessage(thread.Id, message.Id);
         }, cancellationToken);
 
@@ -69,8 +79,9 @@ internal sealed partial class UserMessagesService(
     public async Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
+        var left = ParticipantState.Left;
         var participants = await db.Participants.AsNoTracking()
-            .Where(p => p.ThreadId == threadId)
+            .Where(p => p.ThreadId == threadId && p.State != left)
             .Select(p => new { p.UserId, p.Thread!.Subject })
             .ToListAsync(cancellationToken);
         if (!participants.Any(p => p.UserId == userId))
@@ -85,75 +96,77 @@ internal sealed partial class UserMessagesService(
             return MessagingResult<SentMessage>.Invalid(errors);
         }
 
-        var text = MessageInputValidator.NormalizeContent(content);
+        // Someone blocked by everyone else in the thread cannot write in it.
+        var recipients = participants.Where(p => p.UserId != userId).Select(p => p.UserId).ToList();
+        var refusing = await recipientGate.FindRefusingAsync(userId, recipients, cancellationToken);
+        if (recipients.Count > 0 && refusing.Count == recipients.Count)
+        {
+            return MessagingResult<SentMessage>.Invalid([describer.ConversationUnavailable()]);
+        }
+
         var now = Now();
+        if (await limits.CheckAsync(userId, startsThread: false, now, cancellationToken) is { } limited)
+        {
+            return MessagingResult<SentMessage>.From(limited);
+        }
+
+        var text = MessageInputValidator.NormalizeContent(content);
         var messageId = await InTransactionAsync(async () =>
         {
-            var message = new Message { ThreadId = threadId, SenderId = userId, SentAt = now, Content = text };
-            db.Messages.Add(message);
-            await db.Context.SaveChangesAsync(cancellationToken);
-            var id = message.Id;
-            var stamp = Guid.NewGuid().ToString();
+            var id = await AppendAsync(new Message { ThreadId = threadId, SenderId = userId, SentAt = now, Content = text }, cancellationToken);
 
-            // Concurrent replies may commit out of order: the latest message only moves forward.
-            await db.Threads.Where(t => t.Id == threadId).ExecuteUpdateAsync(
-                s => s.SetProperty(t => t.LatestMessageId, t => t.LatestMessageAt <= now ? id : t.LatestMessageId)
-                    .SetProperty(t => t.LatestMessageAt, t => t.LatestMessageAt <= now ? now : t.LatestMessageAt)
-                    .SetProperty(t => t.ConcurrencyStamp, stamp),
-                cancellationToken);
-
-            // Everyone else gets it unread and back from the trash; the replier has read it.
-            await db.Participants.Where(p => p.ThreadId == threadId).ExecuteUpdateAsync(
+            // Everyone else gets it unread and back in the inbox (from archive or trash); the replier has read it.
+            var active = ParticipantState.Active;
+            await db.Participants.Where(p => p.ThreadId == threadId && p.State != left).ExecuteUpdateAsync(
                 s => s.SetProperty(p => p.IsUnread, p => p.UserId != userId)
-                    .SetProperty(p => p.IsDeleted, false)
+                    .SetProperty(p => p.StateChangedAt, p => p.State == active ? p.StateChangedAt : now)
+                    .SetProperty(p => p.State, active)
                     .SetProperty(p => p.HasSent, p => p.HasSent || p.UserId == userId)
                     .SetProperty(p => p.LastReadMessageId, p => p.UserId == userId ? id : p.LastReadMessageId)
                     .SetProperty(p => p.LatestMessageAt, p => p.LatestMessageAt <= now ? now : p.LatestMessageAt),
                 cancellationToken);
+            await outbox.EnqueueAsync(recipients, threadId, id, now, cancellationToken);
             return id;
         }, cancellationToken);
 
-        var recipients = participants.Where(p => p.UserId != userId).Select(p => p.UserId).ToList();
         await dispatcher.DispatchAsync(
             new MessageSent(threadId, messageId, participants[0].Subject, userId, recipients, text, now, IsReply: true),
             cancellationToken);
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
     }
 
-    public Task<MessagingResult> DeleteThreadAsync(string userId, long threadId, CancellationToken cancellationToken = default)
-        => SetDeletedAsync(userId, threadId, deleted: true, cancellationToken);
-
-    public Task<MessagingResult> RestoreThreadAsync(string userId, long threadId, CancellationToken cancellationToken = default)
-        => SetDeletedAsync(userId, threadId, deleted: false, cancellationToken);
-
-    public async Task<MessagingResult> MarkReadAsync(string userId, long threadId, CancellationToken cancellationToken = default)
+    /// <summary>Adds a written message and moves the thread's latest message forward (never back: concurrent replies may commit out of order).</summary>
+    private async Task<long> AppendAsync(Message message, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        var changed = await db.Participants.Where(p => p.ThreadId == threadId && p.UserId == userId).ExecuteUpdateAsync(
-            s => s.SetProperty(p => p.IsUnread, false)
-                .SetProperty(p => p.LastReadMessageId, p => db.Threads.Where(t => t.Id == p.ThreadId).Select(t => (long?)t.LatestMessageId).FirstOrDefault()),
+        db.Messages.Add(message);
+        await db.Context.SaveChangesAsync(cancellationToken);
+        var id = message.Id;
+        var now = message.SentAt;
+        var stamp = Guid.NewGuid().ToString();
+        await db.Threads.Where(t => t.Id == message.ThreadId).ExecuteUpdateAsync(
+            s => s.SetProperty(t => t.LatestMessageId, t => t.LatestMessageAt <= now ? id : t.LatestMessageId)
+                .SetProperty(t => t.LatestMessageAt, t => t.LatestMessageAt <= now ? now : t.LatestMessageAt)
+                .SetProperty(t => t.ConcurrencyStamp, stamp),
             cancellationToken);
-        return changed == 0 ? MessagingResult.NotFound : MessagingResult.Success;
+        return id;
     }
 
-    private async Task<MessagingResult> SetDeletedAsync(string userId, long threadId, bool deleted, CancellationToken cancellationToken)
+    private static ThreadParticipant NewParticipant(MessageThread thread, string userId, DateTime now, bool unread) => new()
     {
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        var changed = await db.Participants.Where(p => p.ThreadId == threadId && p.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.IsDeleted, deleted), cancellationToken);
-        return changed == 0 ? MessagingResult.NotFound : MessagingResult.Success;
-    }
+        Thread = thread,
+        UserId = userId,
+        IsUnread = unread,
+        LatestMessageAt = thread.LatestMessageAt,
+        JoinedAt = now,
+        StateChangedAt = now,
+    };
 
+    /// <summary>Unknown users and users who refuse the sender get the same error (SPEC §3.7).</summary>
     private async Task CheckRecipientsAcceptAsync(string senderId, List<string> recipients, List<MessagingError> errors, CancellationToken cancellationToken)
     {
         var known = await directory.FindByIdsAsync(recipients, cancellationToken);
-        foreach (var id in recipients)
-        {
-            if (!known.ContainsKey(id) || !await recipientPolicy.AcceptsMessagesAsync(senderId, id, cancellationToken))
-            {
-                errors.Add(describer.RecipientUnavailable(id));
-            }
-        }
+        var refusing = await recipientGate.FindRefusingAsync(senderId, recipients.Where(known.ContainsKey).ToList(), cancellationToken);
+        errors.AddRange(recipients.Where(id => !known.ContainsKey(id) || refusing.Contains(id)).Select(describer.RecipientUnavailable));
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction (joining the caller's, if any), retried as the provider's execution strategy says.</summary>
@@ -181,7 +194,7 @@ internal sealed partial class UserMessagesService(
     {
         foreach (var entry in db.Context.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is MessageThread or Message or ThreadParticipant)
+            if (entry.Entity is MessageThread or Message or ThreadParticipant or UserBlock or MessagingPreferences or PendingNotification)
             {
                 entry.State = EntityState.Detached;
             }

@@ -18,4 +18,13 @@ public interface IUserMessagesDbContext
 
     /// <summary>The per-user thread state rows.</summary>
     DbSet<ThreadParticipant> ThreadParticipants { get; }
+
+    /// <summary>Who blocked whom.</summary>
+    DbSet<UserBlock> UserBlocks { get; }
+
+    /// <summary>Per-user messaging settings.</summary>
+    DbSet<MessagingPreferences> MessagingPreferences { get; }
+
+    /// <summary>Messages recipients are still to be notified of.</summary>
+    DbSet<PendingNotification> PendingNotifications { get; }
 }

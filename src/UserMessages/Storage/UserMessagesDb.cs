@@ -13,4 +13,10 @@ internal sealed class UserMessagesDb(DbContext context)
     public DbSet<Message> Messages => Context.Set<Message>();
 
     public DbSet<ThreadParticipant> Participants => Context.Set<ThreadParticipant>();
+
+    public DbSet<UserBlock> Blocks => Context.Set<UserBlock>();
+
+    public DbSet<MessagingPreferences> Preferences => Context.Set<MessagingPreferences>();
+
+    public DbSet<PendingNotification> PendingNotifications => Context.Set<PendingNotification>();
 }

@@ -30,6 +30,15 @@ public abstract class UserMessagesIdentityDbContext<TUser> : IdentityDbContext<T
     /// <inheritdoc />
     public virtual DbSet<ThreadParticipant> ThreadParticipants { get; set; } = null!;
 
+    /// <inheritdoc />
+    public virtual DbSet<UserBlock> UserBlocks { get; set; } = null!;
+
+    /// <inheritdoc />
+    public virtual DbSet<MessagingPreferences> MessagingPreferences { get; set; } = null!;
+
+    /// <inheritdoc />
+    public virtual DbSet<PendingNotification> PendingNotifications { get; set; } = null!;
+
     /// <summary>Keys the cached model by the UserMessages table options as well as the context type.</summary>
     /// <param name="optionsBuilder">The options builder.</param>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

@@ -26,6 +26,9 @@ public static class UserMessagesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new MessageThreadConfiguration(options));
         modelBuilder.ApplyConfiguration(new MessageConfiguration(options));
         modelBuilder.ApplyConfiguration(new ThreadParticipantConfiguration(options));
+        modelBuilder.ApplyConfiguration(new UserBlockConfiguration(options));
+        modelBuilder.ApplyConfiguration(new MessagingPreferencesConfiguration(options));
+        modelBuilder.ApplyConfiguration(new PendingNotificationConfiguration(options));
         return modelBuilder;
     }
 }

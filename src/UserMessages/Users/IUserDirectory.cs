@@ -25,4 +25,12 @@ public interface IUserDirectory
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The users found, keyed by the name as given.</returns>
     Task<IReadOnlyDictionary<string, MessagingUser>> FindByNamesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken);
+
+    /// <summary>Users whose user name or e-mail address starts with <paramref name="prefix"/>, for the recipient type-ahead.</summary>
+    /// <param name="prefix">What the sender has typed so far.</param>
+    /// <param name="excludedUserIds">Users never to list (the sender, and users who blocked them).</param>
+    /// <param name="max">The most users to return.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>At most <paramref name="max"/> users, ordered by user name.</returns>
+    Task<IReadOnlyList<MessagingUser>> SuggestAsync(string prefix, IReadOnlyCollection<string> excludedUserIds, int max, CancellationToken cancellationToken);
 }

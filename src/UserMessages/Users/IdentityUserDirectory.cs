@@ -92,6 +92,26 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
         return found;
     }
 
+    public async Task<IReadOnlyList<MessagingUser>> SuggestAsync(string prefix, IReadOnlyCollection<string> excludedUserIds, int max, CancellationToken cancellationToken)
+    {
+        if (!userManager.SupportsQueryableUsers || string.IsNullOrWhiteSpace(prefix))
+        {
+            // A store that cannot be queried cannot be searched: the sender types names in full.
+            return [];
+        }
+
+        var name = userManager.NormalizeName(prefix.Trim()) ?? prefix;
+        var email = userManager.NormalizeEmail(prefix.Trim()) ?? prefix;
+        var excluded = excludedUserIds.Select(id => TryParseKey(id, out var key) ? key : default!).ToList();
+        var rows = await userManager.Users.AsNoTracking()
+            .Where(u => (u.NormalizedUserName!.StartsWith(name) || u.NormalizedEmail!.StartsWith(email)) && !excluded.Contains(u.Id))
+            .OrderBy(u => u.NormalizedUserName)
+            .Select(u => new { u.Id, u.UserName })
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => ToMessagingUser(r.Id, r.UserName)).ToList();
+    }
+
     private static MessagingUser ToMessagingUser(TKey id, string? userName)
     {
         var idText = Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture)!;

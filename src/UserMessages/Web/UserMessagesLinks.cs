@@ -61,6 +61,19 @@ public sealed class UserMessagesLinks
     public string Thread(HttpContext http, long threadId, string? before = null, string? after = null)
         => Path(http, PageNames.Thread, new RouteValueDictionary { ["id"] = threadId, ["before"] = before, ["after"] = after });
 
+    /// <summary>
+    /// A thread's page outside any request (an e-mail, a background job): the path under the first
+    /// prefix mapped, without the app's path base; prefix it with the site's address.
+    /// </summary>
+    /// <param name="threadId">The thread.</param>
+    /// <returns>The path.</returns>
+    public string ThreadPath(long threadId)
+    {
+        var mount = mounts.Default ?? throw new InvalidOperationException("The messaging pages are not mapped: call app.MapUserMessages(\"/messages\").");
+        return links.GetPathByName(mount.NameOf(PageNames.Thread), new RouteValueDictionary { ["id"] = threadId })
+            ?? throw new InvalidOperationException($"No route for the messaging thread page under '{mount.Prefix}'.");
+    }
+
     /// <summary>Where a thread's delete form posts.</summary>
     /// <param name="http">The current request.</param>
     /// <param name="threadId">The thread.</param>

@@ -14,10 +14,14 @@ internal sealed class MessageConfiguration(UserMessagesStoreOptions options) : I
         builder.Property(m => m.SenderId).IsRequired().HasMaxLength(UserIdColumn.MaxLength);
         builder.Property(m => m.SentAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(m => m.Content).IsRequired();
+        builder.Property(m => m.AboutUserId).HasMaxLength(UserIdColumn.MaxLength);
         builder.HasOne(m => m.Thread).WithMany(t => t.Messages).HasForeignKey(m => m.ThreadId)
             .HasConstraintName("FK_" + table + "_Thread").OnDelete(DeleteBehavior.Cascade);
 
         // A thread page reads one thread's messages in date order, a page at a time.
         builder.HasIndex(m => new { m.ThreadId, m.SentAt, m.Id }).HasDatabaseName("IX_" + table + "_Thread_SentAt");
+
+        // Sending limits count a user's recent messages; export and erase find them.
+        builder.HasIndex(m => new { m.SenderId, m.SentAt }).HasDatabaseName("IX_" + table + "_Sender_SentAt");
     }
 }

@@ -13,6 +13,10 @@ internal sealed class MessageThreadConfiguration(UserMessagesStoreOptions option
         builder.Property(t => t.Subject).IsRequired().HasMaxLength(MessageThread.MaxSubjectLength);
         builder.Property(t => t.CreatedAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(t => t.LatestMessageAt).HasConversion<UtcDateTimeConverter>();
+        builder.Property(t => t.CreatedById).IsRequired().HasMaxLength(UserIdColumn.MaxLength);
+
+        // The new-threads-per-day limit counts a user's recent threads.
+        builder.HasIndex(t => new { t.CreatedById, t.CreatedAt }).HasDatabaseName("IX_" + options.TablePrefix + "Threads_CreatedBy");
         builder.Property(t => t.ConcurrencyStamp).IsRequired().HasMaxLength(36).IsConcurrencyToken();
         builder.Ignore(t => t.FirstMessage);
         builder.Ignore(t => t.LatestMessage);

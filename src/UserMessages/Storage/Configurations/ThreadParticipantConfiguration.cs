@@ -14,19 +14,24 @@ internal sealed class ThreadParticipantConfiguration(UserMessagesStoreOptions op
         builder.Property(p => p.UserId).HasMaxLength(UserIdColumn.MaxLength);
         builder.Property(p => p.LatestMessageAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(p => p.JoinedAt).HasConversion<UtcDateTimeConverter>();
+        builder.Property(p => p.StateChangedAt).HasConversion<UtcDateTimeConverter>();
         builder.HasOne(p => p.Thread).WithMany(t => t.Participants).HasForeignKey(p => p.ThreadId)
             .HasConstraintName("FK_" + table + "_Thread").OnDelete(DeleteBehavior.Cascade);
 
-        // Inbox and Trash: one user's rows, deleted or not, newest activity first (keyset paging).
-        builder.HasIndex(p => new { p.UserId, p.IsDeleted, p.LatestMessageAt, p.ThreadId })
+        // Inbox, Archive and Trash: one user's rows in one state, newest activity first (keyset paging).
+        builder.HasIndex(p => new { p.UserId, p.State, p.LatestMessageAt, p.ThreadId })
             .HasDatabaseName("IX_" + table + "_Folder");
 
-        // Sent: the same, restricted to threads the user wrote in.
-        builder.HasIndex(p => new { p.UserId, p.HasSent, p.IsDeleted, p.LatestMessageAt, p.ThreadId })
+        // Sent and search: one user's threads in date order (the state is checked on the rows read).
+        builder.HasIndex(p => new { p.UserId, p.HasSent, p.LatestMessageAt, p.ThreadId })
             .HasDatabaseName("IX_" + table + "_Sent");
 
-        // Unread count: a range of unread, non-deleted rows of one user.
-        builder.HasIndex(p => new { p.UserId, p.IsDeleted, p.IsUnread })
+        // Unread count: a range of unread rows of one user in one state.
+        builder.HasIndex(p => new { p.UserId, p.State, p.IsUnread })
             .HasDatabaseName("IX_" + table + "_Unread");
+
+        // Retention: threads whose participants all left or deleted them long ago.
+        builder.HasIndex(p => new { p.State, p.StateChangedAt })
+            .HasDatabaseName("IX_" + table + "_State");
     }
 }

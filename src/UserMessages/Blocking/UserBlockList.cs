@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using UserMessages.Domain;
+using UserMessages.Services;
+using UserMessages.Storage;
+using UserMessages.Users;
+
+namespace UserMessages.Blocking;
+
+internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory, UserMessagesErrorDescriber describer, TimeProvider clock) : IUserBlockList
+{
+    public async Task<MessagingResult> BlockAsync(string userId, string blockedUserId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentNullException.ThrowIfNull(blockedUserId);
+        if (blockedUserId == userId)
+        {
+            return MessagingResult.Invalid([describer.CannotBlockYourself()]);
+        }
+
+        if (!(await directory.FindByIdsAsync([blockedUserId], cancellationToken)).ContainsKey(blockedUserId))
+        {
+            return MessagingResult.Invalid([describer.UserNotFound(blockedUserId)]);
+        }
+
+        if (!await db.Blocks.AnyAsync(b => b.BlockerId == userId && b.BlockedId == blockedUserId, cancellationToken))
+        {
+            db.Blocks.Add(new UserBlock { BlockerId = userId, BlockedId = blockedUserId, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            try
+            {
+                await db.Context.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Only a concurrent request blocking the same user is expected here: then the outcome is the same.
+                if (!await db.Blocks.AsNoTracking().AnyAsync(b => b.BlockerId == userId && b.BlockedId == blockedUserId, cancellationToken))
+                {
+                    throw;
+                }
+            }
+            finally
+            {
+                foreach (var entry in db.Context.ChangeTracker.Entries<UserBlock>().ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+
+        return MessagingResult.Success;
+    }
+
+    public async Task<MessagingResult> UnblockAsync(string userId, string blockedUserId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        await db.Blocks.Where(b => b.BlockerId == userId && b.BlockedId == blockedUserId).ExecuteDeleteAsync(cancellationToken);
+        return MessagingResult.Success;
+    }
+
+    public async Task<IReadOnlyList<BlockedUser>> GetBlockedUsersAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var rows = await db.Blocks.AsNoTracking().Where(b => b.BlockerId == userId)
+            .OrderByDescending(b => b.CreatedAt).Select(b => new { b.BlockedId, b.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var users = await directory.FindByIdsAsync(rows.Select(r => r.BlockedId).ToList(), cancellationToken);
+        return rows.Select(r => new BlockedUser(FormerMember.Or(users, r.BlockedId), r.CreatedAt)).ToList();
+    }
+}

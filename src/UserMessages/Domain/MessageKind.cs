@@ -1,0 +1,14 @@
+namespace UserMessages.Domain;
+
+/// <summary>What a line of a thread is: a message someone wrote, or a system line about who is in it.</summary>
+public enum MessageKind
+{
+    /// <summary>A message written by <see cref="Message.SenderId"/>.</summary>
+    Text = 0,
+
+    /// <summary><see cref="Message.AboutUserId"/> was added to the thread by <see cref="Message.SenderId"/>.</summary>
+    Joined = 1,
+
+    /// <summary><see cref="Message.SenderId"/> left the thread.</summary>
+    Left = 2,
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using UserMessages.Domain;
+
+namespace UserMessages.Services;
+
+/// <summary>Adding people to a thread: they see its whole history, and a system line records who added them.</summary>
+internal sealed partial class UserMessagesService
+{
+    public async Task<MessagingResult> AddParticipantsAsync(string userId, long threadId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentNullException.ThrowIfNull(userIds);
+        var rows = await db.Participants.AsNoTracking()
+            .Where(p => p.ThreadId == threadId)
+            .Select(p => new { p.UserId, p.State, p.Thread!.LatestMessageAt })
+            .ToListAsync(cancellationToken);
+        if (!rows.Any(r => r.UserId == userId && r.State != ParticipantState.Left))
+        {
+            return MessagingResult.NotFound;
+        }
+
+        var present = rows.Where(r => r.State != ParticipantState.Left).Select(r => r.UserId).ToHashSet(StringComparer.Ordinal);
+        var errors = new List<MessagingError>();
+        var added = validator.CheckRecipients(userId, userIds.Where(id => !present.Contains(id)), errors);
+        if (errors.Count == 0 && present.Count - 1 + added.Count > options.Value.MaxRecipients)
+        {
+            errors.Add(describer.TooManyParticipants(options.Value.MaxRecipients));
+        }
+
+        if (errors.Count == 0)
+        {
+            await CheckRecipientsAcceptAsync(userId, added, errors, cancellationToken);
+        }
+
+        if (errors.Count > 0)
+        {
+            return MessagingResult.Invalid(errors);
+        }
+
+        var now = Now();
+        var latest = rows[0].LatestMessageAt;
+        var returning = rows.Where(r => r.State == ParticipantState.Left).Select(r => r.UserId).Intersect(added).ToList();
+        return await InTransactionAsync(async () =>
+        {
+            // Someone who had left comes back; everyone else gets a new row. Either way the thread is new to them.
+            var active = ParticipantState.Active;
+            await db.Participants.Where(p => p.ThreadId == threadId && returning.Contains(p.UserId)).ExecuteUpdateAsync(
+                s => s.SetProperty(p => p.State, active).SetProperty(p => p.StateChangedAt, now).SetProperty(p => p.IsUnread, true)
+                    .SetProperty(p => p.JoinedAt, now).SetProperty(p => p.LatestMessageAt, latest),
+                cancellationToken);
+            db.Participants.AddRange(added.Except(returning).Select(id => new ThreadParticipant
+            {
+                ThreadId = threadId, UserId = id, IsUnread = true, LatestMessageAt = latest, JoinedAt = now, StateChangedAt = now,
+            }));
+            db.Messages.AddRange(added.Select(id => new Message { ThreadId = threadId, SenderId = userId, AboutUserId = id, SentAt = now, Kind = MessageKind.Joined }));
+            await db.Context.SaveChangesAsync(cancellationToken);
+            return MessagingResult.Success;
+        }, cancellationToken);
+    }
+}

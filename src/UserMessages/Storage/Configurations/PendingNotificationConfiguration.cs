@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using UserMessages.Domain;
+
+namespace UserMessages.Storage.Configurations;
+
+internal sealed class PendingNotificationConfiguration(UserMessagesStoreOptions options) : IEntityTypeConfiguration<PendingNotification>
+{
+    public void Configure(EntityTypeBuilder<PendingNotification> builder)
+    {
+        var table = options.TablePrefix + "PendingNotifications";
+        builder.ToTable(table, options.Schema);
+        builder.HasKey(n => n.Id).HasName("PK_" + table);
+        builder.Property(n => n.RecipientId).IsRequired().HasMaxLength(UserIdColumn.MaxLength);
+        builder.Property(n => n.DueAt).HasConversion<UtcDateTimeConverter>();
+        builder.Property(n => n.DeadlineAt).HasConversion<UtcDateTimeConverter>();
+
+        // The digest job takes the recipients whose quiet period is over, then all their rows.
+        builder.HasIndex(n => n.DueAt).HasDatabaseName("IX_" + table + "_DueAt");
+        builder.HasIndex(n => new { n.RecipientId, n.ThreadId }).HasDatabaseName("IX_" + table + "_Recipient");
+    }
+}
