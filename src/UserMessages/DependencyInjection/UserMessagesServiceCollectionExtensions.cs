@@ -62,6 +62,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddAuthorization();
         services.AddAntiforgery();
+        services.AddLocalization();
 
         services.AddMvcCore()
             .AddViews()

@@ -10,8 +10,6 @@ namespace UserMessages.Endpoints;
 /// <summary>The compose form: empty, addressed to one user, and its submission.</summary>
 internal static class ComposePages
 {
-    private static readonly char[] RecipientSeparators = [',', ';', '\n', '\r'];
-
     public static IResult Show(IOptions<UserMessagesOptions> options)
         => View(new ComposeForm { MaxContentLength = options.Value.MaxContentLength }, StatusCodes.Status200OK);
 
@@ -55,47 +53,32 @@ internal static class ComposePages
         var errors = new List<MessagingError>();
         validator.CheckSubject(compose.Subject, errors);
         validator.CheckContent(compose.Content, errors);
-        var names = compose.To.Split(RecipientSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        var found = new Dictionary<string, MessagingUser>(StringComparer.Ordinal);
-        if (names.Count == 0)
-        {
-            errors.Add(describer.RecipientsRequired());
-        }
-        else if (names.Count > options.Value.MaxRecipients + 1)
-        {
-            errors.Add(describer.TooManyRecipients(options.Value.MaxRecipients));
-        }
-        else
-        {
-            found = (await directory.FindByNamesAsync(names, http.RequestAborted)).ToDictionary(StringComparer.Ordinal);
-            errors.AddRange(names.Where(n => !found.ContainsKey(n)).Select(describer.RecipientUnavailable));
-        }
-
+        var recipients = await RecipientNames.ResolveAsync(compose.To, directory, describer, options.Value.MaxRecipients, http.RequestAborted);
+        errors.AddRange(recipients.Errors);
+        var status = StatusCodes.Status400BadRequest;
+        TimeSpan? retryAfter = null;
         if (errors.Count == 0)
         {
-            var request = new NewThreadRequest(userId, found.Values.Select(u => u.Id).ToList(), compose.Subject, compose.Content);
+            var request = new NewThreadRequest(userId, recipients.Users.Values.Select(u => u.Id).ToList(), compose.Subject, compose.Content);
             var result = await messages.StartThreadAsync(request, http.RequestAborted);
             if (result.Succeeded)
             {
                 return Results.Redirect(links.Thread(http, result.Value!.ThreadId));
             }
 
-            // The service names refused recipients by id: name them back as the sender typed them.
-            var typedNames = found.GroupBy(f => f.Value.Id).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
-            errors.AddRange(result.Errors.Select(e =>
-                e.Recipient is { } id && typedNames.TryGetValue(id, out var typed) ? describer.RecipientUnavailable(typed) : e));
+            errors.AddRange(recipients.NameRefusals(result.Errors, describer));
+            status = PageResult.StatusFor(result);
+            retryAfter = result.RetryAfter;
         }
 
         foreach (var error in errors)
         {
-            compose.Errors.Add(error.Field == "Recipients" ? "To" : error.Field ?? "To", error.Description);
+            compose.Errors.Add(error.Field is null or "Recipients" ? "To" : error.Field, error.Description);
         }
 
-        return View(compose, StatusCodes.Status400BadRequest);
+        return View(compose, status, retryAfter);
     }
 
-    private static PageResult View(ComposeForm form, int statusCode)
-        => new(ViewPaths.Create, new ComposeViewModel(form), statusCode);
+    private static PageResult View(ComposeForm form, int statusCode, TimeSpan? retryAfter = null)
+        => new(ViewPaths.Create, new ComposeViewModel(form), statusCode) { RetryAfter = retryAfter };
 }

@@ -6,7 +6,7 @@ using UserMessages.ViewModels;
 
 namespace UserMessages.Endpoints;
 
-/// <summary>GET of the Inbox, Sent and Trash pages.</summary>
+/// <summary>GET of the folder pages (Inbox, Sent, Archive, Trash) and of the search page.</summary>
 internal static class FolderPages
 {
     public static Task<IResult> Inbox(HttpContext http, IUserMessagesService messages, [FromQuery] string? before, [FromQuery] string? after)
@@ -17,6 +17,27 @@ internal static class FolderPages
 
     public static Task<IResult> Trash(HttpContext http, IUserMessagesService messages, [FromQuery] string? before, [FromQuery] string? after)
         => ShowAsync(http, messages, MailboxFolder.Trash, ViewPaths.Trash, before, after);
+
+    public static Task<IResult> Archive(HttpContext http, IUserMessagesService messages, [FromQuery] string? before, [FromQuery] string? after)
+        => ShowAsync(http, messages, MailboxFolder.Archive, ViewPaths.Archive, before, after);
+
+    public static async Task<IResult> Search(HttpContext http, IUserMessagesService messages, [FromQuery] string? q, [FromQuery] string? before, [FromQuery] string? after)
+    {
+        if (PageRequests.CurrentUserId(http) is not { } userId)
+        {
+            return Results.Challenge();
+        }
+
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return new PageResult(ViewPaths.Search, new SearchViewModel(string.Empty, null, null));
+        }
+
+        var result = await messages.SearchAsync(userId, q, new PageRequest(before, after), http.RequestAborted);
+        return result.Succeeded
+            ? new PageResult(ViewPaths.Search, new SearchViewModel(q.Trim(), result.Value, null))
+            : new PageResult(ViewPaths.Search, new SearchViewModel(q, null, result.Errors[0].Description), StatusCodes.Status400BadRequest);
+    }
 
     private static async Task<IResult> ShowAsync(HttpContext http, IUserMessagesService messages, MailboxFolder folder, string view, string? before, string? after)
     {

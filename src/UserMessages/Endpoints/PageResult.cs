@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using UserMessages.Services;
 using UserMessages.ViewModels;
 
 namespace UserMessages.Endpoints;
@@ -16,6 +17,13 @@ internal sealed class PageResult(string viewPath, object model, int statusCode =
 {
     public int? StatusCode => statusCode;
 
+    /// <summary>For 429: sent as the <c>Retry-After</c> header, in whole seconds.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The status code that tells a refused form apart: 429 when rate limited, else 400.</summary>
+    public static int StatusFor(MessagingResult refusal)
+        => refusal.Status == MessagingStatus.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+
     public static PageResult Problem(int statusCode, string title, string detail)
         => new(ViewPaths.Problem, new ProblemViewModel(statusCode, title, detail), statusCode);
 
@@ -24,6 +32,11 @@ internal sealed class PageResult(string viewPath, object model, int statusCode =
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
+        if (RetryAfter is { } wait)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var services = httpContext.RequestServices;
         var viewData = new ViewDataDictionary(services.GetRequiredService<IModelMetadataProvider>(), new ModelStateDictionary())
         {

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using UserMessages.Services;
+using UserMessages.Users;
 using UserMessages.ViewModels;
 using UserMessages.Web;
 
 namespace UserMessages.Endpoints;
 
-/// <summary>A thread page, its reply form, and the delete and restore buttons.</summary>
+/// <summary>A thread page, its reply and add-people forms, and its buttons (delete, restore, archive, unread, leave).</summary>
 internal static class ThreadPages
 {
     public static async Task<IResult> Show(
@@ -39,21 +40,61 @@ internal static class ThreadPages
 
         var content = form["Content"].ToString();
         var result = await messages.ReplyAsync(userId, threadId, content, http.RequestAborted);
-        switch (result.Status)
+        if (result.Succeeded)
         {
-            case MessagingStatus.NotFound:
-                return PageResult.NotFound();
-            case MessagingStatus.Invalid:
-                var reply = new ReplyForm { ThreadId = threadId, Content = content, MaxContentLength = options.Value.MaxContentLength };
-                foreach (var error in result.Errors)
-                {
-                    reply.Errors.Add("Content", error.Description);
-                }
-
-                return await RenderAsync(http, messages, userId, threadId, PageRequest.Newest, reply, StatusCodes.Status400BadRequest);
-            default:
-                return Results.Redirect(links.Thread(http, threadId) + "#message-" + result.Value!.MessageId);
+            return Results.Redirect(links.Thread(http, threadId) + "#message-" + result.Value!.MessageId);
         }
+
+        if (result.Status == MessagingStatus.NotFound)
+        {
+            return PageResult.NotFound();
+        }
+
+        // Refused (bad input, blocked, or too many messages lately): the page comes back with the text kept.
+        var reply = new ReplyForm { ThreadId = threadId, Content = content, MaxContentLength = options.Value.MaxContentLength };
+        foreach (var error in result.Errors)
+        {
+            reply.Errors.Add("Content", error.Description);
+        }
+
+        return await RenderAsync(http, messages, userId, threadId, PageRequest.Newest, reply, PageResult.StatusFor(result), result.RetryAfter);
+    }
+
+    public static async Task<IResult> AddPeople(
+        HttpContext http, IUserMessagesService messages, IUserDirectory directory, UserMessagesErrorDescriber describer, IOptions<UserMessagesOptions> options, UserMessagesLinks links, string id)
+    {
+        var (post, refusal) = await ThreadPost.ReadAsync(http, id);
+        if (post is not { } p)
+        {
+            return refusal!;
+        }
+
+        var to = p.Form["To"].ToString();
+        var resolved = await RecipientNames.ResolveAsync(to, directory, describer, options.Value.MaxRecipients, http.RequestAborted);
+        var errors = resolved.Errors.ToList();
+        if (errors.Count == 0)
+        {
+            var result = await messages.AddParticipantsAsync(p.UserId, p.ThreadId, resolved.Users.Values.Select(u => u.Id).ToList(), http.RequestAborted);
+            if (result.Status == MessagingStatus.NotFound)
+            {
+                return PageResult.NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                return Results.Redirect(links.Thread(http, p.ThreadId));
+            }
+
+            errors.AddRange(resolved.NameRefusals(result.Errors, describer));
+        }
+
+        var reply = new ReplyForm { ThreadId = p.ThreadId, MaxContentLength = options.Value.MaxContentLength, AddPeople = to };
+        foreach (var error in errors)
+        {
+            reply.Errors.Add("To", error.Description);
+        }
+
+        return await RenderAsync(http, messages, p.UserId, p.ThreadId, PageRequest.Newest, reply, StatusCodes.Status400BadRequest);
     }
 
     public static Task<IResult> Delete(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
@@ -61,6 +102,15 @@ internal static class ThreadPages
 
     public static Task<IResult> Restore(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
         => ChangeStateAsync(http, id, messages.RestoreThreadAsync, (_, threadId) => links.Thread(http, threadId));
+
+    public static Task<IResult> Archive(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, messages.ArchiveThreadAsync, (_, _) => links.Inbox(http));
+
+    public static Task<IResult> MarkUnread(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, messages.MarkUnreadAsync, (_, _) => links.Inbox(http));
+
+    public static Task<IResult> Leave(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, messages.LeaveThreadAsync, (_, _) => links.Inbox(http));
 
     /// <summary>A state-changing button of a thread: apply it, then go back to a local <c>returnUrl</c> or the default page.</summary>
     private static async Task<IResult> ChangeStateAsync(
@@ -82,7 +132,7 @@ internal static class ThreadPages
     }
 
     private static async Task<IResult> RenderAsync(
-        HttpContext http, IUserMessagesService messages, string userId, long threadId, PageRequest pageRequest, ReplyForm reply, int statusCode)
+        HttpContext http, IUserMessagesService messages, string userId, long threadId, PageRequest pageRequest, ReplyForm reply, int statusCode, TimeSpan? retryAfter = null)
     {
         var result = await messages.GetThreadAsync(userId, threadId, pageRequest, http.RequestAborted);
         if (result.Status == MessagingStatus.NotFound)
@@ -101,6 +151,6 @@ internal static class ThreadPages
             await messages.MarkReadAsync(userId, threadId, http.RequestAborted);
         }
 
-        return new PageResult(ViewPaths.Thread, new ThreadViewModel(page, userId, reply), statusCode);
+        return new PageResult(ViewPaths.Thread, new ThreadViewModel(page, userId, reply), statusCode) { RetryAfter = retryAfter };
     }
 }

@@ -43,7 +43,10 @@ public static class UserMessagesEndpointRouteBuilderExtensions
 
         group.MapGet("/", FolderPages.Inbox).WithName(mount.NameOf(PageNames.Inbox));
         group.MapGet("/sent", FolderPages.Sent).WithName(mount.NameOf(PageNames.Sent));
+        group.MapGet("/archive", FolderPages.Archive).WithName(mount.NameOf(PageNames.Archive));
         group.MapGet("/trash", FolderPages.Trash).WithName(mount.NameOf(PageNames.Trash));
+        group.MapGet("/search", FolderPages.Search).WithName(mount.NameOf(PageNames.Search));
+        group.MapPost("/bulk", BulkPages.Apply).WithName(mount.NameOf(PageNames.Bulk));
         group.MapGet("/create", ComposePages.Show).WithName(mount.NameOf(PageNames.Create));
         group.MapGet("/create/{userId}", ComposePages.ShowTo).WithName(mount.NameOf(PageNames.CreateTo));
         group.MapPost("/create", ComposePages.Send);
@@ -51,6 +54,16 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         group.MapPost("/thread/{id}", ThreadPages.Reply);
         group.MapPost("/thread/{id}/delete", ThreadPages.Delete).WithName(mount.NameOf(PageNames.Delete));
         group.MapPost("/thread/{id}/restore", ThreadPages.Restore).WithName(mount.NameOf(PageNames.Restore));
+        group.MapPost("/thread/{id}/archive", ThreadPages.Archive).WithName(mount.NameOf(PageNames.ArchiveThread));
+        group.MapPost("/thread/{id}/unread", ThreadPages.MarkUnread).WithName(mount.NameOf(PageNames.MarkUnread));
+        group.MapPost("/thread/{id}/leave", ThreadPages.Leave).WithName(mount.NameOf(PageNames.Leave));
+        group.MapPost("/thread/{id}/participants", ThreadPages.AddPeople).WithName(mount.NameOf(PageNames.AddPeople));
+        group.MapGet("/blocked", BlockPages.Show).WithName(mount.NameOf(PageNames.Blocked));
+        group.MapPost("/blocked", BlockPages.Block);
+        group.MapPost("/blocked/remove", BlockPages.Unblock).WithName(mount.NameOf(PageNames.Unblock));
+        group.MapGet("/settings", SettingsPages.Show).WithName(mount.NameOf(PageNames.Settings));
+        group.MapPost("/settings", SettingsPages.Save);
+        group.MapGet("/recipients", RecipientSuggestions.Suggest).WithName(mount.NameOf(PageNames.Recipients));
         return new UserMessagesConventionBuilder(group);
     }
 

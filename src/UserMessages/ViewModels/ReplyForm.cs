@@ -9,7 +9,10 @@ public sealed class ReplyForm
     /// <summary>The reply as typed.</summary>
     public string Content { get; set; } = string.Empty;
 
-    /// <summary>What was wrong with the last submission.</summary>
+    /// <summary>The add-people field as last typed (user names or e-mail addresses).</summary>
+    public string AddPeople { get; set; } = string.Empty;
+
+    /// <summary>What was wrong with the last submission (<c>Content</c> for the reply, <c>To</c> for adding people).</summary>
     public FormErrors Errors { get; } = new();
 
     /// <summary>The longest message allowed (for the text area's <c>maxlength</c>).</summary>

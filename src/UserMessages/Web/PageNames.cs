@@ -6,6 +6,17 @@ internal static class PageNames
     public const string Inbox = nameof(Inbox);
     public const string Sent = nameof(Sent);
     public const string Trash = nameof(Trash);
+    public const string Archive = nameof(Archive);
+    public const string Search = nameof(Search);
+    public const string Bulk = nameof(Bulk);
+    public const string Blocked = nameof(Blocked);
+    public const string Unblock = nameof(Unblock);
+    public const string Settings = nameof(Settings);
+    public const string Recipients = nameof(Recipients);
+    public const string ArchiveThread = nameof(ArchiveThread);
+    public const string MarkUnread = nameof(MarkUnread);
+    public const string Leave = nameof(Leave);
+    public const string AddPeople = nameof(AddPeople);
     public const string Create = nameof(Create);
     public const string CreateTo = nameof(CreateTo);
     public const string Thread = nameof(Thread);

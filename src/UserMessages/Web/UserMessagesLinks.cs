@@ -37,6 +37,7 @@ public sealed class UserMessagesLinks
         {
             MailboxFolder.Inbox => PageNames.Inbox,
             MailboxFolder.Sent => PageNames.Sent,
+            MailboxFolder.Archive => PageNames.Archive,
             MailboxFolder.Trash => PageNames.Trash,
             _ => throw new ArgumentOutOfRangeException(nameof(folder)),
         };
@@ -78,15 +79,76 @@ public sealed class UserMessagesLinks
     /// <param name="http">The current request.</param>
     /// <param name="threadId">The thread.</param>
     /// <returns>The path.</returns>
-    public string Delete(HttpContext http, long threadId)
-        => Path(http, PageNames.Delete, new RouteValueDictionary { ["id"] = threadId });
+    public string Delete(HttpContext http, long threadId) => ThreadPost(http, PageNames.Delete, threadId);
 
     /// <summary>Where a thread's restore form posts.</summary>
     /// <param name="http">The current request.</param>
     /// <param name="threadId">The thread.</param>
     /// <returns>The path.</returns>
-    public string Restore(HttpContext http, long threadId)
-        => Path(http, PageNames.Restore, new RouteValueDictionary { ["id"] = threadId });
+    public string Restore(HttpContext http, long threadId) => ThreadPost(http, PageNames.Restore, threadId);
+
+    /// <summary>Where a thread's archive form posts.</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <returns>The path.</returns>
+    public string Archive(HttpContext http, long threadId) => ThreadPost(http, PageNames.ArchiveThread, threadId);
+
+    /// <summary>Where a thread's mark-unread form posts.</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <returns>The path.</returns>
+    public string MarkUnread(HttpContext http, long threadId) => ThreadPost(http, PageNames.MarkUnread, threadId);
+
+    /// <summary>Where a thread's leave form posts.</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <returns>The path.</returns>
+    public string Leave(HttpContext http, long threadId) => ThreadPost(http, PageNames.Leave, threadId);
+
+    /// <summary>Where a thread's add-people form posts.</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <returns>The path.</returns>
+    public string AddPeople(HttpContext http, long threadId) => ThreadPost(http, PageNames.AddPeople, threadId);
+
+    /// <summary>Where the folder pages' bulk form posts.</summary>
+    /// <param name="http">The current request.</param>
+    /// <returns>The path.</returns>
+    public string Bulk(HttpContext http) => Path(http, PageNames.Bulk, null);
+
+    /// <summary>The search page, with a query and a page cursor when given.</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="query">What to search for.</param>
+    /// <param name="before">Show results older than this cursor.</param>
+    /// <param name="after">Show results newer than this cursor.</param>
+    /// <returns>The path.</returns>
+    public string Search(HttpContext http, string? query = null, string? before = null, string? after = null)
+        => Path(http, PageNames.Search, new RouteValueDictionary { ["q"] = query, ["before"] = before, ["after"] = after });
+
+    /// <summary>The blocked-users page (its block form posts there too).</summary>
+    /// <param name="http">The current request.</param>
+    /// <returns>The path.</returns>
+    public string Blocked(HttpContext http) => Path(http, PageNames.Blocked, null);
+
+    /// <summary>Where the unblock buttons post.</summary>
+    /// <param name="http">The current request.</param>
+    /// <returns>The path.</returns>
+    public string Unblock(HttpContext http) => Path(http, PageNames.Unblock, null);
+
+    /// <summary>The messaging settings page (its form posts there too).</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="saved">Whether to show the "saved" note.</param>
+    /// <returns>The path.</returns>
+    public string Settings(HttpContext http, bool saved = false)
+        => Path(http, PageNames.Settings, saved ? new RouteValueDictionary { ["saved"] = "true" } : null);
+
+    /// <summary>The recipient type-ahead's JSON endpoint (<c>?q=</c>).</summary>
+    /// <param name="http">The current request.</param>
+    /// <returns>The path.</returns>
+    public string Recipients(HttpContext http) => Path(http, PageNames.Recipients, null);
+
+    private string ThreadPost(HttpContext http, string page, long threadId)
+        => Path(http, page, new RouteValueDictionary { ["id"] = threadId });
 
     private string Path(HttpContext http, string page, RouteValueDictionary? values)
     {

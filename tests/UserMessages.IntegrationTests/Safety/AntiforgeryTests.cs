@@ -1,3 +1,4 @@
+using UserMessages.Domain;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using UserMessages.IntegrationTests.Infrastructure;
@@ -31,7 +32,7 @@ public sealed class AntiforgeryTests : MessagingTest
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await CountRowsAsync());
         Assert.NotNull((await Bob.GetPageAsync(Paths.Trash)).ThreadRow(threadId));
-        Assert.True(await WithDbAsync(db => db.ThreadParticipants.AnyAsync(p => p.ThreadId == threadId && p.UserId == Bob.Id && p.IsDeleted)));
+        Assert.True(await WithDbAsync(db => db.ThreadParticipants.AnyAsync(p => p.ThreadId == threadId && p.UserId == Bob.Id && p.State == ParticipantState.Deleted)));
         var aliceThread = await Alice.GetPageAsync(Paths.Thread(threadId));
         Assert.Single(aliceThread.Document.QuerySelectorAll("#um-messages .um-message"));
     }

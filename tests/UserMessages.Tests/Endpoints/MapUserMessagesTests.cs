@@ -8,7 +8,7 @@ namespace UserMessages.Tests.Endpoints;
 /// <summary>SPEC §1 and §4: app.MapUserMessages(prefix) adds the messaging pages under the prefix and nothing else.</summary>
 public sealed class MapUserMessagesTests
 {
-    private const int MessagingEndpointCount = 10;
+    private const int MessagingEndpointCount = 23;
 
     [Fact]
     public async Task MapUserMessages_WithoutAddUserMessages_ThrowsSayingToCallIt()
@@ -121,6 +121,10 @@ public sealed class MapUserMessagesTests
                 "GET /messages/", "GET /messages/sent", "GET /messages/trash", "GET /messages/create", "GET /messages/create/{userId}",
                 "POST /messages/create", "GET /messages/thread/{id}", "POST /messages/thread/{id}",
                 "POST /messages/thread/{id}/delete", "POST /messages/thread/{id}/restore",
+                "GET /messages/archive", "GET /messages/search", "POST /messages/bulk",
+                "POST /messages/thread/{id}/archive", "POST /messages/thread/{id}/unread", "POST /messages/thread/{id}/leave",
+                "POST /messages/thread/{id}/participants", "GET /messages/blocked", "POST /messages/blocked",
+                "POST /messages/blocked/remove", "GET /messages/settings", "POST /messages/settings", "GET /messages/recipients",
             }.Order(),
             routes);
     }

@@ -54,7 +54,15 @@ public sealed class MessagingHost : IAsyncDisposable
         services.AddLogging();
         services.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<TestDbContext>();
         services.AddSingleton<TimeProvider>(clock);
-        var builder = services.AddUserMessages(configure).AddEntityFrameworkStores<TestDbContext>();
+        var builder = services.AddUserMessages(options =>
+            {
+                // The rule tests send far faster than people do; the limit tests set their own limits.
+                options.Limits.MessagesPerMinute = 100_000;
+                options.Limits.MessagesPerDay = 1_000_000;
+                options.Limits.NewThreadsPerDay = 1_000_000;
+                configure?.Invoke(options);
+            })
+            .AddEntityFrameworkStores<TestDbContext>();
         configureBuilder?.Invoke(builder);
         configureServices?.Invoke(services);
 

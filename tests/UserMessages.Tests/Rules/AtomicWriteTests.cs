@@ -40,7 +40,7 @@ public sealed class AtomicWriteTests
 
         Assert.Equal(before, await host.RowCountsAsync());
         Assert.Single((await host.ThreadAsync(alice, sent.ThreadId)).Messages);
-        Assert.True((await host.ParticipantAsync(sent.ThreadId, alice)).IsDeleted);
+        Assert.True((await host.ParticipantAsync(sent.ThreadId, alice)).State == ParticipantState.Deleted);
         Assert.Equal(alice, (await host.FolderAsync(bob, MailboxFolder.Inbox)).Threads[0].LatestSender.Id);
     }
 

@@ -21,7 +21,7 @@ public sealed class DeleteAndRestoreTests
         Assert.Empty(await host.FolderThreadIdsAsync(alice, MailboxFolder.Inbox));
         Assert.Empty(await host.FolderThreadIdsAsync(alice, MailboxFolder.Sent));
         Assert.Equal([sent.ThreadId], await host.FolderThreadIdsAsync(bob, MailboxFolder.Inbox));
-        Assert.False((await host.ParticipantAsync(sent.ThreadId, bob)).IsDeleted);
+        Assert.Equal(ParticipantState.Active, (await host.ParticipantAsync(sent.ThreadId, bob)).State);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class DeleteAndRestoreTests
 
         Assert.Equal(before, await host.RowCountsAsync());
         var page = await host.ThreadAsync(alice, sent.ThreadId);
-        Assert.True(page.IsDeleted);
+        Assert.Equal(ParticipantState.Deleted, page.State);
         Assert.Equal(2, page.Messages.Count);
     }
 

@@ -33,12 +33,12 @@ public sealed class NewThreadTests
         {
             var row = await host.ParticipantAsync(sent.ThreadId, recipient);
             Assert.True(row.IsUnread);
-            Assert.False(row.IsDeleted);
+            Assert.Equal(ParticipantState.Active, row.State);
         }
 
         var sender = await host.ParticipantAsync(sent.ThreadId, alice);
         Assert.False(sender.IsUnread);
-        Assert.False(sender.IsDeleted);
+        Assert.Equal(ParticipantState.Active, sender.State);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class NonParticipantTests
             rows.AddRange((await db.Messages.AsNoTracking().OrderBy(m => m.Id).ToListAsync())
                 .Select(m => $"M {m.Id} {m.ThreadId} {m.SenderId} {m.SentAt:O} {m.Content}"));
             rows.AddRange((await db.ThreadParticipants.AsNoTracking().OrderBy(p => p.ThreadId).ThenBy(p => p.UserId).ToListAsync())
-                .Select(p => $"P {p.ThreadId} {p.UserId} {p.IsUnread} {p.IsDeleted} {p.HasSent} {p.LastReadMessageId} {p.LatestMessageAt:O}"));
+                .Select(p => $"P {p.ThreadId} {p.UserId} {p.IsUnread} {p.State} {p.HasSent} {p.LastReadMessageId} {p.LatestMessageAt:O}"));
             return rows;
         });
 }

@@ -57,7 +57,7 @@ public sealed class ReplyTests
         await host.ReplyAsync(bob, sent.ThreadId);
 
         var row = await host.ParticipantAsync(sent.ThreadId, bob);
-        Assert.False(row.IsDeleted);
+        Assert.Equal(ParticipantState.Active, row.State);
         Assert.False(row.IsUnread);
         Assert.Equal([sent.ThreadId], await host.FolderThreadIdsAsync(bob, MailboxFolder.Inbox));
     }

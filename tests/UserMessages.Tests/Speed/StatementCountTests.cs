@@ -67,7 +67,7 @@ public sealed class StatementCountTests
         var userId = folder == MailboxFolder.Sent ? alice : bob;
         if (folder == MailboxFolder.Trash)
         {
-            await host.WithDbAsync(db => db.ThreadParticipants.Where(p => p.UserId == bob).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsDeleted, true)));
+            await host.WithDbAsync(db => db.ThreadParticipants.Where(p => p.UserId == bob).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ParticipantState.Deleted)));
         }
 
         var (page, statements) = await CountStatementsAsync(host, s => s.GetFolderAsync(userId, folder, PageRequest.Newest));

@@ -13,6 +13,12 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
 
     public DbSet<ThreadParticipant> ThreadParticipants => Set<ThreadParticipant>();
 
+    public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
+
+    public DbSet<MessagingPreferences> MessagingPreferences => Set<MessagingPreferences>();
+
+    public DbSet<PendingNotification> PendingNotifications => Set<PendingNotification>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.UseUserMessages(new UserMessagesStoreOptions { TablePrefix = "Pm" });
 }

@@ -46,7 +46,7 @@ public sealed class HostDbContextTests : IAsyncLifetime
     {
         var tables = await SchemaNamesAsync("table");
 
-        Assert.Equal(["PmMessages", "PmParticipants", "PmThreads"], tables.Where(t => !t.StartsWith("sqlite_", StringComparison.Ordinal)).Order());
+        Assert.Equal(["PmBlocks", "PmMessages", "PmParticipants", "PmPendingNotifications", "PmPreferences", "PmThreads"], tables.Where(t => !t.StartsWith("sqlite_", StringComparison.Ordinal)).Order());
         Assert.Contains("IX_PmParticipants_Folder", await SchemaNamesAsync("index"));
     }
 

@@ -219,9 +219,16 @@ namespace UserMessages.Sample.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AboutUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SenderId")
                         .IsRequired()
@@ -236,6 +243,9 @@ namespace UserMessages.Sample.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("PK_UserMessagesMessages");
+
+                    b.HasIndex("SenderId", "SentAt")
+                        .HasDatabaseName("IX_UserMessagesMessages_Sender_SentAt");
 
                     b.HasIndex("ThreadId", "SentAt", "Id")
                         .HasDatabaseName("IX_UserMessagesMessages_Thread_SentAt");
@@ -258,6 +268,11 @@ namespace UserMessages.Sample.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LatestMessageAt")
                         .HasColumnType("TEXT");
 
@@ -272,7 +287,60 @@ namespace UserMessages.Sample.Data.Migrations
                     b.HasKey("Id")
                         .HasName("PK_UserMessagesThreads");
 
+                    b.HasIndex("CreatedById", "CreatedAt")
+                        .HasDatabaseName("IX_UserMessagesThreads_CreatedBy");
+
                     b.ToTable("UserMessagesThreads", (string)null);
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.MessagingPreferences", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotifyByEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId")
+                        .HasName("PK_UserMessagesPreferences");
+
+                    b.ToTable("UserMessagesPreferences", (string)null);
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.PendingNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id")
+                        .HasName("PK_UserMessagesPendingNotifications");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_UserMessagesPendingNotifications_DueAt");
+
+                    b.HasIndex("RecipientId", "ThreadId")
+                        .HasDatabaseName("IX_UserMessagesPendingNotifications_Recipient");
+
+                    b.ToTable("UserMessagesPendingNotifications", (string)null);
                 });
 
             modelBuilder.Entity("UserMessages.Domain.ThreadParticipant", b =>
@@ -287,9 +355,6 @@ namespace UserMessages.Sample.Data.Migrations
                     b.Property<bool>("HasSent")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsDeleted")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsUnread")
                         .HasColumnType("INTEGER");
 
@@ -302,19 +367,50 @@ namespace UserMessages.Sample.Data.Migrations
                     b.Property<DateTime>("LatestMessageAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StateChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ThreadId", "UserId")
                         .HasName("PK_UserMessagesParticipants");
 
-                    b.HasIndex("UserId", "IsDeleted", "IsUnread")
+                    b.HasIndex("State", "StateChangedAt")
+                        .HasDatabaseName("IX_UserMessagesParticipants_State");
+
+                    b.HasIndex("UserId", "State", "IsUnread")
                         .HasDatabaseName("IX_UserMessagesParticipants_Unread");
 
-                    b.HasIndex("UserId", "IsDeleted", "LatestMessageAt", "ThreadId")
-                        .HasDatabaseName("IX_UserMessagesParticipants_Folder");
-
-                    b.HasIndex("UserId", "HasSent", "IsDeleted", "LatestMessageAt", "ThreadId")
+                    b.HasIndex("UserId", "HasSent", "LatestMessageAt", "ThreadId")
                         .HasDatabaseName("IX_UserMessagesParticipants_Sent");
 
+                    b.HasIndex("UserId", "State", "LatestMessageAt", "ThreadId")
+                        .HasDatabaseName("IX_UserMessagesParticipants_Folder");
+
                     b.ToTable("UserMessagesParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.UserBlock", b =>
+                {
+                    b.Property<string>("BlockerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BlockerId", "BlockedId")
+                        .HasName("PK_UserMessagesBlocks");
+
+                    b.HasIndex("BlockedId")
+                        .HasDatabaseName("IX_UserMessagesBlocks_Blocked");
+
+                    b.ToTable("UserMessagesBlocks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
