@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UserMessages.Sample.Data;
+using UserMessages.Sample.Notifications;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,9 +21,17 @@ builder.Services.AddDefaultIdentity<IdentityUser>(options =>
     .AddEntityFrameworkStores<SampleDbContext>();
 builder.Services.AddRazorPages();
 
-// 1. The messaging services, stored in the sample's own context.
-builder.Services.AddUserMessages(options => options.PageSize = 25)
-    .AddEntityFrameworkStores<SampleDbContext>();
+// 1. The messaging services, stored in the sample's own context, with e-mail digests written as .eml files.
+builder.Services.AddUserMessages(options =>
+    {
+        options.PageSize = 25;
+        options.Notifications.QuietPeriod = builder.Configuration.GetValue("Sample:NotificationQuietPeriod", TimeSpan.FromSeconds(30));
+    })
+    .AddEntityFrameworkStores<SampleDbContext>()
+    .AddMessageNotifier<PickupDirectoryEmailNotifier>();
+
+// The package ships English and German; the sample lets people switch (see Pages/Shared/_LanguageSwitch).
+builder.Services.AddLocalization();
 
 var app = builder.Build();
 
@@ -38,15 +49,30 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 }
 
+app.UseRequestLocalization(options => options
+    .SetDefaultCulture("en")
+    .AddSupportedCultures("en", "de")
+    .AddSupportedUICultures("en", "de"));
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorPages();
 
 // 2. The messaging pages, under /messages.
 app.MapUserMessages("/messages");
+
+app.MapPost("/language", (HttpContext http, [FromForm] string culture, [FromForm] string? returnUrl) =>
+{
+    var chosen = culture is "de" ? "de" : "en";
+    http.Response.Cookies.Append(
+        CookieRequestCultureProvider.DefaultCookieName,
+        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+        new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+    return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/");
+});
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
@@ -60,6 +86,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
     {
         Console.WriteLine($"Demo users: {string.Join(", ", DemoData.Emails)} (password: {DemoData.Password})");
     }
+
+    Console.WriteLine($"E-mail notifications are written to {PickupDirectoryEmailNotifier.PickupFolder(app.Configuration, app.Environment)}");
 });
 
 app.Run();

@@ -73,5 +73,5 @@ internal static class FormPost
         => PageResult.Problem(
             StatusCodes.Status413PayloadTooLarge,
             "Too much text",
-            $"The form sent more than {limit / 1024} KB, more than any message may hold. Nothing was saved.");
+            "The form sent more text than any message may hold. Nothing was saved.");
 }
