@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text;
 using UserMessages.Services;
 
+using UserMessages.Tests.Infrastructure;
+
 namespace UserMessages.Tests.PublicApi;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class PublicApiTests
     public void PublicApi_MatchesTheApprovedListing()
     {
         var actual = Describe(typeof(IUserMessagesService).Assembly);
-        var path = Path.Combine(RepositoryRoot(), "src", "UserMessages", "PublicAPI.txt");
+        var path = Path.Combine(RepositoryRoot.Path, "src", "UserMessages", "PublicAPI.txt");
         if (Environment.GetEnvironmentVariable("USERMESSAGES_UPDATE_PUBLIC_API") == "1")
         {
             File.WriteAllText(path, actual);
@@ -79,17 +81,4 @@ public sealed class PublicApiTests
         Type t => t.IsNestedPublic || t.IsNestedFamily,
         _ => false,
     };
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "UserMessages.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("UserMessages.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using UserMessages.Services;
+
+using UserMessages.Tests.Infrastructure;
+
+namespace UserMessages.Tests.Localization;
+
+/// <summary>Issue 3 §9: every text of the bundled pages and errors exists in German, and German is what a German request gets.</summary>
+public sealed partial class GermanTranslationTests
+{
+    [Fact]
+    public void EveryTextOfTheViewsAndErrors_HasAGermanTranslation()
+    {
+        var root = Path.Combine(RepositoryRoot.Path, "src", "UserMessages");
+        var german = XDocument.Load(Path.Combine(root, "Resources", "UserMessagesResources.de.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+        var texts = Directory.EnumerateFiles(Path.Combine(root, "Areas"), "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(file => ViewText().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
+            .Concat(ErrorText().Matches(File.ReadAllText(Path.Combine(root, "Services", "UserMessagesErrorDescriber.cs")))
+                .Select(m => Regex.Unescape(m.Groups[1].Value)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(texts.Count > 80, $"Only {texts.Count} texts found: the scan is broken.");
+        var untranslated = texts.Where(t => !german.Contains(t)).ToList();
+        Assert.Empty(untranslated);
+    }
+
+    [Fact]
+    public void Errors_AreInTheRequestsLanguage()
+    {
+        var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+        var describer = new UserMessagesErrorDescriber(services.GetRequiredService<IStringLocalizer<UserMessagesResources>>());
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("de");
+            Assert.Equal("Der Betreff darf höchstens 150 Zeichen lang sein.", describer.SubjectTooLong(150).Description);
+            Assert.Equal("Sie können „bob“ keine Nachricht senden.", describer.RecipientUnavailable("bob").Description);
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            Assert.Equal("The subject can be at most 150 characters long.", describer.SubjectTooLong(150).Description);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    [GeneratedRegex("""T\["((?:[^"\\]|\\.)*)"[\],]""")]
+    private static partial Regex ViewText();
+
+    [GeneratedRegex("""Text\("((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex ErrorText();
+}
