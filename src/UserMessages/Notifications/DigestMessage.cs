@@ -9,5 +9,5 @@ namespace UserMessages.Notifications;
 /// <param name="Sender">Who wrote it.</param>
 /// <param name="SentAt">When (UTC).</param>
 /// <param name="Content">The text (plain text; never log it).</param>
-/// <param name="ThreadPath">The path of the thread's page (prefix it with the site's address for a link in an e-mail).</param>
-public sealed record DigestMessage(long ThreadId, string Subject, long MessageId, MessagingUser Sender, DateTime SentAt, string Content, string ThreadPath);
+/// <param name="ThreadPath">The path of the thread's page (prefix it with the site's address for a link in an e-mail); <see langword="null"/> when the app maps no messaging pages.</param>
+public sealed record DigestMessage(long ThreadId, string Subject, long MessageId, MessagingUser Sender, DateTime SentAt, string Content, string? ThreadPath);

@@ -9,7 +9,7 @@ namespace UserMessages.Notifications;
 /// <summary>
 /// Sends the digests that are due: one call of the notifier per recipient, with their queued
 /// messages that they have not read meanwhile. Rows are deleted before the notifier is called, so
-/// two app instances never both send the same digest.
+/// two app instances never both send the same digest (a notifier that fails loses that digest, logged).
 /// </summary>
 internal sealed class NotificationDigestJob(UserMessagesDb db, IUserDirectory directory, IMessageNotifier notifier, UserMessagesLinks links)
 {
@@ -22,7 +22,7 @@ internal sealed class NotificationDigestJob(UserMessagesDb db, IUserDirectory di
         var sent = 0;
         foreach (var recipientId in due)
         {
-            if (await TakeDigestAsync(recipientId, now, cancellationToken) is { } digest)
+            if (await TakeDigestAsync(recipientId, cancellationToken) is { } digest)
             {
                 await notifier.NotifyAsync(digest, cancellationToken);
                 sent++;
@@ -32,19 +32,36 @@ internal sealed class NotificationDigestJob(UserMessagesDb db, IUserDirectory di
         return sent;
     }
 
-    private async Task<MessageDigest?> TakeDigestAsync(string recipientId, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everything queued for the recipient (once one row is due, the digest takes all, so steady
+    /// chatter past the deadline is not one mail per message), minus what they read meanwhile.
+    /// </summary>
+    private async Task<MessageDigest?> TakeDigestAsync(string recipientId, CancellationToken cancellationToken)
     {
-        var rows = db.PendingNotifications.Where(n => n.RecipientId == recipientId && n.DueAt <= now);
         var left = ParticipantState.Left;
-        var entries = await (
-            from n in rows
+        var queued = await (
+            from n in db.PendingNotifications.Where(n => n.RecipientId == recipientId)
             join m in db.Messages on n.MessageId equals m.Id
             join p in db.Participants on new { n.ThreadId, UserId = n.RecipientId } equals new { p.ThreadId, p.UserId }
-            where p.State != left && (p.LastReadMessageId == null || p.LastReadMessageId < m.Id)
             orderby m.SentAt, m.Id
-            select new { n.Id, m.ThreadId, p.Thread!.Subject, MessageId = m.Id, m.SenderId, m.SentAt, m.Content }).AsNoTracking().ToListAsync(cancellationToken);
-        var taken = await rows.ExecuteDeleteAsync(cancellationToken);
-        if (taken == 0 || entries.Count == 0)
+            select new
+            {
+                n.Id,
+                Wanted = p.State != left && (p.LastReadMessageId == null || p.LastReadMessageId < m.Id),
+                m.ThreadId,
+                p.Thread!.Subject,
+                MessageId = m.Id,
+                m.SenderId,
+                m.SentAt,
+                m.Content,
+            }).AsNoTracking().ToListAsync(cancellationToken);
+
+        // Delete exactly the rows read (a message queued meanwhile waits for the next digest); if another
+        // app instance took them first, it sends them.
+        var ids = queued.Select(q => q.Id).ToList();
+        var taken = await db.PendingNotifications.Where(n => n.RecipientId == recipientId && ids.Contains(n.Id)).ExecuteDeleteAsync(cancellationToken);
+        var entries = queued.Where(q => q.Wanted).ToList();
+        if (taken < ids.Count || entries.Count == 0)
         {
             return null;
         }

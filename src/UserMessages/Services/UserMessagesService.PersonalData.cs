@@ -43,25 +43,35 @@ internal sealed partial class UserMessagesService
         {
             var threadIds = await db.Participants.Where(p => p.UserId == userId).Select(p => p.ThreadId).ToListAsync(cancellationToken);
 
+            // Notifications for them, or about their messages, go; the others' notifications stay.
+            var theirs = db.Messages.Where(m => m.SenderId == userId).Select(m => m.Id);
+            await db.PendingNotifications.Where(n => n.RecipientId == userId || theirs.Contains(n.MessageId)).ExecuteDeleteAsync(cancellationToken);
+
             // Their messages and the lines about them go; the others keep the rest of each conversation.
             await db.Messages.Where(m => m.SenderId == userId || m.AboutUserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Participants.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Blocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Preferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-            await db.PendingNotifications.Where(n => n.RecipientId == userId || threadIds.Contains(n.ThreadId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Threads.Where(t => t.CreatedById == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.CreatedById, string.Empty), cancellationToken);
 
-            // A thread left with no written message or nobody in it is gone too; the others point at their new latest message.
+            // A thread left with no written message or nobody in it is gone too (with what was queued about it).
             var text = MessageKind.Text;
-            await db.Threads.Where(t => threadIds.Contains(t.Id)
-                    && (!db.Messages.Any(m => m.ThreadId == t.Id && m.Kind == text) || !db.Participants.Any(p => p.ThreadId == t.Id)))
-                .ExecuteDeleteAsync(cancellationToken);
+            var empty = db.Threads.Where(t => threadIds.Contains(t.Id)
+                && (!db.Messages.Any(m => m.ThreadId == t.Id && m.Kind == text) || !db.Participants.Any(p => p.ThreadId == t.Id)));
+            await db.PendingNotifications.Where(n => empty.Any(t => t.Id == n.ThreadId)).ExecuteDeleteAsync(cancellationToken);
+            await empty.ExecuteDeleteAsync(cancellationToken);
+
+            // The others' threads point at their new latest message, and are no longer unread for
+            // someone who had read everything that remains.
             var latest = db.Messages.Where(m => m.Kind == text).OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id);
             await db.Threads.Where(t => threadIds.Contains(t.Id)).ExecuteUpdateAsync(
                 s => s.SetProperty(t => t.LatestMessageId, t => latest.Where(m => m.ThreadId == t.Id).Select(m => m.Id).First())
                     .SetProperty(t => t.LatestMessageAt, t => latest.Where(m => m.ThreadId == t.Id).Select(m => m.SentAt).First()),
                 cancellationToken);
             await db.Participants.Where(p => threadIds.Contains(p.ThreadId)).ExecuteUpdateAsync(
-                s => s.SetProperty(p => p.LatestMessageAt, p => db.Threads.Where(t => t.Id == p.ThreadId).Select(t => t.LatestMessageAt).First()),
+                s => s.SetProperty(p => p.LatestMessageAt, p => db.Threads.Where(t => t.Id == p.ThreadId).Select(t => t.LatestMessageAt).First())
+                    .SetProperty(p => p.IsUnread, p => p.IsUnread && !db.Messages.Any(m =>
+                        m.ThreadId == p.ThreadId && m.Kind == text && m.SenderId != p.UserId && (p.LastReadMessageId == null || m.Id > p.LastReadMessageId)) ? false : p.IsUnread),
                 cancellationToken);
             return true;
         }, cancellationToken);

@@ -64,16 +64,15 @@ public sealed class UserMessagesLinks
 
     /// <summary>
     /// A thread's page outside any request (an e-mail, a background job): the path under the first
-    /// prefix mapped, without the app's path base; prefix it with the site's address.
+    /// prefix mapped, without the app's path base; prefix it with the site's address. <see langword="null"/>
+    /// when the app maps no messaging pages (it uses the service with pages of its own).
     /// </summary>
     /// <param name="threadId">The thread.</param>
-    /// <returns>The path.</returns>
-    public string ThreadPath(long threadId)
-    {
-        var mount = mounts.Default ?? throw new InvalidOperationException("The messaging pages are not mapped: call app.MapUserMessages(\"/messages\").");
-        return links.GetPathByName(mount.NameOf(PageNames.Thread), new RouteValueDictionary { ["id"] = threadId })
-            ?? throw new InvalidOperationException($"No route for the messaging thread page under '{mount.Prefix}'.");
-    }
+    /// <returns>The path, or <see langword="null"/>.</returns>
+    public string? ThreadPath(long threadId)
+        => mounts.Default is { } mount
+            ? links.GetPathByName(mount.NameOf(PageNames.Thread), new RouteValueDictionary { ["id"] = threadId })
+            : null;
 
     /// <summary>Where a thread's delete form posts.</summary>
     /// <param name="http">The current request.</param>
