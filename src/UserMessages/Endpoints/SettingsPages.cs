@@ -11,7 +11,7 @@ namespace UserMessages.Endpoints;
 /// <summary>The user's messaging settings (e-mail notifications on or off).</summary>
 internal static class SettingsPages
 {
-    public static async Task<IResult> Show(HttpContext http, IUserMessagesService messages, NotificationSwitch notifications, [FromQuery] bool? saved)
+    public static async Task<IResult> Show(HttpContext http, IUserMessagesService messages, NotificationSwitch notifications, [FromQuery] string? saved)
     {
         if (PageRequests.CurrentUserId(http) is not { } userId)
         {
@@ -19,7 +19,7 @@ internal static class SettingsPages
         }
 
         var preferences = await messages.GetPreferencesAsync(userId, http.RequestAborted);
-        return new PageResult(ViewPaths.Settings, new SettingsViewModel(preferences.NotifyByEmail, notifications.IsOn, saved == true));
+        return new PageResult(ViewPaths.Settings, new SettingsViewModel(preferences.NotifyByEmail, notifications.IsOn, saved == "true"));
     }
 
     public static async Task<IResult> Save(HttpContext http, IUserMessagesService messages, UserMessagesLinks links)

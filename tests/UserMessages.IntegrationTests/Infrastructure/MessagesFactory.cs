@@ -20,6 +20,7 @@ namespace UserMessages.IntegrationTests.Infrastructure;
 public sealed class MessagesFactory : WebApplicationFactory<Program>
 {
     private readonly string connectionString = $"Data Source=file:um-{Guid.NewGuid():N}?mode=memory&cache=shared";
+    private readonly string mailPickupDirectory = Path.Combine(Path.GetTempPath(), "usermessages-tests-mail", Guid.NewGuid().ToString("N"));
     private readonly SqliteConnection keepAlive;
     private readonly bool testAuthentication;
     private readonly Action<IServiceCollection>? configureServices;
@@ -87,6 +88,9 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("ConnectionStrings:Messages", connectionString);
         builder.UseSetting("Sample:DemoData", "false");
+
+        // The sample's e-mail digests go to a throw-away folder, never into the repository.
+        builder.UseSetting("Sample:MailPickupDirectory", mailPickupDirectory);
         builder.ConfigureLogging(logging => logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
@@ -116,6 +120,7 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await keepAlive.DisposeAsync();
+        DeleteMailPickupDirectory();
     }
 
     protected override void Dispose(bool disposing)
@@ -124,6 +129,15 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             keepAlive.Dispose();
+            DeleteMailPickupDirectory();
+        }
+    }
+
+    private void DeleteMailPickupDirectory()
+    {
+        if (Directory.Exists(mailPickupDirectory))
+        {
+            Directory.Delete(mailPickupDirectory, recursive: true);
         }
     }
 }

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using UserMessages.IntegrationTests.Infrastructure;
+
+namespace UserMessages.IntegrationTests.Limits;
+
+/// <summary>Issue 3 §7: with one new thread a day, the second compose is refused (429) while replies still go through.</summary>
+public sealed class NewThreadLimitTests : MessagingTest
+{
+    private readonly ManualClock clock = new();
+
+    [Fact]
+    public async Task SecondNewThreadOfTheDay_Answers429WithRetryAfter_AndSavesNothing()
+    {
+        var threadId = await Alice.StartThreadAsync(Bob.UserName, "One", "First");
+        var before = await CountRowsAsync();
+        var form = await Alice.GetPageAsync(Paths.Create);
+
+        var response = await Alice.SubmitFormAsync(form, "#um-compose-form", MessagingSteps.ComposeFields(Carol.UserName, "Two", "Second"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        var retryAfter = int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), NumberStyles.None, CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 61, (int)TimeSpan.FromDays(1).TotalSeconds);
+        var page = await BrowserClient.ReadPageAsync(response);
+        Assert.Equal("Second", page.Single("#um-content").TextContent);
+        Assert.Equal(before, await CountRowsAsync());
+
+        // Replies are not new threads.
+        await Alice.ReplyAsync(threadId, "A reply is fine");
+    }
+
+    [Fact]
+    public async Task ADayLater_TheUserMayStartAThreadAgain()
+    {
+        await Alice.StartThreadAsync(Bob.UserName, "One", "First");
+
+        clock.Advance(TimeSpan.FromDays(1));
+
+        await Alice.StartThreadAsync(Carol.UserName, "Two", "Second");
+    }
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.Configure<UserMessagesOptions>(options =>
+        {
+            options.Limits.NewThreadsPerDay = 1;
+
+            // Moving the clock must not make the sample's e-mail digests fall due (they would be written to its folder).
+            options.Notifications.QuietPeriod = TimeSpan.FromDays(365);
+            options.Notifications.MaxDelay = TimeSpan.FromDays(365);
+        });
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(clock);
+    }
+}
