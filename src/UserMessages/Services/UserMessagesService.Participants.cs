@@ -30,6 +30,12 @@ internal sealed partial class UserMessagesService
         if (errors.Count == 0)
         {
             await CheckRecipientsAcceptAsync(userId, added, errors, cancellationToken);
+
+            // Nobody is brought into a conversation with someone who blocked them.
+            var blockedByPresent = await db.Blocks.AsNoTracking()
+                .Where(b => added.Contains(b.BlockedId) && present.Contains(b.BlockerId))
+                .Select(b => b.BlockedId).Distinct().ToListAsync(cancellationToken);
+            errors.AddRange(blockedByPresent.Where(id => !errors.Any(e => e.Recipient == id)).Select(describer.RecipientUnavailable));
         }
 
         if (errors.Count > 0)

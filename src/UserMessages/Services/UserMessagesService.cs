@@ -125,7 +125,8 @@ internal sealed partial class UserMessagesService(
                     .SetProperty(p => p.LastReadMessageId, p => p.UserId == userId ? id : p.LastReadMessageId)
                     .SetProperty(p => p.LatestMessageAt, p => p.LatestMessageAt <= now ? now : p.LatestMessageAt),
                 cancellationToken);
-            await outbox.EnqueueAsync(recipients, threadId, id, now, cancellationToken);
+            // Nobody is notified of a message from someone they blocked.
+            await outbox.EnqueueAsync(recipients.Where(r => !refusing.Contains(r)).ToList(), threadId, id, now, cancellationToken);
             return id;
         }, cancellationToken);
 
