@@ -38,7 +38,7 @@ internal static class FormPost
 
         if (http.Features.Get<IFormFeature>()?.Form is null)
         {
-            var formLimits = new FormOptions { ValueLengthLimit = (int)limit, ValueCountLimit = 64, KeyLengthLimit = 256, MultipartBodyLengthLimit = limit };
+            var formLimits = new FormOptions { ValueLengthLimit = (int)limit, ValueCountLimit = 1024, KeyLengthLimit = 256, MultipartBodyLengthLimit = limit };
             http.Features.Set<IFormFeature>(new FormFeature(http.Request, formLimits));
         }
 
