@@ -18,7 +18,19 @@ builder.Services.AddDefaultIdentity<IdentityUser>(options =>
         options.SignIn.RequireConfirmedAccount = false;
         options.User.RequireUniqueEmail = true;
     })
-    .AddEntityFrameworkStores<SampleDbContext>();
+    .AddEntityFrameworkStores<SampleDbContext>()
+    .AddApiEndpoints();
+
+// Non-browser clients (mobile apps, scripts) sign in at /identity/login and send "Authorization: Bearer ...".
+// Every request is authenticated by the cookie, or by the bearer token when it carries one.
+const string cookieOrBearer = "Identity.CookieOrBearer";
+builder.Services.AddAuthentication(options => options.DefaultAuthenticateScheme = cookieOrBearer)
+    .AddBearerToken(IdentityConstants.BearerScheme)
+    .AddPolicyScheme(cookieOrBearer, "Identity cookie or bearer token", options => options.ForwardDefaultSelector = http =>
+        http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme);
+builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 
 // 1. The messaging services, stored in the sample's own context, with e-mail digests written as .eml files.
@@ -63,6 +75,10 @@ app.MapRazorPages();
 
 // 2. The messaging pages, under /messages.
 app.MapUserMessages("/messages");
+
+// The messaging API's description (under /messages/api), and Identity's endpoints for bearer tokens.
+app.MapOpenApi();
+app.MapGroup("/identity").MapIdentityApi<IdentityUser>();
 
 app.MapPost("/language", (HttpContext http, [FromForm] string culture, [FromForm] string? returnUrl) =>
 {

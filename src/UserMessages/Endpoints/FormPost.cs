@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using UserMessages.Domain;
 
 namespace UserMessages.Endpoints;
 
@@ -18,8 +17,7 @@ internal static class FormPost
     {
         var options = http.RequestServices.GetRequiredService<IOptions<UserMessagesOptions>>().Value;
 
-        // Room for the longest subject, content and recipient list, each character percent-encoded.
-        long limit = 16 * 1024 + ((long)options.MaxContentLength + MessageThread.MaxSubjectLength + (options.MaxRecipients * 256L)) * 9;
+        var limit = RequestBodyLimit.For(options);
         if (http.Request.ContentLength > limit)
         {
             return (null, TooLarge(limit));

@@ -64,6 +64,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         group.MapGet("/settings", SettingsPages.Show).WithName(mount.NameOf(PageNames.Settings));
         group.MapPost("/settings", SettingsPages.Save);
         group.MapGet("/recipients", RecipientSuggestions.Suggest).WithName(mount.NameOf(PageNames.Recipients));
+        UserMessages.Api.MessagesApi.Map(group, mount);
         return new UserMessagesConventionBuilder(group);
     }
 
