@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using UserMessages.Blocking;
 using UserMessages.Endpoints;
 using UserMessages.Events;
+using UserMessages.Live;
 using UserMessages.Notifications;
 using UserMessages.Retention;
 using UserMessages.Services;
@@ -45,6 +46,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddScoped<UserMessagesErrorDescriber>();
         services.TryAddScoped<MessageInputValidator>();
         services.TryAddScoped<MessageSentDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageSentHandler, LiveUpdatesHandler>());
         services.TryAddScoped<RecipientGate>();
         services.TryAddScoped<SendingLimits>();
         services.TryAddScoped<NotificationOutbox>();
@@ -63,6 +65,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.AddAuthorization();
         services.AddAntiforgery();
         services.AddLocalization();
+        services.AddSignalR();
 
         services.AddMvcCore()
             .AddViews()

@@ -15,7 +15,8 @@ public static class UserMessagesEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps every messaging page under <paramref name="prefix"/> (inbox at the prefix itself, then
-    /// <c>sent</c>, <c>trash</c>, <c>create</c>, <c>thread/{id}</c>...), for signed-in users only.
+    /// <c>sent</c>, <c>trash</c>, <c>create</c>, <c>thread/{id}</c>...), the JSON API under <c>api</c> and the
+    /// live-updates SignalR hub at <c>hub</c>, for signed-in users only.
     /// Only routes under the prefix are added. Chain conventions on the result, e.g.
     /// <c>.RequireAuthorization("Members")</c>.
     /// </summary>
@@ -65,6 +66,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         group.MapPost("/settings", SettingsPages.Save);
         group.MapGet("/recipients", RecipientSuggestions.Suggest).WithName(mount.NameOf(PageNames.Recipients));
         UserMessages.Api.MessagesApi.Map(group, mount);
+        UserMessages.Live.LiveEndpoints.MapHub(group, mount);
         return new UserMessagesConventionBuilder(group);
     }
 

@@ -22,4 +22,5 @@ internal static class PageNames
     public const string Thread = nameof(Thread);
     public const string Delete = nameof(Delete);
     public const string Restore = nameof(Restore);
+    public const string Hub = nameof(Hub);
 }

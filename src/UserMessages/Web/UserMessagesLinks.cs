@@ -146,6 +146,11 @@ public sealed class UserMessagesLinks
     /// <returns>The path.</returns>
     public string Recipients(HttpContext http) => Path(http, PageNames.Recipients, null);
 
+    /// <summary>The live-updates SignalR hub (<c>{prefix}/hub</c>) that the package's script connects to.</summary>
+    /// <param name="http">The current request.</param>
+    /// <returns>The path.</returns>
+    public string Hub(HttpContext http) => Path(http, PageNames.Hub, null);
+
     private string ThreadPost(HttpContext http, string page, long threadId)
         => Path(http, page, new RouteValueDictionary { ["id"] = threadId });
 

@@ -112,9 +112,200 @@
     input.addEventListener("blur", function () { setTimeout(close, 100); });
   }
 
+  // Live updates over SignalR: only when the page names the hub and the SignalR client loaded.
+  // Content is only ever set with textContent, never parsed as HTML.
+  function liveUpdates(script) {
+    var data = script.dataset;
+    var me = data.umUserId || "";
+
+    function text(template, value) {
+      return (template || "{0}").split("{0}").join(value);
+    }
+    function formatTime(iso, scope) {
+      var date = new Date(iso);
+      if (isNaN(date)) { return iso; }
+      var lang = (scope && scope.closest("[lang]") && scope.closest("[lang]").lang) || undefined;
+      return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(date);
+    }
+    function timeElement(className, iso, scope) {
+      var time = document.createElement("time");
+      if (className) { time.className = className; }
+      time.setAttribute("datetime", iso);
+      time.title = iso;
+      time.textContent = formatTime(iso, scope);
+      return time;
+    }
+    function span(className, value) {
+      var el = document.createElement("span");
+      el.className = className;
+      el.textContent = value;
+      return el;
+    }
+    // Like the server's excerpt: white space collapsed, at most 140 characters.
+    function excerpt(content) {
+      var flat = content.split(/\s+/).filter(Boolean).join(" ");
+      var chars = Array.from(flat);
+      return chars.length <= 140 ? flat : chars.slice(0, 140).join("").trimEnd() + "\u2026";
+    }
+    function threadUrl(threadId) {
+      return (data.umThreadUrl || "").replace(/\/0(?=$|[?#])/, "/" + encodeURIComponent(threadId));
+    }
+    function showsNewest(root) {
+      return !root.querySelector("[data-um-page-link='newer']");
+    }
+
+    // The open thread: append the message as _Message.cshtml renders it, unless it is already there.
+    function appendMessage(root, m) {
+      var list = document.getElementById("um-messages");
+      if (!list || String(m.threadId) !== root.dataset.umThreadId || !showsNewest(root)) { return; }
+      if (document.getElementById("message-" + m.messageId)) { return; }
+      var li = document.createElement("li");
+      li.className = "um-message" + (m.senderId === me ? " um-message--own" : "");
+      li.id = "message-" + m.messageId;
+      li.dataset.umMessageId = String(m.messageId);
+      var article = document.createElement("article");
+      article.setAttribute("aria-label", text(data.umTextMessageFrom, m.senderName));
+      var header = document.createElement("header");
+      header.className = "um-message__header";
+      header.appendChild(span("um-message__sender", m.senderName));
+      header.appendChild(timeElement("um-message__time", m.sentAt, root));
+      var content = document.createElement("div");
+      content.className = "um-message__content";
+      content.textContent = m.content;
+      article.appendChild(header);
+      article.appendChild(content);
+      li.appendChild(article);
+      list.appendChild(li);
+    }
+
+    function markUnread(row) {
+      row.classList.add("um-thread--unread");
+      row.dataset.umUnread = "true";
+      var subject = row.querySelector(".um-thread__subject");
+      if (subject && !subject.querySelector(".um-dot")) {
+        var dot = span("um-dot", "");
+        dot.setAttribute("aria-hidden", "true");
+        subject.insertBefore(span("um-visually-hidden", (data.umTextUnread || "Unread:") + " "), subject.firstChild);
+        subject.insertBefore(dot, subject.firstChild);
+      }
+    }
+    function newRow(m) {
+      var row = document.createElement("li");
+      row.className = "um-thread";
+      row.dataset.umThreadId = String(m.threadId);
+      row.dataset.umUnread = "false";
+      var link = document.createElement("a");
+      link.className = "um-thread__link";
+      link.href = threadUrl(m.threadId);
+      link.appendChild(span("um-thread__people", m.senderId === me ? "" : m.senderName));
+      link.appendChild(span("um-thread__subject", m.subject));
+      link.appendChild(span("um-thread__excerpt", ""));
+      link.appendChild(timeElement("um-thread__time", m.sentAt, null));
+      row.appendChild(link);
+      return row;
+    }
+    function threadList(root) {
+      var list = document.getElementById("um-thread-list");
+      if (list) { return list; }
+      var empty = document.getElementById("um-empty");
+      var section = root.querySelector(".um-mailbox__list");
+      if (!empty && !section) { return null; }
+      list = document.createElement("ul");
+      list.className = "um-threads";
+      list.id = "um-thread-list";
+      if (empty) {
+        empty.hidden = true;
+        empty.insertAdjacentElement("afterend", list);
+      } else {
+        section.appendChild(list);
+      }
+      return list;
+    }
+
+    // A folder page: a new message brings its thread to the top of the inbox (and of Sent when
+    // it is there or the reader wrote it) and out of the archive and the trash.
+    function updateFolder(root, folder, m) {
+      var selector = "[data-um-thread-id='" + String(m.threadId).replace(/[^0-9]/g, "") + "']";
+      var existing = document.querySelector("#um-thread-list " + selector);
+      if (folder === "archive" || folder === "trash") {
+        if (existing) { existing.remove(); }
+        return;
+      }
+      var own = m.senderId === me;
+      if (!showsNewest(root) || (folder === "sent" && !existing && !own)) { return; }
+      var list = threadList(root);
+      if (!list) { return; }
+      var row = existing || newRow(m);
+      var rowExcerpt = row.querySelector(".um-thread__excerpt");
+      if (rowExcerpt) { rowExcerpt.textContent = m.senderName + ": " + excerpt(m.content); }
+      var rowTime = row.querySelector(".um-thread__time");
+      if (rowTime) { rowTime.replaceWith(timeElement("um-thread__time", m.sentAt, root)); }
+      if (!own) { markUnread(row); }
+      list.insertBefore(row, list.firstChild);
+    }
+
+    function onMessage(m) {
+      if (!m || typeof m.content !== "string") { return; }
+      document.querySelectorAll(".um[data-um-page]").forEach(function (root) {
+        var page = root.dataset.umPage;
+        if (page === "thread") {
+          appendMessage(root, m);
+        } else if (page === "inbox" || page === "sent" || page === "archive" || page === "trash") {
+          updateFolder(root, page, m);
+        }
+      });
+    }
+
+    function onUnreadCount(count) {
+      count = Number(count) || 0;
+      document.querySelectorAll("[id='um-unread-badge']").forEach(function (badge) {
+        badge.dataset.umUnreadCount = String(count);
+        badge.setAttribute("aria-label", count === 0 ? (data.umTextBadgeNone || "") : text(data.umTextBadgeSome, String(count)));
+        var number = badge.querySelector(".um-badge__count");
+        if (count === 0) {
+          if (number) { number.remove(); }
+          return;
+        }
+        if (!number) {
+          number = span("um-badge__count", "");
+          number.setAttribute("aria-hidden", "true");
+          badge.appendChild(number);
+        }
+        number.textContent = count > 99 ? "99+" : count.toLocaleString(document.documentElement.lang || undefined);
+      });
+    }
+
+    var connection = new window.signalR.HubConnectionBuilder()
+      .withUrl(data.umHub)
+      .withAutomaticReconnect()
+      .configureLogging(window.signalR.LogLevel.Warning)
+      .build();
+    connection.on("messageSent", onMessage);
+    connection.on("unreadCount", onUnreadCount);
+
+    // Automatic reconnect covers a dropped connection for a while; beyond that, and when the
+    // first start fails, try again ever more slowly rather than never.
+    var delay = 5000, timer = 0;
+    function retryLater() {
+      if (timer) { return; }
+      timer = setTimeout(function () { timer = 0; start(); }, delay);
+      delay = Math.min(delay * 2, 120000);
+    }
+    function start() {
+      if (connection.state !== window.signalR.HubConnectionState.Disconnected) { return; }
+      connection.start().then(function () { delay = 5000; }, retryLater);
+    }
+    connection.onclose(retryLater);
+    start();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     localizeTimes(document);
     scrollToNew();
     document.querySelectorAll(".um input[data-um-suggest]").forEach(recipientCombobox);
+    var script = document.querySelector("script[data-um-hub]");
+    if (script && script.dataset.umHub && window.signalR && window.signalR.HubConnectionBuilder) {
+      liveUpdates(script);
+    }
   });
 })();

@@ -8,8 +8,8 @@ namespace UserMessages.Tests.Endpoints;
 /// <summary>SPEC §1 and §4: app.MapUserMessages(prefix) adds the messaging pages under the prefix and nothing else.</summary>
 public sealed class MapUserMessagesTests
 {
-    // 23 pages and 16 JSON API endpoints.
-    private const int MessagingEndpointCount = 39;
+    // 23 pages, 16 JSON API endpoints and the live-updates hub (2: the hub and its /negotiate).
+    private const int MessagingEndpointCount = 41;
 
     [Fact]
     public async Task MapUserMessages_WithoutAddUserMessages_ThrowsSayingToCallIt()

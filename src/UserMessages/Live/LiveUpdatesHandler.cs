@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using UserMessages.Events;
+using UserMessages.Services;
+using UserMessages.Users;
+
+namespace UserMessages.Live;
+
+/// <summary>
+/// After a message is committed, pushes it to the open pages of its sender and of every recipient
+/// (<c>messageSent</c>), and each recipient's new unread count (<c>unreadCount</c>). A failure here
+/// is caught and logged by the dispatcher (without the content); the message stays saved.
+/// </summary>
+internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, IServiceProvider services) : IMessageSentHandler
+{
+    public const string MessageSentEvent = "messageSent";
+    public const string UnreadCountEvent = "unreadCount";
+
+    public async Task HandleAsync(MessageSent message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var found = await users.FindByIdsAsync([message.SenderId], cancellationToken);
+        var senderName = FormerMember.Or(found, message.SenderId).DisplayName;
+        var live = new LiveMessage(
+            message.ThreadId,
+            message.MessageId,
+            message.Subject,
+            message.SenderId,
+            senderName,
+            message.Content,
+            DateTime.SpecifyKind(message.SentAt, DateTimeKind.Utc),
+            message.IsReply);
+
+        var groups = message.RecipientIds.Prepend(message.SenderId).Distinct(StringComparer.Ordinal).Select(UserMessagesHub.GroupOf).ToList();
+        await hub.Clients.Groups(groups).SendAsync(MessageSentEvent, live, cancellationToken);
+
+        // Resolved here, not injected: the messaging service itself depends on the handlers.
+        var messages = services.GetRequiredService<IUserMessagesService>();
+        foreach (var recipientId in message.RecipientIds.Distinct(StringComparer.Ordinal))
+        {
+            var count = await messages.CountUnreadAsync(recipientId, cancellationToken);
+            await hub.Clients.Group(UserMessagesHub.GroupOf(recipientId)).SendAsync(UnreadCountEvent, count, cancellationToken);
+        }
+    }
+}
