@@ -37,7 +37,7 @@ internal static class ApiWrites
         var errors = new List<MessagingError>();
         validator.CheckSubject(body!.Subject, errors);
         validator.CheckContent(body.Content, errors);
-        var recipients = await ApiRecipients.ResolveAsync(body.To, directory, describer, options.Value.MaxRecipients, http.RequestAborted);
+        var recipients = await RecipientNames.ResolveAsync(body.To ?? [], acceptIds: true, directory, describer, options.Value.MaxRecipients, http.RequestAborted);
         errors.AddRange(recipients.Errors);
         if (errors.Count > 0)
         {
@@ -102,7 +102,7 @@ internal static class ApiWrites
             return refusal;
         }
 
-        var recipients = await ApiRecipients.ResolveAsync(body!.To, directory, describer, options.Value.MaxRecipients, http.RequestAborted);
+        var recipients = await RecipientNames.ResolveAsync(body!.To ?? [], acceptIds: true, directory, describer, options.Value.MaxRecipients, http.RequestAborted);
         if (recipients.Errors.Count > 0)
         {
             return ApiProblems.Validation(recipients.Errors);

@@ -59,7 +59,7 @@ internal static class ComposePages
         TimeSpan? retryAfter = null;
         if (errors.Count == 0)
         {
-            var request = new NewThreadRequest(userId, recipients.Users.Values.Select(u => u.Id).ToList(), compose.Subject, compose.Content);
+            var request = new NewThreadRequest(userId, recipients.UserIds, compose.Subject, compose.Content);
             var result = await messages.StartThreadAsync(request, http.RequestAborted);
             if (result.Succeeded)
             {

@@ -4,8 +4,9 @@ using UserMessages.Users;
 namespace UserMessages.Endpoints;
 
 /// <summary>
-/// The recipient field as typed ("bob, carol@example.com") turned into users. Unknown names and
-/// refused recipients get the same words, named as the sender typed them.
+/// Recipients as a sender named them — the form's "bob, carol@example.com", or the API's list of
+/// user ids, names and e-mails — turned into users. Unknown and refused recipients get the same
+/// words, named as the sender wrote them.
 /// </summary>
 internal sealed class RecipientNames
 {
@@ -17,16 +18,25 @@ internal sealed class RecipientNames
         Errors = errors;
     }
 
-    /// <summary>The users found, keyed by the name as typed.</summary>
+    /// <summary>The users found, keyed by the name as written.</summary>
     public IReadOnlyDictionary<string, MessagingUser> Users { get; }
 
     /// <summary>Names that matched nobody, or no name at all, or too many.</summary>
     public IReadOnlyList<MessagingError> Errors { get; }
 
-    public static async Task<RecipientNames> ResolveAsync(
+    /// <summary>The distinct ids of the users found.</summary>
+    public IReadOnlyList<string> UserIds => Users.Values.Select(u => u.Id).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The form's field: names separated by commas, semicolons or lines (user names or e-mails).</summary>
+    public static Task<RecipientNames> ResolveAsync(
         string typed, IUserDirectory directory, UserMessagesErrorDescriber describer, int maxRecipients, CancellationToken cancellationToken)
+        => ResolveAsync(typed.Split(Separators), acceptIds: false, directory, describer, maxRecipients, cancellationToken);
+
+    /// <summary>A list of names; with <paramref name="acceptIds"/>, user ids too (the API's <c>to</c>).</summary>
+    public static async Task<RecipientNames> ResolveAsync(
+        IEnumerable<string?> written, bool acceptIds, IUserDirectory directory, UserMessagesErrorDescriber describer, int maxRecipients, CancellationToken cancellationToken)
     {
-        var names = typed.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var names = written.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim())
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         if (names.Count == 0)
@@ -40,14 +50,31 @@ internal sealed class RecipientNames
             return new(new Dictionary<string, MessagingUser>(), [describer.TooManyRecipients(maxRecipients)]);
         }
 
-        var found = await directory.FindByNamesAsync(names, cancellationToken);
+        var found = new Dictionary<string, MessagingUser>(StringComparer.Ordinal);
+        if (acceptIds)
+        {
+            foreach (var (id, user) in await directory.FindByIdsAsync(names, cancellationToken))
+            {
+                found[id] = user;
+            }
+        }
+
+        var rest = names.Where(n => !found.ContainsKey(n)).ToList();
+        if (rest.Count > 0)
+        {
+            foreach (var (name, user) in await directory.FindByNamesAsync(rest, cancellationToken))
+            {
+                found[name] = user;
+            }
+        }
+
         return new(found, names.Where(n => !found.ContainsKey(n)).Select(describer.RecipientUnavailable).ToList());
     }
 
-    /// <summary>The service's errors, with refused recipients named back as the sender typed them.</summary>
+    /// <summary>The service's errors, with refused recipients named back as the sender wrote them.</summary>
     public IEnumerable<MessagingError> NameRefusals(IEnumerable<MessagingError> errors, UserMessagesErrorDescriber describer)
     {
-        var typedNames = Users.GroupBy(u => u.Value.Id).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
-        return errors.Select(e => e.Recipient is { } id && typedNames.TryGetValue(id, out var typed) ? describer.RecipientUnavailable(typed) : e);
+        var written = Users.GroupBy(u => u.Value.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+        return errors.Select(e => e.Recipient is { } id && written.TryGetValue(id, out var name) ? describer.RecipientUnavailable(name) : e);
     }
 }

@@ -74,7 +74,7 @@ internal static class ThreadPages
         var errors = resolved.Errors.ToList();
         if (errors.Count == 0)
         {
-            var result = await messages.AddParticipantsAsync(p.UserId, p.ThreadId, resolved.Users.Values.Select(u => u.Id).ToList(), http.RequestAborted);
+            var result = await messages.AddParticipantsAsync(p.UserId, p.ThreadId, resolved.UserIds, http.RequestAborted);
             if (result.Status == MessagingStatus.NotFound)
             {
                 return PageResult.NotFound();
