@@ -9,9 +9,18 @@ using UserMessages.Sample.Notifications;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var connectionString = SqliteConnectionStrings.Resolve(
-    builder.Configuration.GetConnectionString("Messages"), builder.Environment.ContentRootPath);
-builder.Services.AddDbContext<SampleDbContext>(options => options.UseSqlite(connectionString));
+// SQLite by default; PostgreSQL with Messages:Provider=Postgres and ConnectionStrings:MessagesPostgres.
+if (string.Equals(builder.Configuration["Messages:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
+{
+    var postgres = builder.Configuration.GetConnectionString("MessagesPostgres")
+        ?? throw new InvalidOperationException("Messages:Provider is Postgres: set ConnectionStrings:MessagesPostgres (e.g. Host=127.0.0.1;Database=usermessages;Username=postgres).");
+    builder.Services.AddDbContext<SampleDbContext, SamplePostgresDbContext>(options => options.UseNpgsql(postgres));
+}
+else
+{
+    var sqlite = SqliteConnectionStrings.Resolve(builder.Configuration.GetConnectionString("Messages"), builder.Environment.ContentRootPath);
+    builder.Services.AddDbContext<SampleDbContext>(options => options.UseSqlite(sqlite));
+}
 
 builder.Services.AddDefaultIdentity<IdentityUser>(options =>
     {

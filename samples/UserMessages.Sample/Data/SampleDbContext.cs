@@ -4,5 +4,17 @@ using UserMessages.Storage;
 
 namespace UserMessages.Sample.Data;
 
-/// <summary>The sample's one database: Identity's tables and the messaging tables, in one set of migrations.</summary>
-public class SampleDbContext(DbContextOptions<SampleDbContext> options) : UserMessagesIdentityDbContext<IdentityUser>(options);
+/// <summary>The sample's one database: Identity's tables and the messaging tables, in one set of migrations (SQLite).</summary>
+public class SampleDbContext : UserMessagesIdentityDbContext<IdentityUser>
+{
+    public SampleDbContext(DbContextOptions<SampleDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="SamplePostgresDbContext"/>, which has migrations of its own.</summary>
+    protected SampleDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+}

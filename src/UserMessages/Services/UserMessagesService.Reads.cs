@@ -13,6 +13,7 @@ namespace UserMessages.Services;
 internal sealed partial class UserMessagesService
 {
     private const int ExcerptLength = 140;
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
     public Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -56,13 +57,24 @@ internal sealed partial class UserMessagesService
             return MessagingResult<SearchPage>.Invalid([describer.SearchTooShort(options.Value.MinSearchLength)]);
         }
 
-        // LIKE everywhere (case-insensitive for ASCII on SQLite), restricted first to the user's own threads.
-        var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+        // Only the user's own threads, then a case-insensitive substring of the subject or of a message.
         var (left, written) = (ParticipantState.Left, MessageKind.Text);
-        var rows = db.Participants.AsNoTracking()
-            .Where(p => p.UserId == userId && p.State != left)
-            .Where(p => EF.Functions.Like(p.Thread!.Subject, pattern, @"\")
+        var rows = db.Participants.AsNoTracking().Where(p => p.UserId == userId && p.State != left);
+        if (db.Context.Database.ProviderName == SqliteProvider)
+        {
+            // SQLite's LIKE ignores case (ASCII) by itself and its lower() knows only ASCII: LIKE, wildcards escaped.
+            var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            rows = rows.Where(p => EF.Functions.Like(p.Thread!.Subject, pattern, @"\")
                 || db.Messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written && EF.Functions.Like(m.Content, pattern, @"\")));
+        }
+        else
+        {
+            // Elsewhere (PostgreSQL, SQL Server) lower() knows Unicode: a literal match of the lowered text.
+            var lowered = text.ToLowerInvariant();
+            rows = rows.Where(p => p.Thread!.Subject.ToLower().Contains(lowered)
+                || db.Messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written && m.Content.ToLower().Contains(lowered)));
+        }
+
         var result = await ReadThreadsAsync(rows, userId, page, cancellationToken);
         return result.Succeeded
             ? MessagingResult<SearchPage>.Success(result.Value! with { Query = text })

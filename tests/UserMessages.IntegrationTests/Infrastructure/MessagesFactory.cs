@@ -6,22 +6,20 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using UserMessages.Sample.Data;
 
 namespace UserMessages.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The sample host over its own in-memory SQLite database (kept alive by one open connection),
+/// The sample host over its own throw-away database (SQLite in memory, or PostgreSQL: see TestDatabase),
 /// without demo data, with SQL statements counted and, unless told otherwise, the test
 /// authentication scheme in front of Identity's cookie.
 /// </summary>
 public sealed class MessagesFactory : WebApplicationFactory<Program>
 {
-    private readonly string connectionString = $"Data Source=file:um-{Guid.NewGuid():N}?mode=memory&cache=shared";
     private readonly string mailPickupDirectory = Path.Combine(Path.GetTempPath(), "usermessages-tests-mail", Guid.NewGuid().ToString("N"));
-    private readonly SqliteConnection keepAlive;
+    private readonly TestDatabase database = new();
     private readonly bool testAuthentication;
     private readonly Action<IServiceCollection>? configureServices;
 
@@ -29,10 +27,6 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
     {
         this.testAuthentication = testAuthentication;
         this.configureServices = configureServices;
-
-        // A shared-cache in-memory database lives as long as one connection to it is open.
-        keepAlive = new SqliteConnection(connectionString);
-        keepAlive.Open();
     }
 
     public StatementCounter Statements { get; } = new();
@@ -86,7 +80,11 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Messages", connectionString);
+        foreach (var (key, value) in database.Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Sample:DemoData", "false");
 
         // The sample's e-mail digests go to a throw-away folder, never into the repository.
@@ -119,7 +117,7 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await keepAlive.DisposeAsync();
+        database.Dispose();
         DeleteMailPickupDirectory();
     }
 
@@ -128,7 +126,7 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            keepAlive.Dispose();
+            database.Dispose();
             DeleteMailPickupDirectory();
         }
     }
