@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,19 @@ builder.Services.AddAuthentication(options => options.DefaultAuthenticateScheme 
             ? IdentityConstants.BearerScheme
             : IdentityConstants.ApplicationScheme);
 builder.Services.AddOpenApi();
+
+// Several instances of the app: live updates through a Redis backplane, and one key ring for
+// cookies and antiforgery tokens (Messages:Redis, Sample:DataProtectionKeys; see the README).
+var signalR = builder.Services.AddSignalR();
+if (builder.Configuration["Messages:Redis"] is { Length: > 0 } redis)
+{
+    signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("usermessages"));
+}
+
+if (builder.Configuration["Sample:DataProtectionKeys"] is { Length: > 0 } keys)
+{
+    builder.Services.AddDataProtection().SetApplicationName("UserMessages.Sample").PersistKeysToFileSystem(new DirectoryInfo(keys));
+}
 builder.Services.AddRazorPages();
 
 // 1. The messaging services, stored in the sample's own context, with e-mail digests written as .eml files.

@@ -19,12 +19,25 @@ namespace UserMessages.IntegrationTests.Infrastructure;
 public sealed class MessagesFactory : WebApplicationFactory<Program>
 {
     private readonly string mailPickupDirectory = Path.Combine(Path.GetTempPath(), "usermessages-tests-mail", Guid.NewGuid().ToString("N"));
-    private readonly TestDatabase database = new();
+    private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
+    private readonly IReadOnlyDictionary<string, string> settings;
     private readonly bool testAuthentication;
     private readonly Action<IServiceCollection>? configureServices;
 
-    public MessagesFactory(bool testAuthentication = true, Action<IServiceCollection>? configureServices = null)
+    /// <param name="testAuthentication">Whether the test scheme (header X-Test-User) signs users in.</param>
+    /// <param name="configureServices">Replacements of the app's services.</param>
+    /// <param name="sharedDatabase">A database another app uses too (several instances of one site); else one of its own.</param>
+    /// <param name="settings">Extra configuration of the app.</param>
+    public MessagesFactory(
+        bool testAuthentication = true,
+        Action<IServiceCollection>? configureServices = null,
+        TestDatabase? sharedDatabase = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
+        ownsDatabase = sharedDatabase is null;
+        database = sharedDatabase ?? new TestDatabase();
+        this.settings = settings ?? new Dictionary<string, string>();
         this.testAuthentication = testAuthentication;
         this.configureServices = configureServices;
     }
@@ -80,7 +93,7 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in database.Settings())
+        foreach (var (key, value) in database.Settings().Concat(settings))
         {
             builder.UseSetting(key, value);
         }
@@ -117,7 +130,10 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        database.Dispose();
+        if (ownsDatabase)
+        {
+            database.Dispose();
+        }
         DeleteMailPickupDirectory();
     }
 
@@ -126,7 +142,10 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            if (ownsDatabase)
+        {
             database.Dispose();
+        }
             DeleteMailPickupDirectory();
         }
     }

@@ -14,6 +14,12 @@ public sealed class TestDatabase : IDisposable
     private readonly string? postgresServer;
     private readonly string name = "um_" + Guid.NewGuid().ToString("N");
 
+    /// <summary>A PostgreSQL database on <paramref name="server"/>, whatever provider the run uses (several instances of one site).</summary>
+    public TestDatabase(string server)
+    {
+        postgresServer = server;
+    }
+
     public TestDatabase()
     {
         if (string.Equals(Environment.GetEnvironmentVariable("USERMESSAGES_TEST_PROVIDER"), "postgres", StringComparison.OrdinalIgnoreCase))
