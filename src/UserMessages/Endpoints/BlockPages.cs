@@ -22,18 +22,15 @@ internal static class BlockPages
 
     public static async Task<IResult> Block(HttpContext http, IUserBlockList blocks, IUserDirectory directory, UserMessagesErrorDescriber describer, UserMessagesLinks links)
     {
-        var (form, refusal) = await FormPost.ReadAsync(http);
-        if (refusal is not null)
+        var (post, refusal) = await SignedInForm.ReadAsync(http);
+        if (post is not { } signedIn)
         {
-            return refusal;
+            return refusal!;
         }
 
-        if (PageRequests.CurrentUserId(http) is not { } userId)
-        {
-            return Results.Challenge();
-        }
+        var (form, userId) = signedIn;
 
-        var name = form!["Name"].ToString().Trim();
+        var name = form["Name"].ToString().Trim();
         var blockedId = form["UserId"].ToString();
         var errors = new FormErrors();
         if (blockedId.Length == 0)
@@ -60,18 +57,15 @@ internal static class BlockPages
 
     public static async Task<IResult> Unblock(HttpContext http, IUserBlockList blocks, UserMessagesLinks links)
     {
-        var (form, refusal) = await FormPost.ReadAsync(http);
-        if (refusal is not null)
+        var (post, refusal) = await SignedInForm.ReadAsync(http);
+        if (post is not { } signedIn)
         {
-            return refusal;
+            return refusal!;
         }
 
-        if (PageRequests.CurrentUserId(http) is not { } userId)
-        {
-            return Results.Challenge();
-        }
+        var (form, userId) = signedIn;
 
-        await blocks.UnblockAsync(userId, form!["UserId"].ToString(), http.RequestAborted);
+        await blocks.UnblockAsync(userId, form["UserId"].ToString(), http.RequestAborted);
         return Results.Redirect(links.Blocked(http));
     }
 

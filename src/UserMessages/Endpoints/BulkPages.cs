@@ -10,19 +10,16 @@ internal static class BulkPages
 {
     public static async Task<IResult> Apply(HttpContext http, IUserMessagesService messages, UserMessagesLinks links)
     {
-        var (form, refusal) = await FormPost.ReadAsync(http);
-        if (refusal is not null)
+        var (post, refusal) = await SignedInForm.ReadAsync(http);
+        if (post is not { } signedIn)
         {
-            return refusal;
+            return refusal!;
         }
 
-        if (PageRequests.CurrentUserId(http) is not { } userId)
-        {
-            return Results.Challenge();
-        }
+        var (form, userId) = signedIn;
 
         var ids = new List<long>();
-        foreach (var value in form!["ids"])
+        foreach (var value in form["ids"])
         {
             if (!PageRequests.TryParseThreadId(value, out var id))
             {

@@ -30,20 +30,17 @@ internal static class ComposePages
         IOptions<UserMessagesOptions> options,
         UserMessagesLinks links)
     {
-        var (form, refusal) = await FormPost.ReadAsync(http);
-        if (refusal is not null)
+        var (post, refusal) = await SignedInForm.ReadAsync(http);
+        if (post is not { } signedIn)
         {
-            return refusal;
+            return refusal!;
         }
 
-        if (PageRequests.CurrentUserId(http) is not { } userId)
-        {
-            return Results.Challenge();
-        }
+        var (form, userId) = signedIn;
 
         var compose = new ComposeForm
         {
-            To = form!["To"].ToString(),
+            To = form["To"].ToString(),
             Subject = form["Subject"].ToString(),
             Content = form["Content"].ToString(),
             MaxContentLength = options.Value.MaxContentLength,

@@ -24,19 +24,16 @@ internal static class SettingsPages
 
     public static async Task<IResult> Save(HttpContext http, IUserMessagesService messages, UserMessagesLinks links)
     {
-        var (form, refusal) = await FormPost.ReadAsync(http);
-        if (refusal is not null)
+        var (post, refusal) = await SignedInForm.ReadAsync(http);
+        if (post is not { } signedIn)
         {
-            return refusal;
+            return refusal!;
         }
 
-        if (PageRequests.CurrentUserId(http) is not { } userId)
-        {
-            return Results.Challenge();
-        }
+        var (form, userId) = signedIn;
 
         // An unticked checkbox is not sent at all.
-        var notify = form!["NotifyByEmail"].Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase));
+        var notify = form["NotifyByEmail"].Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase));
         await messages.SetPreferencesAsync(new MessagingPreferences { UserId = userId, NotifyByEmail = notify }, http.RequestAborted);
         return Results.Redirect(links.Settings(http, saved: true));
     }

@@ -7,22 +7,14 @@ internal readonly record struct ThreadPost(IFormCollection Form, string UserId, 
 {
     public static async Task<(ThreadPost? Post, IResult? Refusal)> ReadAsync(HttpContext http, string id)
     {
-        var (form, refusal) = await FormPost.ReadAsync(http);
-        if (refusal is not null)
+        var (post, refusal) = await SignedInForm.ReadAsync(http);
+        if (post is not { } signedIn)
         {
             return (null, refusal);
         }
 
-        if (PageRequests.CurrentUserId(http) is not { } userId)
-        {
-            return (null, Results.Challenge());
-        }
-
-        if (!PageRequests.TryParseThreadId(id, out var threadId))
-        {
-            return (null, PageRequests.MalformedId());
-        }
-
-        return (new ThreadPost(form!, userId, threadId), null);
+        return PageRequests.TryParseThreadId(id, out var threadId)
+            ? (new ThreadPost(signedIn.Form, signedIn.UserId, threadId), null)
+            : (null, PageRequests.MalformedId());
     }
 }
