@@ -1,0 +1,3 @@
+namespace UserMessages.BrowserTests;
+
+internal static class Placeholder;
