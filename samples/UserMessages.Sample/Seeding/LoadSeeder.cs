@@ -15,7 +15,7 @@ namespace UserMessages.Sample.Seeding;
 /// Fills the sample's database with a realistic load for benchmarks: users <c>user1@example.com</c> …
 /// <c>userU@example.com</c> (password <see cref="Password"/>), each in the same number of two-person
 /// threads of alternating messages, written as a normal send and reply would leave them. Rows go in
-/// with batched prepared INSERTs in one transaction, not through change tracking; the package then
+/// with batched INSERTs in one transaction, not through change tracking; the package then
 /// recounts its unread counters in the same transaction.
 /// </summary>
 public sealed class LoadSeeder(SampleDbContext db, UserManager<IdentityUser> userManager, IUserMessagesService messages, TimeProvider clock)

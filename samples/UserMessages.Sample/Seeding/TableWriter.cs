@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace UserMessages.Sample.Seeding;
 
 /// <summary>
-/// Inserts rows of one entity type with prepared multi-row INSERT statements on the context's open
-/// connection and transaction, bypassing change tracking. The table, its columns and how each value
+/// Inserts rows of one entity type with batched INSERT statements (one command, built once and run
+/// again with new values) on the context's open connection and transaction, bypassing change tracking. The table, its columns and how each value
 /// is written (value converters included) come from the EF model, so a table prefix or schema is honoured.
 /// A shadow column (bookkeeping the package keeps for itself) gets its default value: bring it up to
 /// date afterwards the way the package says (e.g. <c>RebuildUnreadCountersAsync</c>).
@@ -54,8 +54,6 @@ internal sealed class TableWriter<T> : IAsyncDisposable
         rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Min(MaxRowsPerStatement, MaxParameters / properties.Length);
         pending = new object?[rowsPerStatement * properties.Length];
     }
-
-    public long RowsWritten { get; private set; }
 
     /// <summary>Copies the values of <paramref name="row"/> (which the caller may reuse at once) and writes a batch when one is full.</summary>
     public async Task AddAsync(T row, CancellationToken cancellationToken)
@@ -114,7 +112,6 @@ internal sealed class TableWriter<T> : IAsyncDisposable
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);
-        RowsWritten += pendingRows;
         pendingRows = 0;
     }
 
