@@ -90,9 +90,11 @@ public static class Seeder
     /// <summary>
     /// One thread "Long conversation" of <paramref name="count"/> messages ("Message 1" the oldest),
     /// alternating between the two users, the newest from <paramref name="writer"/>, read or
-    /// <paramref name="unread"/> by <paramref name="reader"/>; ids from the database. Returns its id.
+    /// <paramref name="unread"/> by <paramref name="reader"/>, with <paramref name="others"/> in it too
+    /// (having read it all); ids from the database. Returns its id.
     /// </summary>
-    public static async Task<long> ConversationAsync(MessagesFactory app, TestUser reader, TestUser writer, int count, bool unread = false)
+    public static async Task<long> ConversationAsync(
+        MessagesFactory app, TestUser reader, TestUser writer, int count, bool unread = false, IReadOnlyList<TestUser>? others = null)
     {
         return await app.WithDbAsync(async db =>
         {
@@ -105,12 +107,18 @@ public static class Seeder
             var writerRow = Participant(thread, writer, latest, ParticipantState.Active, unread: false);
             db.Add(thread);
             db.AddRange(messages);
+            var otherRows = (others ?? []).Select(user => Participant(thread, user, latest, ParticipantState.Active, unread: false)).ToList();
             db.AddRange(readerRow, writerRow);
+            db.AddRange(otherRows);
             await db.SaveChangesAsync();
 
             thread.LatestMessageId = messages[^1].Id;
             readerRow.LastReadMessageId = unread ? null : messages[^1].Id;
-            writerRow.LastReadMessageId = messages[^1].Id;
+            foreach (var row in otherRows.Append(writerRow))
+            {
+                row.LastReadMessageId = messages[^1].Id;
+            }
+
             await db.SaveChangesAsync();
             return thread.Id;
         });
