@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
 using UserMessages.Domain;
+using UserMessages.Services;
 using UserMessages.Sample.Data;
 
 namespace UserMessages.IntegrationTests.Infrastructure;
@@ -60,7 +62,7 @@ public static class Seeder
     public static async Task<IReadOnlyList<long>> MailboxAsync(
         MessagesFactory app, TestUser reader, TestUser writer, int count, ParticipantState state = ParticipantState.Active, bool unread = false)
     {
-        return await app.WithDbAsync(async db =>
+        var ids = await app.WithDbAsync(async db =>
         {
             var seeded = new List<(MessageThread Thread, Message Message, ThreadParticipant Reader, ThreadParticipant Writer)>();
             for (var i = 1; i <= count; i++)
@@ -85,6 +87,8 @@ public static class Seeder
             await db.SaveChangesAsync();
             return seeded.Select(s => s.Thread.Id).ToList();
         });
+        await RebuildUnreadCountersAsync(app);
+        return ids;
     }
 
     /// <summary>
@@ -96,7 +100,7 @@ public static class Seeder
     public static async Task<long> ConversationAsync(
         MessagesFactory app, TestUser reader, TestUser writer, int count, bool unread = false, IReadOnlyList<TestUser>? others = null)
     {
-        return await app.WithDbAsync(async db =>
+        var id = await app.WithDbAsync(async db =>
         {
             var latest = Start.AddMinutes(count);
             var thread = new MessageThread { Subject = "Long conversation", CreatedAt = Start.AddMinutes(1), CreatedById = writer.Id, LatestMessageAt = latest };
@@ -122,6 +126,15 @@ public static class Seeder
             await db.SaveChangesAsync();
             return thread.Id;
         });
+        await RebuildUnreadCountersAsync(app);
+        return id;
+    }
+
+    /// <summary>Rows written around the service: its unread counters are rebuilt, as its documentation says.</summary>
+    private static async Task RebuildUnreadCountersAsync(MessagesFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IUserMessagesService>().RebuildUnreadCountersAsync();
     }
 
     /// <summary>
