@@ -10,9 +10,7 @@ public static class Accessibility
     /// <summary>The serious and critical violations on the page, one line each: rule, what it means, where.</summary>
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(this IPage page)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
-        File.AppendAllText("/tmp/axe-times.txt", $"{page.Url} {sw.ElapsedMilliseconds}\n");
         return result.Violations
             .Where(v => v.Impact is "serious" or "critical")
             .SelectMany(v => v.Nodes.Select(n => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {n.Target} {n.Html}"))
