@@ -22,7 +22,7 @@ public sealed class ComposeTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(to).ToHaveAttributeAsync("aria-controls", "um-to-listbox");
         await Expect(to).ToHaveAttributeAsync("aria-expanded", "false");
         await to.FocusAsync();
-        await page.Keyboard.TypeAsync(bob.UserName[..6]);
+        await page.Keyboard.TypeAsync(bob.Typed);
         await Expect(listbox).ToBeVisibleAsync();
         await Expect(to).ToHaveAttributeAsync("aria-expanded", "true");
         await Expect(listbox.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
@@ -37,7 +37,7 @@ public sealed class ComposeTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(listbox).ToBeHiddenAsync();
         await Expect(to).ToBeFocusedAsync();
 
-        await page.Keyboard.TypeAsync(carol.UserName[..7]);
+        await page.Keyboard.TypeAsync(carol.Typed);
         await Expect(listbox.GetByRole(AriaRole.Option, new() { Name = carol.UserName })).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
@@ -69,13 +69,13 @@ public sealed class ComposeTests(BrowserFixture fixture) : BrowserTest(fixture)
         var page = await SignedInAsync(alice);
         await page.GotoAsync("/messages/create");
 
-        await page.Locator("#um-to").PressSequentiallyAsync(bob.UserName[..6]);
+        await page.Locator("#um-to").PressSequentiallyAsync(bob.Typed);
         await Expect(page.Locator("#um-to-listbox")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Escape");
 
         await Expect(page.Locator("#um-to-listbox")).ToBeHiddenAsync();
         await Expect(page.Locator("#um-to")).ToHaveAttributeAsync("aria-expanded", "false");
-        await Expect(page.Locator("#um-to")).ToHaveValueAsync(bob.UserName[..6]);
+        await Expect(page.Locator("#um-to")).ToHaveValueAsync(bob.Typed);
     }
 
     [SkippableFact]
