@@ -26,7 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Chromium.Require(chromium);
         if (browser is null)
         {
-            _ = Site.Address;
+            Site.StartServer();
             playwright = await Playwright.CreateAsync();
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
