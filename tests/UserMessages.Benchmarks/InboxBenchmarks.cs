@@ -1,0 +1,124 @@
+using BenchmarkDotNet.Attributes;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using UserMessages.Benchmarks.Infrastructure;
+using UserMessages.Domain;
+using UserMessages.Sample.Seeding;
+using UserMessages.Services;
+using UserMessages.Users;
+
+namespace UserMessages.Benchmarks;
+
+/// <summary>
+/// The inbox page's data: the first page of the inbox (threads, latest message excerpt, the other
+/// participants' names) and the unread badge, for a user with 10, 1,000 or 10,000 threads.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(ReadConfig))]
+public class InboxBenchmarks
+{
+    private const int PageSize = 25;
+
+    // The newest page of the user's inbox rows (one more than a page, to know whether there is an
+    // older page), with each thread's subject, latest message and other participants.
+    private const string PageSql = """
+        SELECT p.ThreadId, p.IsUnread, p.State, p.LatestMessageAt, t.Subject, m.SenderId, substr(m.Content, 1, 141) AS Excerpt, o.UserId AS OtherId
+        FROM (SELECT ThreadId, IsUnread, State, LatestMessageAt FROM UserMessagesParticipants
+              WHERE UserId = @User AND State = 0
+              ORDER BY LatestMessageAt DESC, ThreadId DESC LIMIT 26) AS p
+        JOIN UserMessagesThreads AS t ON t.Id = p.ThreadId
+        JOIN UserMessagesMessages AS m ON m.Id = t.LatestMessageId
+        LEFT JOIN UserMessagesParticipants AS o ON o.ThreadId = p.ThreadId AND o.UserId <> @User AND o.State <> 3
+        ORDER BY p.LatestMessageAt DESC, p.ThreadId DESC
+        """;
+
+    private BenchmarkDatabase db = null!;
+    private AsyncServiceScope openScope;
+
+    [Params(10, 1_000, 10_000)]
+    public int ThreadsPerUser { get; set; }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        db = await BenchmarkDatabase.OpenAsync(new SeedSize(BenchmarkDatabase.Users, ThreadsPerUser, 10), forWriting: false);
+        var (library, libraryUnread) = await Library();
+        var (baseline, baselineUnread) = await RawSql();
+        Same.Check(library.Threads.Select(Describe), baseline.Select(Describe), "inbox page");
+        Same.Check([libraryUnread], [baselineUnread], "unread count");
+        openScope = db.Services.CreateAsyncScope();
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await openScope.DisposeAsync();
+        await db.DisposeAsync();
+    }
+
+    [Benchmark]
+    public async Task<(FolderPage Page, int Unread)> Library()
+    {
+        await using var scope = db.Services.CreateAsyncScope();
+        var messages = scope.ServiceProvider.GetRequiredService<IUserMessagesService>();
+        var page = await messages.GetFolderAsync(db.Ids.User1, MailboxFolder.Inbox, PageRequest.Newest);
+        return (page.Value!, await messages.CountUnreadAsync(db.Ids.User1));
+    }
+
+    /// <summary>The same calls in a request whose context is already open: what the library adds once the request pays for its DbContext.</summary>
+    [Benchmark]
+    public async Task<(FolderPage Page, int Unread)> LibraryOnOpenContext()
+    {
+        var messages = openScope.ServiceProvider.GetRequiredService<IUserMessagesService>();
+        var page = await messages.GetFolderAsync(db.Ids.User1, MailboxFolder.Inbox, PageRequest.Newest);
+        return (page.Value!, await messages.CountUnreadAsync(db.Ids.User1));
+    }
+
+    [Benchmark(Baseline = true)]
+    public async Task<(List<ThreadSummary> Page, int Unread)> RawSql()
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var rows = (await connection.QueryAsync<PageRow>(PageSql, new { User = db.Ids.User1 })).ToList();
+        var threads = rows.GroupBy(r => r.ThreadId).Take(PageSize).ToList();
+        var ids = threads.SelectMany(t => t.Select(r => r.OtherId).Append(t.First().SenderId)).OfType<string>().Distinct().ToList();
+        var names = (await connection.QueryAsync<(string Id, string UserName)>("SELECT Id, UserName FROM AspNetUsers WHERE Id IN @Ids", new { Ids = ids }))
+            .ToDictionary(u => u.Id, u => new MessagingUser(u.Id, u.UserName, u.UserName));
+        var unread = await connection.QuerySingleOrDefaultAsync<int>("SELECT UnreadThreads FROM UserMessagesMailboxCounters WHERE UserId = @User", new { User = db.Ids.User1 });
+        var page = threads.Select(t =>
+        {
+            var row = t.First();
+            return new ThreadSummary(
+                row.ThreadId,
+                row.Subject,
+                row.IsUnread,
+                DateTime.SpecifyKind(row.LatestMessageAt, DateTimeKind.Utc),
+                names[row.SenderId],
+                row.Excerpt.Length > 140 ? row.Excerpt[..140] + "\u2026" : row.Excerpt,
+                t.Where(r => r.OtherId is not null).Select(r => names[r.OtherId!]).ToList(),
+                (ParticipantState)row.State);
+        }).ToList();
+        return (page, unread);
+    }
+
+    private static string Describe(ThreadSummary t)
+        => $"{t.ThreadId} {t.Subject} {t.IsUnread} {t.LatestMessageAt:O} {t.LatestSender.UserName} {t.Excerpt} {string.Join(",", t.OtherParticipants.Select(p => p.UserName))}";
+
+    private sealed class PageRow
+    {
+        public long ThreadId { get; set; }
+
+        public bool IsUnread { get; set; }
+
+        public int State { get; set; }
+
+        public DateTime LatestMessageAt { get; set; }
+
+        public string Subject { get; set; } = string.Empty;
+
+        public string SenderId { get; set; } = string.Empty;
+
+        public string Excerpt { get; set; } = string.Empty;
+
+        public string? OtherId { get; set; }
+    }
+}

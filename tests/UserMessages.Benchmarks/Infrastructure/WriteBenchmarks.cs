@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+using UserMessages.Sample.Seeding;
+
+namespace UserMessages.Benchmarks.Infrastructure;
+
+/// <summary>
+/// A send or a reply by user1 (who has 10, 1,000 or 10,000 threads) on a copy of the seeded
+/// database, taken back to its seeded state after every iteration. Before measuring, the library
+/// and the baseline each write once and must leave the same rows behind.
+/// </summary>
+public abstract class WriteBenchmarks
+{
+    [Params(10, 1_000, 10_000)]
+    public int ThreadsPerUser { get; set; }
+
+    protected BenchmarkDatabase Db { get; private set; } = null!;
+
+    /// <summary>When "now" is for the baseline: whole microseconds, as the library keeps it.</summary>
+    protected static DateTime Now()
+    {
+        var ticks = DateTime.UtcNow.Ticks;
+        return new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
+    }
+
+    /// <summary>Whether the sending limit's worth of <paramref name="times"/> (newest first) fall within <paramref name="window"/> before <paramref name="now"/>.</summary>
+    protected static bool Exceeded(List<DateTime> times, TimeSpan window, DateTime now)
+        => times.Count >= BenchmarkServices.SendingLimit && DateTime.SpecifyKind(times[BenchmarkServices.SendingLimit - 1], DateTimeKind.Utc) > now - window;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        Db = await BenchmarkDatabase.OpenAsync(new SeedSize(BenchmarkDatabase.Users, ThreadsPerUser, 10), forWriting: true);
+        await WriteWithLibraryAsync();
+        var library = await SeededState.FingerprintAsync(Db);
+        await SeededState.RestoreAsync(Db);
+        await WriteWithRawSqlAsync();
+        var baseline = await SeededState.FingerprintAsync(Db);
+        await SeededState.RestoreAsync(Db);
+        Same.Check(library, baseline, "rows written");
+    }
+
+    [IterationCleanup]
+    public void Restore() => SeededState.RestoreAsync(Db).GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public ValueTask CleanupAsync() => Db.DisposeAsync();
+
+    protected abstract Task WriteWithLibraryAsync();
+
+    protected abstract Task WriteWithRawSqlAsync();
+}
