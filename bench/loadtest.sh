@@ -129,7 +129,7 @@ run_with_database() {
   shift 2
   local -a settings
   mapfile -t settings < <(database_env "$provider" "$size")
-  cd "$(dirname "$dll")" && exec env "${settings[@]}" dotnet "$dll" "$@"
+  cd "$root/samples/UserMessages.Sample" && exec env "${settings[@]}" dotnet "$dll" "$@"
 }
 
 seed() {
