@@ -11,7 +11,7 @@
 #   LOADTEST_PROVIDERS [sqlite postgres]   LOADTEST_THREADS_PER_USER [10 10000]
 #   LOADTEST_USERS [20]   LOADTEST_MESSAGES_PER_THREAD [3]
 #   LOADTEST_DURATION [15s]   LOADTEST_WARMUP [3s]   LOADTEST_CONNECTIONS [32]   LOADTEST_WRK_THREADS [2]
-#   LOADTEST_RESULTS [docs/benchmarks/loadtest-results.tsv]
+#   LOADTEST_TIMEOUT [10s]   LOADTEST_RESULTS [docs/benchmarks/loadtest-results.tsv]
 # PostgreSQL runs as Debian's postgresql package (installed when missing, like wrk), as a throw-away
 # server on 127.0.0.1:55600 with its data in a temporary folder; the app listens on 127.0.0.1:5300.
 set -euo pipefail
@@ -26,13 +26,15 @@ duration=${LOADTEST_DURATION:-15s}
 warmup=${LOADTEST_WARMUP:-3s}
 connections=${LOADTEST_CONNECTIONS:-32}
 wrk_threads=${LOADTEST_WRK_THREADS:-2}
+# A response slower than this counts as a socket error (a failure), and is left out of the latencies.
+timeout=${LOADTEST_TIMEOUT:-10s}
 results=${LOADTEST_RESULTS:-docs/benchmarks/loadtest-results.tsv}
 app_port=5300
 pg_port=55600
 base="http://127.0.0.1:$app_port"
 # The seeder's users are user1@example.com ... userN@example.com with one password.
 email=user1@example.com
-password=${LOADTEST_PASSWORD:-Bench-pass-1}
+password=Seed-pass-1
 
 work=$(mktemp -d /tmp/usermessages-loadtest.XXXXXX)
 chmod 755 "$work"
@@ -180,10 +182,10 @@ bearer_token() {
 measure() {
   local provider=$1 size=$2 endpoint=$3 header=$4 url=$5
   shift 5
-  wrk -t"$wrk_threads" -c"$connections" -d"$warmup" -H "$header" -s bench/loadtest.lua "$url" -- "$@" >/dev/null \
+  wrk -t"$wrk_threads" -c"$connections" -d"$warmup" --timeout "$timeout" -H "$header" -s bench/loadtest.lua "$url" -- "$@" >/dev/null \
     || fail "wrk failed (warm-up of $endpoint)"
   local out line
-  out=$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --latency -H "$header" -s bench/loadtest.lua "$url" -- "$@") \
+  out=$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency -H "$header" -s bench/loadtest.lua "$url" -- "$@") \
     || fail "wrk failed ($endpoint)"
   echo "$out" >>"$work/wrk-$provider-$size.txt"
   line=$(grep '^RESULT' <<<"$out") || { echo "$out" >&2; fail "wrk printed no result line ($endpoint)"; }
