@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using UserMessages.Sample.Data;
 using UserMessages.Sample.Notifications;
+using UserMessages.Sample.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -70,6 +71,13 @@ builder.Services.AddUserMessages(options =>
 builder.Services.AddLocalization();
 
 var app = builder.Build();
+
+// `seed --users U --threads-per-user N --messages-per-thread M`: load data for benchmarks, then exit (see the README).
+if (args is ["seed", .. var seedArgs])
+{
+    Environment.ExitCode = await SeedCommand.RunAsync(app.Services, seedArgs, Console.Out, Console.Error);
+    return;
+}
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
