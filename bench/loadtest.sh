@@ -178,22 +178,50 @@ bearer_token() {
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])' || fail "POST /identity/login gave no bearer token"
 }
 
+# CPU time (user + system) of one process in clock ticks, with its ended children's when a second
+# argument is given; 0 when it is gone. On a shared machine CPU time per request varies much less
+# than requests/s do.
+proc_ticks() {
+  { sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null || true; } \
+    | awk -v children="${2:-}" '{ print $12 + $13 + (children != "" ? $14 + $15 : 0) } END { if (NR == 0) print 0 }'
+}
+
+# The PostgreSQL server's: the postmaster with the backends that ended, and the live backends.
+db_ticks() {
+  local postmaster total pid
+  postmaster=$(head -1 "$pgdata/postmaster.pid")
+  total=$(proc_ticks "$postmaster" with-children)
+  for pid in $(ps -o pid= --ppid "$postmaster"); do
+    total=$((total + $(proc_ticks "$pid")))
+  done
+  echo "$total"
+}
+
+ms_per_request() { awk -v t="$1" -v n="$2" -v hz="$clock_ticks" 'BEGIN { printf "%.3f", n ? t * 1000 / hz / n : 0 }'; }
+
 # Runs wrk against one endpoint after a warm-up; appends a line to the results.
 measure() {
   local provider=$1 size=$2 endpoint=$3 header=$4 url=$5
   shift 5
   wrk -t"$wrk_threads" -c"$connections" -d"$warmup" --timeout "$timeout" -H "$header" -s bench/loadtest.lua "$url" -- "$@" >/dev/null \
     || fail "wrk failed (warm-up of $endpoint)"
-  local out line
+  local out line app_before db_before=0 app_after db_after=0
+  app_before=$(proc_ticks "$server_pid")
+  if [ "$provider" = postgres ]; then db_before=$(db_ticks); fi
   out=$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency -H "$header" -s bench/loadtest.lua "$url" -- "$@") \
     || fail "wrk failed ($endpoint)"
+  app_after=$(proc_ticks "$server_pid")
+  if [ "$provider" = postgres ]; then db_after=$(db_ticks); fi
   echo "$out" >>"$work/wrk-$provider-$size.txt"
   line=$(grep '^RESULT' <<<"$out") || { echo "$out" >&2; fail "wrk printed no result line ($endpoint)"; }
   local rps p50 p99 non2xx socket requests example
   IFS=$'\t' read -r _ rps p50 p99 non2xx socket requests example <<<"$line"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$provider" "$size" "$endpoint" "$rps" "$p50" "$p99" "$non2xx" "$socket" "$requests" >>"$work/results.tsv"
-  printf 'loadtest: %-8s %6s threads/user  %-12s %9s req/s  p50 %7s ms  p99 %7s ms  non-2xx %s  socket errors %s\n' \
-    "$provider" "$size" "$endpoint" "$rps" "$p50" "$p99" "$non2xx" "$socket"
+  local app_cpu db_cpu=-
+  app_cpu=$(ms_per_request "$((app_after - app_before))" "$requests")
+  if [ "$provider" = postgres ]; then db_cpu=$(ms_per_request "$((db_after - db_before))" "$requests"); fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$provider" "$size" "$endpoint" "$rps" "$p50" "$p99" "$non2xx" "$socket" "$requests" "$app_cpu" "$db_cpu" >>"$work/results.tsv"
+  printf 'loadtest: %-8s %6s threads/user  %-10s %7s req/s  p50 %7s ms  p99 %7s ms  CPU/request: app %s ms, PostgreSQL %s ms  non-2xx %s  socket errors %s\n' \
+    "$provider" "$size" "$endpoint" "$rps" "$p50" "$p99" "$app_cpu" "$db_cpu" "$non2xx" "$socket"
   if [ "$non2xx" != 0 ] || [ "$socket" != 0 ]; then
     echo "loadtest: first non-2xx response: ${example:-none}" >&2
     failures=$((failures + 1))
@@ -201,10 +229,11 @@ measure() {
 }
 
 failures=0
+clock_ticks=$(getconf CLK_TCK)
 mkdir -p "$(dirname "$results")"
 {
   echo "# bench/loadtest.sh $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores; $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'); $(. /etc/os-release && echo "$PRETTY_NAME"); .NET SDK $(dotnet --version); wrk -t$wrk_threads -c$connections -d$duration; $users users, $messages_per_thread messages per thread"
-  printf 'provider\tthreads_per_user\tendpoint\trequests_per_s\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\trequests\n'
+  printf 'provider\tthreads_per_user\tendpoint\trequests_per_s\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\trequests\tapp_cpu_ms\tdb_cpu_ms\n'
 } >"$work/results.tsv"
 
 for provider in $providers; do

@@ -50,6 +50,8 @@ def read_results(path):
                     row[key] = float(row[key])
                 for key in ("non2xx", "socket_errors", "requests"):
                     row[key] = int(row[key])
+                for key in ("app_cpu_ms", "db_cpu_ms"):
+                    row[key] = None if row.get(key, "-") == "-" else float(row[key])
                 rows.append(row)
     if not rows:
         sys.exit(f"report: no results in {path}")
@@ -221,17 +223,24 @@ def targets(rows):
     return out
 
 
+def cpu(row):
+    if row["app_cpu_ms"] is None:
+        return "–"
+    return f"{row['app_cpu_ms']:.2f}" + ("" if row["db_cpu_ms"] is None else f" + {row['db_cpu_ms']:.2f}")
+
+
 def tables(run, rows):
     text = [BEGIN, "", f"Run: {run}.", ""]
     for provider, name in PROVIDERS.items():
         mine = [r for r in rows if r["provider"] == provider]
         if not mine:
             continue
-        text += [f"**{name}**", "", "| Endpoint | Threads per user | Requests/s | p50 (ms) | p99 (ms) | Not 2xx | Socket errors |",
-                 "|---|---:|---:|---:|---:|---:|---:|"]
+        db = " + PostgreSQL" if provider == "postgres" else ""
+        text += [f"**{name}**", "", f"| Endpoint | Threads per user | Requests/s | p50 (ms) | p99 (ms) | CPU per request, app{db} (ms) | Not 2xx | Socket errors |",
+                 "|---|---:|---:|---:|---:|---:|---:|---:|"]
         for endpoint, label in ENDPOINTS.items():
             for r in sorted((r for r in mine if r["endpoint"] == endpoint), key=lambda r: r["threads_per_user"]):
-                text.append(f"| {label} | {r['threads_per_user']:,} | {r['requests_per_s']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non2xx']} | {r['socket_errors']} |")
+                text.append(f"| {label} | {r['threads_per_user']:,} | {r['requests_per_s']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {cpu(r)} | {r['non2xx']} | {r['socket_errors']} |")
         text.append("")
     text += ["**Against the targets**", "", "| Target | Measured | |", "|---|---|---|"]
     text += [f"| {t} | {m} | {v} |" for t, m, v in targets(rows)]
