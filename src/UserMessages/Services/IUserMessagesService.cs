@@ -85,11 +85,23 @@ public interface IUserMessagesService
     /// <returns>Success, or not found.</returns>
     Task<MessagingResult> MarkReadAsync(string userId, long threadId, CancellationToken cancellationToken = default);
 
-    /// <summary>The number of threads (not messages) that are unread and not deleted for the user: one SQL statement.</summary>
+    /// <summary>
+    /// The number of threads (not messages) that are unread in the user's inbox: one primary-key
+    /// lookup of a counter kept up to date by every write, however many threads are unread.
+    /// </summary>
     /// <param name="userId">The user.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The count.</returns>
     Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Recomputes every user's unread counter from the participant rows, set-based, in one
+    /// transaction. Only needed after those rows were written by other means than this service
+    /// (a bulk import, hand-written SQL); run it while nobody is writing messages.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the work (nothing is changed then).</param>
+    /// <returns>A task that completes when the counters are rebuilt.</returns>
+    Task RebuildUnreadCountersAsync(CancellationToken cancellationToken = default);
 
     /// <summary>One page of a folder, newest activity first (the original's <c>Thread.inbox</c>).</summary>
     /// <param name="userId">The user.</param>

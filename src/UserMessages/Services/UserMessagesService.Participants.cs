@@ -60,6 +60,7 @@ internal sealed partial class UserMessagesService
             }));
             db.Messages.AddRange(added.Select(id => new Message { ThreadId = threadId, SenderId = userId, AboutUserId = id, SentAt = now, Kind = MessageKind.Joined }));
             await db.Context.SaveChangesAsync(cancellationToken);
+            await CountUnreadChangesAsync(db.Participants.Where(p => p.ThreadId == threadId && added.Contains(p.UserId)), cancellationToken);
             return MessagingResult.Success;
         }, cancellationToken);
     }

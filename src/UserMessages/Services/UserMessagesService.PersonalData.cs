@@ -52,6 +52,7 @@ internal sealed partial class UserMessagesService
             await db.Participants.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Blocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Preferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Counters.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Threads.Where(t => t.CreatedById == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.CreatedById, string.Empty), cancellationToken);
 
             // A thread left with no written message or nobody in it is gone too (with what was queued about it).
@@ -59,6 +60,11 @@ internal sealed partial class UserMessagesService
             var empty = db.Threads.Where(t => threadIds.Contains(t.Id)
                 && (!db.Messages.Any(m => m.ThreadId == t.Id && m.Kind == text) || !db.Participants.Any(p => p.ThreadId == t.Id)));
             await db.PendingNotifications.Where(n => empty.Any(t => t.Id == n.ThreadId)).ExecuteDeleteAsync(cancellationToken);
+
+            // Whoever had such a thread unread no longer counts it.
+            var others = db.Participants.Where(p => threadIds.Contains(p.ThreadId));
+            await others.Where(p => empty.Any(t => t.Id == p.ThreadId)).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsUnread, false), cancellationToken);
+            await CountUnreadChangesAsync(others, cancellationToken);
             await empty.ExecuteDeleteAsync(cancellationToken);
 
             // The others' threads point at their new latest message, and are no longer unread for
@@ -73,6 +79,7 @@ internal sealed partial class UserMessagesService
                     .SetProperty(p => p.IsUnread, p => p.IsUnread && !db.Messages.Any(m =>
                         m.ThreadId == p.ThreadId && m.Kind == text && m.SenderId != p.UserId && (p.LastReadMessageId == null || m.Id > p.LastReadMessageId)) ? false : p.IsUnread),
                 cancellationToken);
+            await CountUnreadChangesAsync(others, cancellationToken);
             return true;
         }, cancellationToken);
     }

@@ -15,16 +15,6 @@ internal sealed partial class UserMessagesService
     private const int ExcerptLength = 140;
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
-    public Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-
-        // Compared with variables, not constants, so SQLite sees "= ?" terms it can match to the index.
-        var unread = true;
-        var active = ParticipantState.Active;
-        return db.Participants.CountAsync(p => p.UserId == userId && p.State == active && p.IsUnread == unread, cancellationToken);
-    }
-
     public async Task<MessagingResult<FolderPage>> GetFolderAsync(string userId, MailboxFolder folder, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);

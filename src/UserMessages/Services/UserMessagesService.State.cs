@@ -46,6 +46,7 @@ internal sealed partial class UserMessagesService
             }
 
             await ApplyAsync(rows, action, now, cancellationToken);
+            await CountUnreadChangesAsync(rows, cancellationToken);
             return MessagingResult.Success;
         }, cancellationToken);
     }
@@ -57,12 +58,15 @@ internal sealed partial class UserMessagesService
         var left = ParticipantState.Left;
         return await InTransactionAsync(async () =>
         {
-            var changed = await db.Participants.Where(p => p.ThreadId == threadId && p.UserId == userId && p.State != left)
+            var row = db.Participants.Where(p => p.ThreadId == threadId && p.UserId == userId);
+            var changed = await row.Where(p => p.State != left)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, left).SetProperty(p => p.StateChangedAt, now).SetProperty(p => p.IsUnread, false), cancellationToken);
             if (changed == 0)
             {
                 return MessagingResult.NotFound;
             }
+
+            await CountUnreadChangesAsync(row, cancellationToken);
 
             // The others see "X left" in the thread; the inbox order does not change for a system line.
             db.Messages.Add(new Message { ThreadId = threadId, SenderId = userId, SentAt = now, Kind = MessageKind.Left });

@@ -4,6 +4,7 @@ using UserMessages.Domain;
 using UserMessages.Events;
 using UserMessages.Notifications;
 using UserMessages.Storage;
+using UserMessages.Storage.Configurations;
 using UserMessages.Users;
 
 namespace UserMessages.Services;
@@ -59,13 +60,18 @@ internal sealed partial class UserMessagesService(
             db.Threads.Add(thread);
             db.Messages.Add(message);
             db.Participants.Add(sender);
-            db.Participants.AddRange(recipients.Select(id => NewParticipant(thread, id, now, unread: true)));
+            foreach (var recipient in recipients.Select(id => NewParticipant(thread, id, now, unread: true)))
+            {
+                db.Participants.Add(recipient).Property<bool>(ThreadParticipantConfiguration.CountedUnread).CurrentValue = true;
+            }
+
             await db.Context.SaveChangesAsync(cancellationToken);
 
             // The message id exists only now; the sender has read their own message.
             thread.LatestMessageId = message.Id;
             sender.LastReadMessageId = message.Id;
             await db.Context.SaveChangesAsync(cancellationToken);
+            await AddToCountersAsync(recipients.Select(id => (id, 1)).ToList(), cancellationToken);
             await outbox.EnqueueAsync(recipients, thread.Id, message.Id, now, cancellationToken);
             return new SentMessage(thread.Id, message.Id);
         }, cancellationToken);
@@ -125,6 +131,7 @@ internal sealed partial class UserMessagesService(
                     .SetProperty(p => p.LastReadMessageId, p => p.UserId == userId ? id : p.LastReadMessageId)
                     .SetProperty(p => p.LatestMessageAt, p => p.LatestMessageAt <= now ? now : p.LatestMessageAt),
                 cancellationToken);
+            await CountUnreadChangesAsync(db.Participants.Where(p => p.ThreadId == threadId), cancellationToken);
             // Nobody is notified of a message from someone they blocked.
             await outbox.EnqueueAsync(recipients.Where(r => !refusing.Contains(r)).ToList(), threadId, id, now, cancellationToken);
             return id;
@@ -195,7 +202,7 @@ internal sealed partial class UserMessagesService(
     {
         foreach (var entry in db.Context.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is MessageThread or Message or ThreadParticipant or UserBlock or MessagingPreferences or PendingNotification)
+            if (entry.Entity is MessageThread or Message or ThreadParticipant or UserBlock or MessagingPreferences or PendingNotification or MailboxCounter)
             {
                 entry.State = EntityState.Detached;
             }

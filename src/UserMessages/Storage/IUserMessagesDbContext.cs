@@ -27,4 +27,7 @@ public interface IUserMessagesDbContext
 
     /// <summary>Messages recipients are still to be notified of.</summary>
     DbSet<PendingNotification> PendingNotifications { get; }
+
+    /// <summary>Each user's unread-thread count (the unread badge).</summary>
+    DbSet<MailboxCounter> MailboxCounters { get; }
 }

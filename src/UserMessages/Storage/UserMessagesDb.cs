@@ -19,4 +19,6 @@ internal sealed class UserMessagesDb(DbContext context)
     public DbSet<MessagingPreferences> Preferences => Context.Set<MessagingPreferences>();
 
     public DbSet<PendingNotification> PendingNotifications => Context.Set<PendingNotification>();
+
+    public DbSet<MailboxCounter> Counters => Context.Set<MailboxCounter>();
 }

@@ -39,6 +39,9 @@ public abstract class UserMessagesIdentityDbContext<TUser> : IdentityDbContext<T
     /// <inheritdoc />
     public virtual DbSet<PendingNotification> PendingNotifications { get; set; } = null!;
 
+    /// <inheritdoc />
+    public virtual DbSet<MailboxCounter> MailboxCounters { get; set; } = null!;
+
     /// <summary>Keys the cached model by the UserMessages table options as well as the context type.</summary>
     /// <param name="optionsBuilder">The options builder.</param>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

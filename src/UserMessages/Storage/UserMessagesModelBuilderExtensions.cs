@@ -29,6 +29,7 @@ public static class UserMessagesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new UserBlockConfiguration(options));
         modelBuilder.ApplyConfiguration(new MessagingPreferencesConfiguration(options));
         modelBuilder.ApplyConfiguration(new PendingNotificationConfiguration(options));
+        modelBuilder.ApplyConfiguration(new MailboxCounterConfiguration(options));
         return modelBuilder;
     }
 }

@@ -11,8 +11,9 @@ namespace UserMessages.Tests.Infrastructure;
 public static class BulkSeed
 {
     /// <summary><paramref name="count"/> threads from <paramref name="senderId"/> to <paramref name="recipientId"/>, one minute apart, unread for the recipient.</summary>
-    public static Task SeedThreadsAsync(this MessagingHost host, string senderId, string recipientId, int count)
-        => host.WithDbAsync(async db =>
+    public static async Task SeedThreadsAsync(this MessagingHost host, string senderId, string recipientId, int count)
+    {
+        await host.WithDbAsync(async db =>
         {
             var threadId = await NextThreadIdAsync(db);
             var messageId = await NextMessageIdAsync(db);
@@ -37,6 +38,14 @@ public static class BulkSeed
             host.Clock.Advance(TimeSpan.FromMinutes(count + 1));
             return count;
         });
+
+        // Rows written behind the service's back: the unread counters are rebuilt, as the API says to.
+        await host.WithServiceAsync(async s =>
+        {
+            await s.RebuildUnreadCountersAsync();
+            return true;
+        });
+    }
 
     /// <summary>Adds <paramref name="count"/> messages, one second apart, to an existing thread, alternating between two senders.</summary>
     public static Task SeedMessagesAsync(this MessagingHost host, long threadId, string firstSenderId, string secondSenderId, int count)

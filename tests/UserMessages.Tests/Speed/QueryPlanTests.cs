@@ -45,15 +45,18 @@ public sealed class QueryPlanTests
     }
 
     [Fact]
-    public async Task UnreadCount_ReadsTheUnreadIndex()
+    public async Task UnreadCount_IsOneKeyLookupOfTheCounter_NotACountOfUnreadRows()
     {
         await using var host = await MessagingHost.StartAsync();
         var (_, bob) = await SeedAsync(host);
 
-        var plan = await PlanOfAsync(host, s => s.CountUnreadAsync(bob), "UserMessagesParticipants");
+        host.Commands.Reset();
+        Assert.Equal(60, await host.WithServiceAsync(s => s.CountUnreadAsync(bob)));
+        Assert.DoesNotContain(host.Commands.Commands, c => c.Text.Contains("UserMessagesParticipants", StringComparison.Ordinal));
+        var plan = await PlanOfAsync(host, s => s.CountUnreadAsync(bob), "UserMessagesMailboxCounters");
 
-        Assert.Contains(plan, row => row.Detail.Contains("IX_UserMessagesParticipants_Unread", StringComparison.Ordinal));
-        Assert.DoesNotContain(plan, row => row.Detail.StartsWith("SCAN", StringComparison.Ordinal));
+        var text = string.Join(Environment.NewLine, plan.Select(r => r.Detail));
+        Assert.True(plan.Count == 1 && plan[0].Detail.Contains("USING INDEX sqlite_autoindex_UserMessagesMailboxCounters_1 (UserId=?)", StringComparison.Ordinal), text);
     }
 
     private static async Task<(string Alice, string Bob)> SeedAsync(MessagingHost host)

@@ -19,6 +19,8 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
 
     public DbSet<PendingNotification> PendingNotifications => Set<PendingNotification>();
 
+    public DbSet<MailboxCounter> MailboxCounters => Set<MailboxCounter>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.UseUserMessages(new UserMessagesStoreOptions { TablePrefix = "Pm" });
 }

@@ -46,7 +46,7 @@ public sealed class HostDbContextTests : IAsyncLifetime
     {
         var tables = await SchemaNamesAsync("table");
 
-        Assert.Equal(["PmBlocks", "PmMessages", "PmParticipants", "PmPendingNotifications", "PmPreferences", "PmThreads"], tables.Where(t => !t.StartsWith("sqlite_", StringComparison.Ordinal)).Order());
+        Assert.Equal(["PmBlocks", "PmMailboxCounters", "PmMessages", "PmParticipants", "PmPendingNotifications", "PmPreferences", "PmThreads"], tables.Where(t => !t.StartsWith("sqlite_", StringComparison.Ordinal)).Order());
         Assert.Contains("IX_PmParticipants_Folder", await SchemaNamesAsync("index"));
     }
 
@@ -58,7 +58,9 @@ public sealed class HostDbContextTests : IAsyncLifetime
 
         var sent = await messages.StartThreadAsync(new NewThreadRequest(Ann.Id, [Ben.Id], "Own context", "Hello Ben"));
         Assert.True(sent.Succeeded);
+        Assert.Equal(1, await messages.CountUnreadAsync(Ben.Id));
         Assert.True((await messages.ReplyAsync(Ben.Id, sent.Value!.ThreadId, "Hello Ann")).Succeeded);
+        Assert.Equal((1, 0), (await messages.CountUnreadAsync(Ann.Id), await messages.CountUnreadAsync(Ben.Id)));
         var inbox = await messages.GetFolderAsync(Ann.Id, MailboxFolder.Inbox, PageRequest.Newest);
 
         var row = Assert.Single(inbox.Value!.Threads);

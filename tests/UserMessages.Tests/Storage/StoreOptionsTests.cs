@@ -30,7 +30,8 @@ public sealed class StoreOptionsTests
         Assert.Equal("MailParticipants", db.Model.FindEntityType(typeof(ThreadParticipant))!.GetTableName());
         Assert.Contains(
             db.Model.FindEntityType(typeof(ThreadParticipant))!.GetIndexes(),
-            i => i.GetDatabaseName() == "IX_MailParticipants_Unread");
+            i => i.GetDatabaseName() == "IX_MailParticipants_Folder");
+        Assert.Equal("MailMailboxCounters", db.Model.FindEntityType(typeof(MailboxCounter))!.GetTableName());
         await db.MessageThreads.CountAsync();
     }
 

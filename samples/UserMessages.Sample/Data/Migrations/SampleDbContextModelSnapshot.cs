@@ -213,6 +213,21 @@ namespace UserMessages.Sample.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("UserMessages.Domain.MailboxCounter", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnreadThreads")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId")
+                        .HasName("PK_UserMessagesMailboxCounters");
+
+                    b.ToTable("UserMessagesMailboxCounters", (string)null);
+                });
+
             modelBuilder.Entity("UserMessages.Domain.Message", b =>
                 {
                     b.Property<long>("Id")
@@ -352,6 +367,9 @@ namespace UserMessages.Sample.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CountedUnread")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("HasSent")
                         .HasColumnType("INTEGER");
 
@@ -378,9 +396,6 @@ namespace UserMessages.Sample.Data.Migrations
 
                     b.HasIndex("State", "StateChangedAt")
                         .HasDatabaseName("IX_UserMessagesParticipants_State");
-
-                    b.HasIndex("UserId", "State", "IsUnread")
-                        .HasDatabaseName("IX_UserMessagesParticipants_Unread");
 
                     b.HasIndex("UserId", "HasSent", "LatestMessageAt", "ThreadId")
                         .HasDatabaseName("IX_UserMessagesParticipants_Sent");

@@ -222,6 +222,21 @@ namespace UserMessages.Sample.Data.PostgresMigrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("UserMessages.Domain.MailboxCounter", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("UnreadThreads")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId")
+                        .HasName("PK_UserMessagesMailboxCounters");
+
+                    b.ToTable("UserMessagesMailboxCounters", (string)null);
+                });
+
             modelBuilder.Entity("UserMessages.Domain.Message", b =>
                 {
                     b.Property<long>("Id")
@@ -367,6 +382,9 @@ namespace UserMessages.Sample.Data.PostgresMigrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<bool>("CountedUnread")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("HasSent")
                         .HasColumnType("boolean");
 
@@ -393,9 +411,6 @@ namespace UserMessages.Sample.Data.PostgresMigrations
 
                     b.HasIndex("State", "StateChangedAt")
                         .HasDatabaseName("IX_UserMessagesParticipants_State");
-
-                    b.HasIndex("UserId", "State", "IsUnread")
-                        .HasDatabaseName("IX_UserMessagesParticipants_Unread");
 
                     b.HasIndex("UserId", "HasSent", "LatestMessageAt", "ThreadId")
                         .HasDatabaseName("IX_UserMessagesParticipants_Sent");

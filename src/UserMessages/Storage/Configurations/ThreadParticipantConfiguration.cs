@@ -6,6 +6,9 @@ namespace UserMessages.Storage.Configurations;
 
 internal sealed class ThreadParticipantConfiguration(UserMessagesStoreOptions options) : IEntityTypeConfiguration<ThreadParticipant>
 {
+    /// <summary>The shadow column that says whether the row is counted in its user's <see cref="MailboxCounter"/>.</summary>
+    public const string CountedUnread = nameof(CountedUnread);
+
     public void Configure(EntityTypeBuilder<ThreadParticipant> builder)
     {
         var table = options.TablePrefix + "Participants";
@@ -15,6 +18,7 @@ internal sealed class ThreadParticipantConfiguration(UserMessagesStoreOptions op
         builder.Property(p => p.LatestMessageAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(p => p.JoinedAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(p => p.StateChangedAt).HasConversion<UtcDateTimeConverter>();
+        builder.Property<bool>(ThreadParticipantConfiguration.CountedUnread);
         builder.HasOne(p => p.Thread).WithMany(t => t.Participants).HasForeignKey(p => p.ThreadId)
             .HasConstraintName("FK_" + table + "_Thread").OnDelete(DeleteBehavior.Cascade);
 
@@ -25,10 +29,6 @@ internal sealed class ThreadParticipantConfiguration(UserMessagesStoreOptions op
         // Sent and search: one user's threads in date order (the state is checked on the rows read).
         builder.HasIndex(p => new { p.UserId, p.HasSent, p.LatestMessageAt, p.ThreadId })
             .HasDatabaseName("IX_" + table + "_Sent");
-
-        // Unread count: a range of unread rows of one user in one state.
-        builder.HasIndex(p => new { p.UserId, p.State, p.IsUnread })
-            .HasDatabaseName("IX_" + table + "_Unread");
 
         // Retention: threads whose participants all left or deleted them long ago.
         builder.HasIndex(p => new { p.State, p.StateChangedAt })
