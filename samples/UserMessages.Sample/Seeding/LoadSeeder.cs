@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using UserMessages.Domain;
 using UserMessages.Sample.Data;
+using UserMessages.Services;
 
 namespace UserMessages.Sample.Seeding;
 
@@ -14,9 +15,10 @@ namespace UserMessages.Sample.Seeding;
 /// Fills the sample's database with a realistic load for benchmarks: users <c>user1@example.com</c> …
 /// <c>userU@example.com</c> (password <see cref="Password"/>), each in the same number of two-person
 /// threads of alternating messages, written as a normal send and reply would leave them. Rows go in
-/// with batched prepared INSERTs in one transaction, not through change tracking.
+/// with batched prepared INSERTs in one transaction, not through change tracking; the package then
+/// recounts its unread counters in the same transaction.
 /// </summary>
-public sealed class LoadSeeder(SampleDbContext db, UserManager<IdentityUser> userManager, TimeProvider clock)
+public sealed class LoadSeeder(SampleDbContext db, UserManager<IdentityUser> userManager, IUserMessagesService messages, TimeProvider clock)
 {
     /// <summary>The password of every seeded user.</summary>
     public const string Password = "Seed-pass-1";
@@ -101,6 +103,7 @@ public sealed class LoadSeeder(SampleDbContext db, UserManager<IdentityUser> use
             await WriteMessagesAsync(plan, cancellationToken);
             var unread = await WriteParticipantsAsync(plan, cancellationToken);
             await AdvanceIdentitySequencesAsync(cancellationToken);
+            await messages.RebuildUnreadCountersAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new SeedResult(size, created, size.Users - created, unread, watch.Elapsed);
         }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Reflection;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -12,8 +11,10 @@ namespace UserMessages.Sample.Seeding;
 /// Inserts rows of one entity type with prepared multi-row INSERT statements on the context's open
 /// connection and transaction, bypassing change tracking. The table, its columns and how each value
 /// is written (value converters included) come from the EF model, so a table prefix or schema is honoured.
+/// A shadow column (bookkeeping the package keeps for itself) gets its default value: bring it up to
+/// date afterwards the way the package says (e.g. <c>RebuildUnreadCountersAsync</c>).
 /// </summary>
-/// <typeparam name="T">The entity type; every column must be a CLR property of it.</typeparam>
+/// <typeparam name="T">The entity type.</typeparam>
 internal sealed class TableWriter<T> : IAsyncDisposable
     where T : class
 {
@@ -25,7 +26,7 @@ internal sealed class TableWriter<T> : IAsyncDisposable
     private readonly DbTransaction transaction;
     private readonly string insertInto;
     private readonly RelationalTypeMapping[] mappings;
-    private readonly PropertyInfo[] getters;
+    private readonly Func<T, object?>[] getters;
     private readonly bool[] nullable;
     private readonly int rowsPerStatement;
     private readonly object?[] pending;
@@ -46,7 +47,7 @@ internal sealed class TableWriter<T> : IAsyncDisposable
         insertInto = "INSERT INTO " + sql.DelimitIdentifier(table.Name, table.Schema)
             + " (" + string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") VALUES ";
         mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
-        getters = properties.Select(p => p.PropertyInfo ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} has no CLR property to read.")).ToArray();
+        getters = properties.Select(Getter).ToArray();
         nullable = properties.Select(p => p.IsNullable).ToArray();
         // In process, SQLite is fastest one row per statement: Microsoft.Data.Sqlite matches parameters
         // to names one by one, which grows with the square of a statement's parameters.
@@ -62,7 +63,7 @@ internal sealed class TableWriter<T> : IAsyncDisposable
         var offset = pendingRows * getters.Length;
         for (var column = 0; column < getters.Length; column++)
         {
-            var value = getters[column].GetValue(row);
+            var value = getters[column](row);
             pending[offset + column] = value is null ? DBNull.Value : mappings[column].Converter?.ConvertToProvider(value) ?? value;
         }
 
@@ -91,6 +92,17 @@ internal sealed class TableWriter<T> : IAsyncDisposable
         {
             await fullBatch.DisposeAsync();
         }
+    }
+
+    private static Func<T, object?> Getter(IProperty property)
+    {
+        if (property.PropertyInfo is { } clr)
+        {
+            return row => clr.GetValue(row);
+        }
+
+        var value = property.GetDefaultValue() ?? (property.ClrType.IsValueType ? Activator.CreateInstance(property.ClrType) : null);
+        return _ => value;
     }
 
     private async Task ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
