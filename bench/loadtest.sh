@@ -245,6 +245,9 @@ for provider in $providers; do
     cookie=$(login_cookie)
     code=$(curl -s -o "$work/inbox.html" -w '%{http_code}' -H "Cookie: $cookie" "$base/messages")
     [ "$code" = 200 ] && grep -q 'id="um-thread-list"' "$work/inbox.html" || fail "the signed-in inbox did not render ($code)"
+    badge=$(grep -o 'id="um-unread-badge"[^>]*data-um-unread-count="[0-9]*"' "$work/inbox.html" | grep -o '[0-9]*"$' | tr -d '"') \
+      || fail "the inbox page has no unread badge"
+    echo "loadtest: $email signed in; the inbox page shows the unread badge ($badge unread)"
     # The first page of the inbox: the thread page and the replies use these threads.
     ids=$(curl -fs -H "Cookie: $cookie" "$base/messages/api/folders/inbox" \
       | python3 -c 'import json, sys; print(",".join(str(t["id"]) for t in json.load(sys.stdin)["threads"]))') \
