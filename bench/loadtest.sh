@@ -79,6 +79,12 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 command -v wrk >/dev/null || install_packages wrk
 command -v python3 >/dev/null || install_packages python3
 command -v curl >/dev/null || install_packages curl
+for provider in $providers; do
+  case $provider in sqlite | postgres) ;; *) fail "unknown provider $provider (sqlite or postgres)" ;; esac
+done
+for size in $sizes; do
+  [[ $size =~ ^[1-9][0-9]*$ ]] || fail "threads per user must be a positive number, not $size"
+done
 port_free "$app_port" || fail "port $app_port is in use; stop what listens there"
 
 echo "loadtest: building the sample (Release)"
@@ -237,7 +243,6 @@ mkdir -p "$(dirname "$results")"
 } >"$work/results.tsv"
 
 for provider in $providers; do
-  case $provider in sqlite | postgres) ;; *) fail "unknown provider $provider (sqlite or postgres)" ;; esac
   for size in $sizes; do
     if [ "$provider" = postgres ]; then start_postgres "$size"; fi
     seed "$provider" "$size"
