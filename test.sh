@@ -42,7 +42,7 @@ start_postgres() {
   local port=55432
   runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -U postgres -A trust >/dev/null
   runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
-    -o "-h 127.0.0.1 -p $port -k $work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+    -o "-h 127.0.0.1 -p $port -k $work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
   started_postgres=1
   export USERMESSAGES_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using UserMessages.Storage;
+using UserMessages.Storage.Configurations;
 
 namespace UserMessages.DependencyInjection;
 
@@ -33,6 +34,11 @@ internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessag
         if (string.IsNullOrWhiteSpace(options.Store.TablePrefix))
         {
             failures.Add("UserMessagesOptions.Store.TablePrefix must not be empty.");
+        }
+
+        if (!FullTextIndex.IsValidConfiguration(options.Store.TextSearchConfiguration))
+        {
+            failures.Add($"UserMessagesOptions.Store.TextSearchConfiguration '{options.Store.TextSearchConfiguration}' is not a text search configuration name (e.g. simple, english).");
         }
 
         if (options.Store.SchemaVersion != UserMessagesStoreOptions.Version1)

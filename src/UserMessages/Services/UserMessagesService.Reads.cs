@@ -1,5 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using UserMessages.Domain;
 using UserMessages.Users;
 
@@ -57,9 +60,17 @@ internal sealed partial class UserMessagesService
             rows = rows.Where(p => EF.Functions.Like(p.Thread!.Subject, pattern, @"\")
                 || db.Messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written && EF.Functions.Like(m.Content, pattern, @"\")));
         }
+        else if (db.Context.Database.ProviderName == PostgresProvider && FullTextQuery.From(text) is { } words)
+        {
+            // PostgreSQL: full-text search over the GIN indexes of subjects and messages (see FullTextIndex).
+            var (threads, messages) = FullTextMatches(words);
+            rows = rows.Where(p => threads.Any(t => t.Id == p.ThreadId)
+                || messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written));
+        }
         else
         {
-            // Elsewhere (PostgreSQL, SQL Server) lower() knows Unicode: a literal match of the lowered text.
+            // Elsewhere (SQL Server; PostgreSQL for text without words, such as emoji) lower() knows
+            // Unicode: a literal match of the lowered text.
             var lowered = text.ToLowerInvariant();
             rows = rows.Where(p => p.Thread!.Subject.ToLower().Contains(lowered)
                 || db.Messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written && m.Content.ToLower().Contains(lowered)));
@@ -69,6 +80,29 @@ internal sealed partial class UserMessagesService
         return result.Succeeded
             ? MessagingResult<SearchPage>.Success(result.Value! with { Query = text })
             : MessagingResult<SearchPage>.From(result);
+    }
+
+    /// <summary>
+    /// The threads whose subject, and the messages whose text, match <paramref name="words"/> (a
+    /// <c>to_tsquery</c> text), written exactly as the full-text indexes are, so PostgreSQL uses them.
+    /// </summary>
+    private (IQueryable<MessageThread> Threads, IQueryable<Message> Messages) FullTextMatches(string words)
+    {
+        var config = options.Value.Store.TextSearchConfiguration;
+        var sql = db.Context.GetService<ISqlGenerationHelper>();
+        string Matching<T>(string property)
+        {
+            var entity = db.Context.Model.FindEntityType(typeof(T))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var column = sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+
+            // Only names from the model and the validated configuration name are spliced in; the words are a parameter.
+            return $"SELECT * FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE to_tsvector('{config}', {column}) @@ to_tsquery('{config}', {{0}})";
+        }
+
+        var threadsSql = Matching<MessageThread>(nameof(MessageThread.Subject));
+        var messagesSql = Matching<Message>(nameof(Message.Content));
+        return (db.Threads.FromSqlRaw(threadsSql, words).AsNoTracking(), db.Messages.FromSqlRaw(messagesSql, words).AsNoTracking());
     }
 
     public async Task<MessagingResult<ThreadPage>> GetThreadAsync(string userId, long threadId, PageRequest page, CancellationToken cancellationToken = default)

@@ -12,6 +12,6 @@ internal sealed class UserMessagesModelCacheKeyFactory : IModelCacheKeyFactory
     public object Create(DbContext context, bool designTime)
     {
         var store = StoreOptionsLookup.Find(context);
-        return (context.GetType(), store?.TablePrefix, store?.Schema, store?.SchemaVersion, designTime);
+        return (context.GetType(), store?.TablePrefix, store?.Schema, store?.SchemaVersion, store?.TextSearchConfiguration, designTime);
     }
 }

@@ -17,4 +17,11 @@ public class UserMessagesStoreOptions
     /// model only applies its change once the host raises this number and adds a migration.
     /// </summary>
     public int SchemaVersion { get; set; } = Version1;
+
+    /// <summary>
+    /// On PostgreSQL, the text search configuration of the full-text indexes that message search
+    /// uses: <c>simple</c> (the default: words as written, any language) or a language such as
+    /// <c>english</c> (stemmed words, stop words left out). Changing it changes the model (add a migration).
+    /// </summary>
+    public string TextSearchConfiguration { get; set; } = "simple";
 }

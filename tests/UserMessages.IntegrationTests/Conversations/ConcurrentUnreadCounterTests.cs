@@ -47,6 +47,21 @@ public sealed class ConcurrentUnreadCounterTests : IAsyncLifetime
             threads.Add((created!.ThreadId, members));
         }
 
+        // Sixteen requests in flight at a time: real overlap, within the test database's connection limit.
+        using var inFlight = new SemaphoreSlim(16);
+        async Task<HttpResponseMessage> Send(Func<Task<HttpResponseMessage>> request)
+        {
+            await inFlight.WaitAsync();
+            try
+            {
+                return await request();
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        }
+
         var work = new List<Task<HttpResponseMessage>>();
         for (var round = 0; round < 6; round++)
         {
@@ -54,15 +69,21 @@ public sealed class ConcurrentUnreadCounterTests : IAsyncLifetime
             {
                 foreach (var member in members)
                 {
-                    work.Add(browsers[member].PostJsonAsync($"{ApiSteps.Thread(id)}/messages", new { content = $"Round {round} from {member}" }));
-                    work.Add(browsers[member].PostAsync($"{ApiSteps.Thread(id)}/{(round % 2 == 0 ? "read" : "unread")}"));
+                    var browser = browsers[member];
+                    var (thread, text, change) = (ApiSteps.Thread(id), $"Round {round} from {member}", round % 2 == 0 ? "read" : "unread");
+                    work.Add(Send(() => browser.PostJsonAsync($"{thread}/messages", new { content = text })));
+                    work.Add(Send(() => browser.PostAsync($"{thread}/{change}")));
                 }
             }
         }
 
         var responses = await Task.WhenAll(work);
 
-        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode, $"{r.RequestMessage!.RequestUri}: {(int)r.StatusCode}"));
+        foreach (var response in responses)
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage!.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
         for (var i = 0; i < people.Length; i++)
         {
             var person = people[i];

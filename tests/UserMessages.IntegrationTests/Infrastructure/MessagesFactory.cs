@@ -107,6 +107,7 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton(UserNames);
             services.ConfigureDbContext<SampleDbContext>(options => options.AddInterceptors(Statements));
+            services.ConfigureDbContext<SamplePostgresDbContext>(options => options.AddInterceptors(Statements));
             if (testAuthentication)
             {
                 services.AddAuthentication()

@@ -16,6 +16,7 @@ public sealed class UserMessagesOptionsTests
     [InlineData("Layout", "Layout")]
     [InlineData("SchemaVersion", "SchemaVersion")]
     [InlineData("TablePrefix", "TablePrefix")]
+    [InlineData("TextSearchConfiguration", "TextSearchConfiguration")]
     public void InvalidOption_ThrowsWhenTheOptionsAreRead_NamingTheOption(string badOption, string named)
     {
         Action<UserMessagesOptions> configure = badOption switch
@@ -27,6 +28,7 @@ public sealed class UserMessagesOptionsTests
             "Layout" => o => o.Layout = "nolead.cshtml",
             "SchemaVersion" => o => o.Store.SchemaVersion = 99,
             "TablePrefix" => o => o.Store.TablePrefix = " ",
+            "TextSearchConfiguration" => o => o.Store.TextSearchConfiguration = "english'); DROP TABLE x; --",
             _ => throw new ArgumentOutOfRangeException(nameof(badOption)),
         };
         using var services = new ServiceCollection().AddLogging().AddUserMessages(configure).Services.BuildServiceProvider();
@@ -52,6 +54,7 @@ public sealed class UserMessagesOptionsTests
         Assert.Equal("UserMessages", options.Store.TablePrefix);
         Assert.Null(options.Store.Schema);
         Assert.Equal(UserMessagesStoreOptions.Version1, options.Store.SchemaVersion);
+        Assert.Equal("simple", options.Store.TextSearchConfiguration);
     }
 
     [Theory]

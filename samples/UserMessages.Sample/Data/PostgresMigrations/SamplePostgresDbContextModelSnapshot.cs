@@ -270,6 +270,12 @@ namespace UserMessages.Sample.Data.PostgresMigrations
                     b.HasKey("Id")
                         .HasName("PK_UserMessagesMessages");
 
+                    b.HasIndex("Content")
+                        .HasDatabaseName("IX_UserMessagesMessages_Content_FullText")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Content"), "GIN");
+
                     b.HasIndex("SenderId", "SentAt")
                         .HasDatabaseName("IX_UserMessagesMessages_Sender_SentAt");
 
@@ -314,6 +320,12 @@ namespace UserMessages.Sample.Data.PostgresMigrations
 
                     b.HasKey("Id")
                         .HasName("PK_UserMessagesThreads");
+
+                    b.HasIndex("Subject")
+                        .HasDatabaseName("IX_UserMessagesThreads_Subject_FullText")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Subject"), "GIN");
 
                     b.HasIndex("CreatedById", "CreatedAt")
                         .HasDatabaseName("IX_UserMessagesThreads_CreatedBy");

@@ -17,6 +17,8 @@ internal sealed class MessageThreadConfiguration(UserMessagesStoreOptions option
 
         // The new-threads-per-day limit counts a user's recent threads.
         builder.HasIndex(t => new { t.CreatedById, t.CreatedAt }).HasDatabaseName("IX_" + options.TablePrefix + "Threads_CreatedBy");
+        // Search, on PostgreSQL: the words of every subject.
+        FullTextIndex.Add(builder, nameof(MessageThread.Subject), "IX_" + options.TablePrefix + "Threads_Subject_FullText", options.TextSearchConfiguration);
         builder.Property(t => t.ConcurrencyStamp).IsRequired().HasMaxLength(36).IsConcurrencyToken();
         builder.Ignore(t => t.FirstMessage);
         builder.Ignore(t => t.LatestMessage);
