@@ -65,6 +65,8 @@ def read_benchmarkdotnet():
     """Inbox benchmarks' mean time in ms by (series label, threads per user), from BenchmarkDotNet's tables."""
     series = {}
     for path in sorted(glob.glob(os.path.join(ROOT, "docs", "benchmarks", "*-report-github.md"))):
+        # e.g. UserMessages.Benchmarks.InboxBenchmarks-report-github.md: the class InboxBenchmarks.
+        benchmark_class = os.path.basename(path)[: -len("-report-github.md")].split(".")[-1]
         header = None
         with open(path, encoding="utf-8") as f:
             for line in f:
@@ -75,13 +77,13 @@ def read_benchmarkdotnet():
                     header = cells
                 elif header and not set(line) <= set("|-: \n"):
                     row = dict(zip(header, cells))
-                    add_benchmark_row(series, header, row)
+                    add_benchmark_row(series, benchmark_class, header, row)
     return series
 
 
-def add_benchmark_row(series, header, row):
+def add_benchmark_row(series, benchmark_class, header, row):
     method = row.get("Method", "")
-    if "inbox" not in method.lower():
+    if "inbox" not in (benchmark_class + method).lower():
         return
     threads_column = next((h for h in header if "thread" in h.lower() and h != "Method"), None)
     mean = re.fullmatch(r"([\d,.]+)\s*(ns|us|μs|µs|ms|s)", row.get("Mean", ""))
@@ -92,7 +94,7 @@ def add_benchmark_row(series, header, row):
     except ValueError:
         return
     others = [row[h] for h in header if h not in ("Method", threads_column) and re.search("provider|database", h, re.I)]
-    label = " ".join(["BenchmarkDotNet", method] + others)
+    label = " ".join([f"BenchmarkDotNet {benchmark_class}.{method}"] + others)
     series.setdefault(label, {})[threads] = float(mean.group(1).replace(",", "")) * UNITS[mean.group(2)]
 
 
@@ -134,9 +136,9 @@ def draw(run, rows, benchmarks):
     xs = [x for *_, pts in lines for x in pts]
     ys = [y for *_, pts in lines for y in pts.values() if y > 0]
     x_low, x_high = min(xs + [10]), max(xs + [10_000])
-    y_low, y_high = 10 ** math.floor(math.log10(min(ys))), 10 ** math.ceil(math.log10(max(ys)))
-    if y_low == y_high:
-        y_high *= 10
+    steps = [m * 10 ** e for e in range(-4, 7) for m in (1, 2, 5)]
+    y_low = max(t for t in steps if t <= min(ys))
+    y_high = min(t for t in steps if t >= max(ys) and t > y_low)
 
     def px(x):
         return left + (math.log10(x) - math.log10(x_low)) / (math.log10(x_high) - math.log10(x_low)) * plot_w
