@@ -62,6 +62,7 @@ builder.Services.AddUserMessages(options =>
     {
         options.PageSize = 25;
         options.Notifications.QuietPeriod = builder.Configuration.GetValue("Sample:NotificationQuietPeriod", TimeSpan.FromSeconds(30));
+        builder.Configuration.GetSection("Messages:Limits").Bind(options.Limits);
     })
     .AddEntityFrameworkStores<SampleDbContext>()
     .AddMessageNotifier<PickupDirectoryEmailNotifier>();
