@@ -3,8 +3,10 @@
 # Unit and integration tests run on SQLite in memory; the integration suite runs once more on
 # PostgreSQL, and the several-instances tests need PostgreSQL and Redis. Both servers are installed
 # (Debian packages) and started on 127.0.0.1 with throw-away data when missing; set
-# USERMESSAGES_POSTGRES / USERMESSAGES_REDIS to use servers of your own. In CI (CI=true) a server
-# that cannot be had is a failure; elsewhere those tests are skipped, saying why.
+# USERMESSAGES_POSTGRES / USERMESSAGES_REDIS to use servers of your own. The browser tests drive
+# Debian's Chromium (/usr/bin/chromium, or USERMESSAGES_CHROMIUM), installed when missing. In CI
+# (CI=true) a server or browser that cannot be had is a failure; elsewhere those tests are skipped,
+# saying why.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -58,16 +60,22 @@ start_redis() {
   export USERMESSAGES_REDIS="127.0.0.1:$port"
 }
 
+# The browser tests' Chromium: USERMESSAGES_CHROMIUM, else Debian's (never Playwright's download).
+have_chromium() {
+  if [ -n "${USERMESSAGES_CHROMIUM:-}" ]; then [ -x "$USERMESSAGES_CHROMIUM" ]; else [ -x /usr/bin/chromium ]; fi
+}
+
 status=0
 missing=""
 [ -n "${USERMESSAGES_POSTGRES:-}" ] || start_postgres || missing="PostgreSQL"
 [ -n "${USERMESSAGES_REDIS:-}" ] || start_redis || missing="$missing Redis"
+have_chromium || { install_packages chromium || true; have_chromium; } || missing="$missing Chromium"
 if [ -n "$missing" ]; then
   if [ "${CI:-}" = "true" ]; then
     echo "CI needs$missing, which could not be installed or started: failing."
     status=1
   else
-    echo "No$missing here: the PostgreSQL and several-instances tests are skipped; set USERMESSAGES_POSTGRES=\"Host=...;Username=...\" and USERMESSAGES_REDIS=\"host:port\" to run them."
+    echo "No$missing here: the tests that need it are skipped (PostgreSQL and Redis: the PostgreSQL and several-instances tests, set USERMESSAGES_POSTGRES=\"Host=...;Username=...\" and USERMESSAGES_REDIS=\"host:port\"; Chromium: the browser tests, apt-get install -y chromium or set USERMESSAGES_CHROMIUM=/path/to/chromium)."
   fi
 fi
 

@@ -37,7 +37,7 @@ builder.Services.AddDefaultIdentity<IdentityUser>(options =>
 const string cookieOrBearer = "Identity.CookieOrBearer";
 builder.Services.AddAuthentication(options => options.DefaultAuthenticateScheme = cookieOrBearer)
     .AddBearerToken(IdentityConstants.BearerScheme)
-    .AddPolicyScheme(cookieOrBearer, "Identity cookie or bearer token", options => options.ForwardDefaultSelector = http =>
+    .AddPolicyScheme(cookieOrBearer, displayName: null, options => options.ForwardDefaultSelector = http =>
         http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? IdentityConstants.BearerScheme
             : IdentityConstants.ApplicationScheme);
@@ -62,6 +62,7 @@ builder.Services.AddUserMessages(options =>
     {
         options.PageSize = 25;
         options.Notifications.QuietPeriod = builder.Configuration.GetValue("Sample:NotificationQuietPeriod", TimeSpan.FromSeconds(30));
+        builder.Configuration.GetSection("Messages:Limits").Bind(options.Limits);
     })
     .AddEntityFrameworkStores<SampleDbContext>()
     .AddMessageNotifier<PickupDirectoryEmailNotifier>();

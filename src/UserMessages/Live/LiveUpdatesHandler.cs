@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Events;
-using UserMessages.Services;
+using Microsoft.EntityFrameworkCore;
+using UserMessages.Storage;
 using UserMessages.Users;
 
 namespace UserMessages.Live;
@@ -11,7 +11,7 @@ namespace UserMessages.Live;
 /// (<c>messageSent</c>), and each recipient's new unread count (<c>unreadCount</c>). A failure here
 /// is caught and logged by the dispatcher (without the content); the message stays saved.
 /// </summary>
-internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, IServiceProvider services) : IMessageSentHandler
+internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, UserMessagesDb db) : IMessageSentHandler
 {
     public const string MessageSentEvent = "messageSent";
     public const string UnreadCountEvent = "unreadCount";
@@ -34,11 +34,14 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
         var groups = message.RecipientIds.Prepend(message.SenderId).Distinct(StringComparer.Ordinal).Select(UserMessagesHub.GroupOf).ToList();
         await hub.Clients.Groups(groups).SendAsync(MessageSentEvent, live, cancellationToken);
 
-        // Resolved here, not injected: the messaging service itself depends on the handlers.
-        var messages = services.GetRequiredService<IUserMessagesService>();
-        foreach (var recipientId in message.RecipientIds.Distinct(StringComparer.Ordinal))
+        // Every recipient's counter in one read (the request's context; a user without a row has none unread).
+        var recipients = message.RecipientIds.Distinct(StringComparer.Ordinal).ToList();
+        var counts = await db.Counters.AsNoTracking()
+            .Where(c => recipients.Contains(c.UserId))
+            .ToDictionaryAsync(c => c.UserId, c => c.UnreadThreads, StringComparer.Ordinal, cancellationToken);
+        foreach (var recipientId in recipients)
         {
-            var count = await messages.CountUnreadAsync(recipientId, cancellationToken);
+            var count = Math.Max(counts.GetValueOrDefault(recipientId), 0);
             await hub.Clients.Group(UserMessagesHub.GroupOf(recipientId)).SendAsync(UnreadCountEvent, count, cancellationToken);
         }
     }

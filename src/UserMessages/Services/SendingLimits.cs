@@ -7,7 +7,8 @@ namespace UserMessages.Services;
 
 /// <summary>
 /// Messages per minute and per day, new threads per day, counted from the database itself so the
-/// limits hold across restarts and app instances. Each check reads at most the day's limit of times.
+/// limits hold across restarts and app instances. Each window reads one time: the limit-th newest in
+/// it (an index seek on the sender's times), whatever the limits or however much the sender wrote.
 /// </summary>
 internal sealed class SendingLimits(UserMessagesDb db, IOptions<UserMessagesOptions> options, UserMessagesErrorDescriber describer)
 {
@@ -20,18 +21,16 @@ internal sealed class SendingLimits(UserMessagesDb db, IOptions<UserMessagesOpti
         var limits = options.Value.Limits;
         var dayAgo = now - Day;
         var text = MessageKind.Text;
-        var sent = await db.Messages.AsNoTracking()
+        var sent = db.Messages.AsNoTracking()
             .Where(m => m.SenderId == userId && m.SentAt > dayAgo && m.Kind == text)
             .OrderByDescending(m => m.SentAt)
-            .Select(m => m.SentAt)
-            .Take(Math.Max(limits.MessagesPerDay, limits.MessagesPerMinute))
-            .ToListAsync(cancellationToken);
-        if (Exceeded(sent, limits.MessagesPerMinute, Minute, now) is { } minuteWait)
+            .Select(m => m.SentAt);
+        if (Exceeded(await NthAsync(sent, limits.MessagesPerMinute, cancellationToken), Minute, now) is { } minuteWait)
         {
             return MessagingResult.RateLimited(describer.TooManyMessagesPerMinute(limits.MessagesPerMinute), minuteWait);
         }
 
-        if (Exceeded(sent, limits.MessagesPerDay, Day, now) is { } dayWait)
+        if (Exceeded(await NthAsync(sent, limits.MessagesPerDay, cancellationToken), Day, now) is { } dayWait)
         {
             return MessagingResult.RateLimited(describer.TooManyMessagesPerDay(limits.MessagesPerDay), dayWait);
         }
@@ -41,29 +40,31 @@ internal sealed class SendingLimits(UserMessagesDb db, IOptions<UserMessagesOpti
             return null;
         }
 
-        var started = await db.Threads.AsNoTracking()
+        var started = db.Threads.AsNoTracking()
             .Where(t => t.CreatedById == userId && t.CreatedAt > dayAgo)
             .OrderByDescending(t => t.CreatedAt)
-            .Select(t => t.CreatedAt)
-            .Take(limits.NewThreadsPerDay)
-            .ToListAsync(cancellationToken);
-        return Exceeded(started, limits.NewThreadsPerDay, Day, now) is { } threadWait
+            .Select(t => t.CreatedAt);
+        return Exceeded(await NthAsync(started, limits.NewThreadsPerDay, cancellationToken), Day, now) is { } threadWait
             ? MessagingResult.RateLimited(describer.TooManyNewThreadsPerDay(limits.NewThreadsPerDay), threadWait)
             : null;
     }
 
+    /// <summary>The <paramref name="n"/>-th of <paramref name="times"/> (newest first), or <see langword="null"/> when there are fewer.</summary>
+    private static Task<DateTime?> NthAsync(IQueryable<DateTime> times, int n, CancellationToken cancellationToken)
+        => times.Skip(n - 1).Select(t => (DateTime?)t).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>
-    /// With <paramref name="times"/> newest first: when <paramref name="limit"/> of them fall in the
-    /// window, the wait until the oldest of those leaves it; else <see langword="null"/>.
+    /// With <paramref name="limitth"/> the limit-th newest time: when it falls in the window, the
+    /// limit is reached until it leaves the window; else <see langword="null"/>.
     /// </summary>
-    private static TimeSpan? Exceeded(List<DateTime> times, int limit, TimeSpan window, DateTime now)
+    private static TimeSpan? Exceeded(DateTime? limitth, TimeSpan window, DateTime now)
     {
-        if (times.Count < limit || times[limit - 1] <= now - window)
+        if (limitth is not { } oldest || oldest <= now - window)
         {
             return null;
         }
 
-        var wait = times[limit - 1] + window - now;
+        var wait = oldest + window - now;
         return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
     }
 }

@@ -2,17 +2,43 @@
 (function () {
   "use strict";
 
-  // Times in the reader's time zone, formatted in the page's language.
+  // Times in the reader's time zone, formatted in the page's language: compact in lists (the time
+  // today, else the day), with the time in messages; the year only when it is not this year.
+  function formatDate(date, lang, compact) {
+    var now = new Date();
+    var thisYear = date.getFullYear() === now.getFullYear();
+    var options = compact
+      ? (date.toDateString() === now.toDateString() ? { hour: "numeric", minute: "2-digit" }
+        : thisYear ? { month: "short", day: "numeric" } : { dateStyle: "medium" })
+      : (thisYear ? { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" } : { dateStyle: "medium", timeStyle: "short" });
+    return new Intl.DateTimeFormat(lang || undefined, options).format(date);
+  }
+  function languageOf(el) {
+    var scope = el && el.closest("[lang]");
+    return (scope && scope.lang) || undefined;
+  }
+  function localizeTime(el, lang) {
+    var date = new Date(el.getAttribute("datetime"));
+    if (!isNaN(date)) {
+      el.title = new Intl.DateTimeFormat(lang, { dateStyle: "full", timeStyle: "short" }).format(date);
+      el.textContent = formatDate(date, lang, el.classList.contains("um-thread__time"));
+    }
+  }
   function localizeTimes(root) {
-    root.querySelectorAll(".um time[datetime]").forEach(function (el) {
-      var date = new Date(el.getAttribute("datetime"));
-      var scope = el.closest("[lang]");
-      if (!isNaN(date)) {
-        var format = new Intl.DateTimeFormat((scope && scope.lang) || undefined, { dateStyle: "medium", timeStyle: "short" });
-        el.title = el.textContent;
-        el.textContent = format.format(date);
-      }
-    });
+    root.querySelectorAll(".um time[datetime]").forEach(function (el) { localizeTime(el, languageOf(el)); });
+  }
+
+  // The same initial and colour as _Avatar.cshtml.
+  function avatar(name) {
+    var el = document.createElement("span");
+    var trimmed = (name || "").trim();
+    var sum = 0;
+    for (var i = 0; i < trimmed.length; i++) { sum += trimmed.charCodeAt(i); }
+    el.className = "um-avatar";
+    el.dataset.umHue = String(sum % 6);
+    el.setAttribute("aria-hidden", "true");
+    el.textContent = trimmed ? trimmed.charAt(0).toUpperCase() : "?";
+    return el;
   }
 
   function scrollToNew() {
@@ -22,14 +48,30 @@
     }
   }
 
+  // A form that came back with errors: move the focus to their summary, so the reader hears them
+  // (role="alert" alone is not announced by every screen reader when the page loads).
+  function focusErrors() {
+    var summary = document.querySelector(".um [data-um-errors]");
+    if (summary) {
+      summary.setAttribute("tabindex", "-1");
+      summary.focus();
+    }
+  }
+
   // The recipient field as an ARIA combobox: suggestions for the name being typed after the last comma.
   function recipientCombobox(input) {
+    var label = document.querySelector("label[for='" + input.id + "']");
+    var wrapper = document.createElement("div");
+    wrapper.className = "um-combobox";
+    input.insertAdjacentElement("beforebegin", wrapper);
+    wrapper.appendChild(input);
     var listbox = document.createElement("ul");
     listbox.id = input.id + "-listbox";
     listbox.className = "um-suggestions";
     listbox.setAttribute("role", "listbox");
+    if (label) { listbox.setAttribute("aria-label", label.textContent.trim()); }
     listbox.hidden = true;
-    input.insertAdjacentElement("afterend", listbox);
+    wrapper.appendChild(listbox);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
@@ -121,18 +163,12 @@
     function text(template, value) {
       return (template || "{0}").split("{0}").join(value);
     }
-    function formatTime(iso, scope) {
-      var date = new Date(iso);
-      if (isNaN(date)) { return iso; }
-      var lang = (scope && scope.closest("[lang]") && scope.closest("[lang]").lang) || undefined;
-      return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(date);
-    }
     function timeElement(className, iso, scope) {
       var time = document.createElement("time");
       if (className) { time.className = className; }
       time.setAttribute("datetime", iso);
-      time.title = iso;
-      time.textContent = formatTime(iso, scope);
+      time.textContent = iso;
+      localizeTime(time, languageOf(scope));
       return time;
     }
     function span(className, value) {
@@ -165,6 +201,7 @@
       li.dataset.umMessageId = String(m.messageId);
       var article = document.createElement("article");
       article.setAttribute("aria-label", text(data.umTextMessageFrom, m.senderName));
+      article.appendChild(avatar(m.senderName));
       var header = document.createElement("header");
       header.className = "um-message__header";
       header.appendChild(span("um-message__sender", m.senderName));
@@ -197,6 +234,7 @@
       var link = document.createElement("a");
       link.className = "um-thread__link";
       link.href = threadUrl(m.threadId);
+      link.appendChild(avatar(m.senderName));
       link.appendChild(span("um-thread__people", m.senderId === me ? "" : m.senderName));
       link.appendChild(span("um-thread__subject", m.subject));
       link.appendChild(span("um-thread__excerpt", ""));
@@ -275,6 +313,11 @@
       });
     }
 
+    // The connection's state on every messages root (data-um-live), for the host's styles and for tests.
+    function showState(state) {
+      document.querySelectorAll(".um[data-um-page]").forEach(function (root) { root.dataset.umLive = state; });
+    }
+
     var connection = new window.signalR.HubConnectionBuilder()
       .withUrl(data.umHub)
       .withAutomaticReconnect()
@@ -282,18 +325,22 @@
       .build();
     connection.on("messageSent", onMessage);
     connection.on("unreadCount", onUnreadCount);
+    connection.onreconnecting(function () { showState("reconnecting"); });
+    connection.onreconnected(function () { showState("connected"); });
 
     // Automatic reconnect covers a dropped connection for a while; beyond that, and when the
     // first start fails, try again ever more slowly rather than never.
     var delay = 5000, timer = 0;
     function retryLater() {
+      showState("disconnected");
       if (timer) { return; }
       timer = setTimeout(function () { timer = 0; start(); }, delay);
       delay = Math.min(delay * 2, 120000);
     }
     function start() {
       if (connection.state !== window.signalR.HubConnectionState.Disconnected) { return; }
-      connection.start().then(function () { delay = 5000; }, retryLater);
+      showState("connecting");
+      connection.start().then(function () { delay = 5000; showState("connected"); }, retryLater);
     }
     connection.onclose(retryLater);
     start();
@@ -302,6 +349,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     localizeTimes(document);
     scrollToNew();
+    focusErrors();
     document.querySelectorAll(".um input[data-um-suggest]").forEach(recipientCombobox);
     var script = document.querySelector("script[data-um-hub]");
     if (script && script.dataset.umHub && window.signalR && window.signalR.HubConnectionBuilder) {

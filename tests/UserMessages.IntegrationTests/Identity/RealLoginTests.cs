@@ -40,6 +40,18 @@ public sealed class RealLoginTests : IAsyncLifetime
         Assert.Equal("/Identity/Account/Login", new Uri(browser.Http.BaseAddress!, after.Headers.Location!).AbsolutePath);
     }
 
+    [Fact]
+    public async Task LoginPage_OffersNoExternalLogin_ForTheCookieOrBearerScheme()
+    {
+        using var browser = app.CreateBrowser();
+
+        var login = await browser.GetPageAsync("/Identity/Account/Login");
+
+        Assert.Equal(HttpStatusCode.OK, login.Status);
+        Assert.NotNull(login.Find("#account"));
+        Assert.Null(login.Find("#external-account"));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await app.DisposeAsync();

@@ -106,6 +106,7 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(UserNames);
+            // On PostgreSQL the sample registers SampleDbContext as SamplePostgresDbContext, whose options are its own.
             services.ConfigureDbContext<SampleDbContext>(options => options.AddInterceptors(Statements));
             services.ConfigureDbContext<SamplePostgresDbContext>(options => options.AddInterceptors(Statements));
             if (testAuthentication)

@@ -22,7 +22,7 @@ public sealed class TestDatabase : IDisposable
 
     public TestDatabase()
     {
-        if (string.Equals(Environment.GetEnvironmentVariable("USERMESSAGES_TEST_PROVIDER"), "postgres", StringComparison.OrdinalIgnoreCase))
+        if (RunOnPostgres)
         {
             postgresServer = Environment.GetEnvironmentVariable("USERMESSAGES_POSTGRES")
                 ?? throw new InvalidOperationException("USERMESSAGES_TEST_PROVIDER=postgres needs USERMESSAGES_POSTGRES=\"Host=...;Username=...\" (./test.sh starts one).");
@@ -32,6 +32,9 @@ public sealed class TestDatabase : IDisposable
         keepAlive = new SqliteConnection(SqliteConnectionString);
         keepAlive.Open();
     }
+
+    /// <summary>Whether this run's apps use PostgreSQL (USERMESSAGES_TEST_PROVIDER=postgres) rather than SQLite.</summary>
+    public static bool RunOnPostgres => string.Equals(Environment.GetEnvironmentVariable("USERMESSAGES_TEST_PROVIDER"), "postgres", StringComparison.OrdinalIgnoreCase);
 
     public bool IsPostgres => postgresServer is not null;
 

@@ -1,0 +1,280 @@
+#!/usr/bin/env bash
+# Load test of the sample in Release with wrk on 127.0.0.1: for SQLite and PostgreSQL, at 10 and
+# 10,000 threads per user, a fresh seeded database, one signed-in user, and four endpoints: the
+# inbox page, a thread page, the JSON inbox, and replies through the JSON API. Writes
+# docs/benchmarks/loadtest-results.tsv, then bench/report.py redraws the plot and the tables in
+# docs/benchmarks.md. Exits non-zero when any response is not 2xx or a socket error occurs.
+#
+#   bench/loadtest.sh
+#
+# Settings (environment variables, defaults in brackets):
+#   LOADTEST_PROVIDERS [sqlite postgres]   LOADTEST_THREADS_PER_USER [10 10000]
+#   LOADTEST_USERS [20]   LOADTEST_MESSAGES_PER_THREAD [3]
+#   LOADTEST_DURATION [15s]   LOADTEST_WARMUP [3s]   LOADTEST_CONNECTIONS [32]   LOADTEST_WRK_THREADS [2]
+#   LOADTEST_TIMEOUT [10s]   LOADTEST_RESULTS [docs/benchmarks/loadtest-results.tsv]
+# PostgreSQL runs as Debian's postgresql package (installed when missing, like wrk), as a throw-away
+# server on 127.0.0.1:55600 with its data in a temporary folder; the app listens on 127.0.0.1:5300.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+providers=${LOADTEST_PROVIDERS:-sqlite postgres}
+sizes=${LOADTEST_THREADS_PER_USER:-10 10000}
+users=${LOADTEST_USERS:-20}
+messages_per_thread=${LOADTEST_MESSAGES_PER_THREAD:-3}
+duration=${LOADTEST_DURATION:-15s}
+warmup=${LOADTEST_WARMUP:-3s}
+connections=${LOADTEST_CONNECTIONS:-32}
+wrk_threads=${LOADTEST_WRK_THREADS:-2}
+# A response slower than this counts as a socket error (a failure), and is left out of the latencies.
+timeout=${LOADTEST_TIMEOUT:-10s}
+results=${LOADTEST_RESULTS:-docs/benchmarks/loadtest-results.tsv}
+app_port=5300
+pg_port=55600
+base="http://127.0.0.1:$app_port"
+# The seeder's users are user1@example.com ... userN@example.com with one password.
+email=user1@example.com
+password=Seed-pass-1
+
+work=$(mktemp -d /tmp/usermessages-loadtest.XXXXXX)
+chmod 755 "$work"
+server_pid=""
+pgbin=""
+pgdata=""
+
+stop_app() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+
+stop_postgres() {
+  if [ -n "$pgdata" ] && [ -f "$pgdata/postmaster.pid" ]; then
+    runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  pgdata=""
+}
+
+cleanup() {
+  stop_app
+  stop_postgres
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+fail() { echo "loadtest: $*" >&2; exit 1; }
+
+install_packages() {
+  [ "$(id -u)" = 0 ] || fail "$* missing; install it (apt-get install -y $*) or run as root"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null 2>&1 \
+    || { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null; } \
+    || fail "could not install $*"
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+command -v wrk >/dev/null || install_packages wrk
+command -v python3 >/dev/null || install_packages python3
+command -v curl >/dev/null || install_packages curl
+for provider in $providers; do
+  case $provider in sqlite | postgres) ;; *) fail "unknown provider $provider (sqlite or postgres)" ;; esac
+done
+for size in $sizes; do
+  [[ $size =~ ^[1-9][0-9]*$ ]] || fail "threads per user must be a positive number, not $size"
+done
+port_free "$app_port" || fail "port $app_port is in use; stop what listens there"
+
+echo "loadtest: building the sample (Release)"
+dotnet build samples/UserMessages.Sample -c Release -nologo -v quiet >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log"; fail "the sample did not build"; }
+dll="$root/samples/UserMessages.Sample/bin/Release/net10.0/UserMessages.Sample.dll"
+[ -f "$dll" ] || fail "no $dll after the build"
+
+start_postgres() {
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
+    install_packages postgresql
+    pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  fi
+  [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] || fail "no PostgreSQL server binaries (initdb) found"
+  id postgres >/dev/null 2>&1 || fail "no postgres system user to run the server as"
+  port_free "$pg_port" || fail "port $pg_port is in use; stop what listens there"
+  pgdata="$work/pg-$1"
+  mkdir -p "$pgdata" && chown postgres "$pgdata"
+  runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -U postgres -A trust >/dev/null \
+    || fail "initdb failed"
+  # Durable settings (fsync and synchronous commit on, as SQLite's defaults are): only the size of
+  # the shared buffers is raised from the 128 MB default.
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
+    -o "-h 127.0.0.1 -p $pg_port -k $pgdata -c shared_buffers=512MB -c max_connections=200" start >/dev/null \
+    || { cat "$pgdata/server.log" >&2; fail "PostgreSQL did not start"; }
+}
+
+# The configuration of the seeder and the app for one database, as environment variables.
+database_env() {
+  local provider=$1 size=$2
+  if [ "$provider" = postgres ]; then
+    echo "Messages__Provider=Postgres"
+    echo "ConnectionStrings__MessagesPostgres=Host=127.0.0.1;Port=$pg_port;Database=usermessages;Username=postgres;Maximum Pool Size=100"
+  else
+    echo "Messages__Provider=Sqlite"
+    echo "ConnectionStrings__Messages=Data Source=$work/sqlite-$size.db"
+  fi
+  # Sending limits lifted: the test measures how fast replies are saved, not the refusals.
+  echo "Messages__Limits__MessagesPerMinute=100000"
+  echo "Messages__Limits__MessagesPerDay=10000000"
+  echo "Sample__MailPickupDirectory=$work/mail"
+  echo "ASPNETCORE_ENVIRONMENT=Production"
+}
+
+# Runs the built sample with one database's configuration; exec, so that a background run's pid
+# is the server itself and stop_app really stops it.
+run_with_database() {
+  local provider=$1 size=$2
+  shift 2
+  local -a settings
+  mapfile -t settings < <(database_env "$provider" "$size")
+  cd "$root/samples/UserMessages.Sample" && exec env "${settings[@]}" dotnet "$dll" "$@"
+}
+
+seed() {
+  local provider=$1 size=$2
+  echo "loadtest: $provider, $size threads per user: seeding $users users, $messages_per_thread messages per thread"
+  local started=$SECONDS
+  (run_with_database "$provider" "$size" seed --users "$users" --threads-per-user "$size" \
+    --messages-per-thread "$messages_per_thread") >"$work/seed-$provider-$size.log" 2>&1 \
+    || { tail -n 40 "$work/seed-$provider-$size.log" >&2; fail "seeding $provider at $size threads per user failed"; }
+  echo "loadtest: seeded in $((SECONDS - started)) s"
+}
+
+start_app() {
+  local provider=$1 size=$2
+  port_free "$app_port" || fail "port $app_port is in use; stop what listens there"
+  (run_with_database "$provider" "$size" --urls "$base") >"$work/app-$provider-$size.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    curl -fs -o /dev/null "$base/Identity/Account/Login" && return 0
+    kill -0 "$server_pid" 2>/dev/null || { tail -n 40 "$work/app-$provider-$size.log" >&2; fail "the sample did not start ($provider)"; }
+    sleep 0.5
+  done
+  tail -n 40 "$work/app-$provider-$size.log" >&2
+  fail "the sample did not answer on $base within 60 s"
+}
+
+# Signs in through the Identity login form; prints the Cookie header value of the session.
+login_cookie() {
+  local jar="$work/cookies" page token
+  rm -f "$jar"
+  page=$(curl -fs -c "$jar" -b "$jar" "$base/Identity/Account/Login") || fail "the login page did not load"
+  token=$(grep -o -m1 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')
+  [ -n "$token" ] || fail "no antiforgery token on the login page"
+  curl -fs -c "$jar" -b "$jar" -o /dev/null \
+    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base/Identity/Account/Login" || fail "the login form was refused"
+  # Netscape cookie jar: name and value are the last two fields; HttpOnly lines start with "#HttpOnly_".
+  awk -F'\t' '(/^#HttpOnly_/ || !/^#/) && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
+}
+
+bearer_token() {
+  curl -fs -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$base/identity/login" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])' || fail "POST /identity/login gave no bearer token"
+}
+
+# CPU time (user + system) of one process in clock ticks, with its ended children's when a second
+# argument is given; 0 when it is gone. On a shared machine CPU time per request varies much less
+# than requests/s do.
+proc_ticks() {
+  { sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null || true; } \
+    | awk -v children="${2:-}" '{ print $12 + $13 + (children != "" ? $14 + $15 : 0) } END { if (NR == 0) print 0 }'
+}
+
+# The PostgreSQL server's: the postmaster with the backends that ended, and the live backends.
+db_ticks() {
+  local postmaster total pid
+  postmaster=$(head -1 "$pgdata/postmaster.pid")
+  total=$(proc_ticks "$postmaster" with-children)
+  for pid in $(ps -o pid= --ppid "$postmaster"); do
+    total=$((total + $(proc_ticks "$pid")))
+  done
+  echo "$total"
+}
+
+ms_per_request() { awk -v t="$1" -v n="$2" -v hz="$clock_ticks" 'BEGIN { printf "%.3f", n ? t * 1000 / hz / n : 0 }'; }
+
+# Runs wrk against one endpoint after a warm-up; appends a line to the results.
+measure() {
+  local provider=$1 size=$2 endpoint=$3 header=$4 url=$5
+  shift 5
+  wrk -t"$wrk_threads" -c"$connections" -d"$warmup" --timeout "$timeout" -H "$header" -s bench/loadtest.lua "$url" -- "$@" >/dev/null \
+    || fail "wrk failed (warm-up of $endpoint)"
+  local out line app_before db_before=0 app_after db_after=0
+  app_before=$(proc_ticks "$server_pid")
+  if [ "$provider" = postgres ]; then db_before=$(db_ticks); fi
+  out=$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency -H "$header" -s bench/loadtest.lua "$url" -- "$@") \
+    || fail "wrk failed ($endpoint)"
+  app_after=$(proc_ticks "$server_pid")
+  if [ "$provider" = postgres ]; then db_after=$(db_ticks); fi
+  echo "$out" >>"$work/wrk-$provider-$size.txt"
+  line=$(grep '^RESULT' <<<"$out") || { echo "$out" >&2; fail "wrk printed no result line ($endpoint)"; }
+  local rps p50 p99 non2xx socket requests example
+  IFS=$'\t' read -r _ rps p50 p99 non2xx socket requests example <<<"$line"
+  local app_cpu db_cpu=-
+  app_cpu=$(ms_per_request "$((app_after - app_before))" "$requests")
+  if [ "$provider" = postgres ]; then db_cpu=$(ms_per_request "$((db_after - db_before))" "$requests"); fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$provider" "$size" "$endpoint" "$rps" "$p50" "$p99" "$non2xx" "$socket" "$requests" "$app_cpu" "$db_cpu" >>"$work/results.tsv"
+  printf 'loadtest: %-8s %6s threads/user  %-10s %7s req/s  p50 %7s ms  p99 %7s ms  CPU/request: app %s ms, PostgreSQL %s ms  non-2xx %s  socket errors %s\n' \
+    "$provider" "$size" "$endpoint" "$rps" "$p50" "$p99" "$app_cpu" "$db_cpu" "$non2xx" "$socket"
+  if [ "$non2xx" != 0 ] || [ "$socket" != 0 ]; then
+    echo "loadtest: first non-2xx response: ${example:-none}" >&2
+    failures=$((failures + 1))
+  fi
+}
+
+failures=0
+clock_ticks=$(getconf CLK_TCK)
+mkdir -p "$(dirname "$results")"
+{
+  echo "# bench/loadtest.sh $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores; $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'); $(. /etc/os-release && echo "$PRETTY_NAME"); .NET SDK $(dotnet --version); wrk -t$wrk_threads -c$connections -d$duration; $users users, $messages_per_thread messages per thread"
+  printf 'provider\tthreads_per_user\tendpoint\trequests_per_s\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\trequests\tapp_cpu_ms\tdb_cpu_ms\n'
+} >"$work/results.tsv"
+
+for provider in $providers; do
+  for size in $sizes; do
+    if [ "$provider" = postgres ]; then start_postgres "$size"; fi
+    seed "$provider" "$size"
+    start_app "$provider" "$size"
+    cookie=$(login_cookie)
+    code=$(curl -s -o "$work/inbox.html" -w '%{http_code}' -H "Cookie: $cookie" "$base/messages")
+    [ "$code" = 200 ] && grep -q 'id="um-thread-list"' "$work/inbox.html" || fail "the signed-in inbox did not render ($code)"
+    badge=$(grep -o 'id="um-unread-badge"[^>]*data-um-unread-count="[0-9]*"' "$work/inbox.html" | grep -o '[0-9]*"$' | tr -d '"') \
+      || fail "the inbox page has no unread badge"
+    echo "loadtest: $email signed in; the inbox page shows the unread badge ($badge unread)"
+    # The first page of the inbox: the thread page and the replies use these threads.
+    ids=$(curl -fs -H "Cookie: $cookie" "$base/messages/api/folders/inbox" \
+      | python3 -c 'import json, sys; print(",".join(str(t["id"]) for t in json.load(sys.stdin)["threads"]))') \
+      || fail "the JSON inbox did not answer"
+    [ -n "$ids" ] || fail "$email has no threads in the inbox"
+    token=$(bearer_token)
+
+    measure "$provider" "$size" inbox "Cookie: $cookie" "$base/messages" get
+    measure "$provider" "$size" thread "Cookie: $cookie" "$base/messages/thread/${ids%%,*}" get
+    measure "$provider" "$size" json-inbox "Cookie: $cookie" "$base/messages/api/folders/inbox" get
+    measure "$provider" "$size" reply "Authorization: Bearer $token" "$base/" reply /messages/api/threads/ "$ids"
+
+    stop_app
+    if [ "$provider" = postgres ]; then stop_postgres; fi
+  done
+done
+
+cp "$work/results.tsv" "$results"
+echo "loadtest: results in $results"
+python3 bench/report.py "$results"
+if [ "$failures" != 0 ]; then
+  echo "loadtest: FAILED: $failures run(s) had responses that were not 2xx or socket errors (see above)" >&2
+  exit 1
+fi
+echo "loadtest: every response was 2xx"

@@ -1,3 +1,0 @@
-namespace UserMessages.BrowserTests;
-
-internal static class Placeholder;
