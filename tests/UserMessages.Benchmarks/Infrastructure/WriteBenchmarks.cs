@@ -22,9 +22,9 @@ public abstract class WriteBenchmarks
         return new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
     }
 
-    /// <summary>Whether the sending limit's worth of <paramref name="times"/> (newest first) fall within <paramref name="window"/> before <paramref name="now"/>.</summary>
-    protected static bool Exceeded(List<DateTime> times, TimeSpan window, DateTime now)
-        => times.Count >= BenchmarkServices.SendingLimit && DateTime.SpecifyKind(times[BenchmarkServices.SendingLimit - 1], DateTimeKind.Utc) > now - window;
+    /// <summary>Whether the sending limit is reached: its limit-th newest time (<see langword="null"/> when there are fewer) is within <paramref name="window"/> before <paramref name="now"/>.</summary>
+    protected static bool Exceeded(DateTime? limitth, TimeSpan window, DateTime now)
+        => limitth is { } oldest && DateTime.SpecifyKind(oldest, DateTimeKind.Utc) > now - window;
 
     [GlobalSetup]
     public async Task SetupAsync()
