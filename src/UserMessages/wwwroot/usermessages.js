@@ -37,7 +37,7 @@
     el.className = "um-avatar";
     el.dataset.umHue = String(sum % 6);
     el.setAttribute("aria-hidden", "true");
-    el.textContent = trimmed ? trimmed.charAt(0).toUpperCase() : "?";
+    el.textContent = trimmed ? String.fromCodePoint(trimmed.codePointAt(0)).toUpperCase() : "?";
     return el;
   }
 
