@@ -6,7 +6,7 @@ using UserMessages.Users;
 
 namespace UserMessages.Blocking;
 
-internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory, UserMessagesErrorDescriber describer, TimeProvider clock) : IUserBlockList
+internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory, UserMessagesErrorDescriber describer, FormerMember formerMember, TimeProvider clock) : IUserBlockList
 {
     public async Task<MessagingResult> BlockAsync(string userId, string blockedUserId, CancellationToken cancellationToken = default)
     {
@@ -63,6 +63,6 @@ internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory,
             .OrderByDescending(b => b.CreatedAt).Select(b => new { b.BlockedId, b.CreatedAt })
             .ToListAsync(cancellationToken);
         var users = await directory.FindByIdsAsync(rows.Select(r => r.BlockedId).ToList(), cancellationToken);
-        return rows.Select(r => new BlockedUser(FormerMember.Or(users, r.BlockedId), r.CreatedAt)).ToList();
+        return rows.Select(r => new BlockedUser(formerMember.Or(users, r.BlockedId), r.CreatedAt)).ToList();
     }
 }

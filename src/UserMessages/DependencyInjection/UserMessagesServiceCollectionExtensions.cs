@@ -61,6 +61,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddSingleton<UserMessagesMounts>();
         services.TryAddSingleton(sp => new UserMessagesLinks(sp.GetRequiredService<LinkGenerator>(), sp.GetRequiredService<UserMessagesMounts>()));
         services.TryAddSingleton<UserMessagesLayout>();
+        services.TryAddSingleton<FormerMember>();
         services.AddHttpContextAccessor();
         services.AddAuthorization();
         services.AddAntiforgery();

@@ -11,7 +11,7 @@ namespace UserMessages.Live;
 /// (<c>messageSent</c>), and each recipient's new unread count (<c>unreadCount</c>). A failure here
 /// is caught and logged by the dispatcher (without the content); the message stays saved.
 /// </summary>
-internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, UserMessagesDb db) : IMessageSentHandler
+internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, UserMessagesDb db) : IMessageSentHandler
 {
     public const string MessageSentEvent = "messageSent";
     public const string UnreadCountEvent = "unreadCount";
@@ -20,7 +20,7 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
     {
         ArgumentNullException.ThrowIfNull(message);
         var found = await users.FindByIdsAsync([message.SenderId], cancellationToken);
-        var senderName = FormerMember.Or(found, message.SenderId).DisplayName;
+        var senderName = formerMember.Or(found, message.SenderId).DisplayName;
         var live = new LiveMessage(
             message.ThreadId,
             message.MessageId,

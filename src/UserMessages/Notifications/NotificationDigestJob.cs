@@ -11,7 +11,7 @@ namespace UserMessages.Notifications;
 /// messages that they have not read meanwhile. Rows are deleted before the notifier is called, so
 /// two app instances never both send the same digest (a notifier that fails loses that digest, logged).
 /// </summary>
-internal sealed class NotificationDigestJob(UserMessagesDb db, IUserDirectory directory, IMessageNotifier notifier, UserMessagesLinks links)
+internal sealed class NotificationDigestJob(UserMessagesDb db, IUserDirectory directory, IMessageNotifier notifier, UserMessagesLinks links, FormerMember formerMember)
 {
     private const int RecipientsPerRun = 100;
 
@@ -73,6 +73,6 @@ internal sealed class NotificationDigestJob(UserMessagesDb db, IUserDirectory di
         }
 
         return new MessageDigest(recipient, entries.Select(e => new DigestMessage(
-            e.ThreadId, e.Subject, e.MessageId, FormerMember.Or(users, e.SenderId), e.SentAt, e.Content, links.ThreadPath(e.ThreadId))).ToList());
+            e.ThreadId, e.Subject, e.MessageId, formerMember.Or(users, e.SenderId), e.SentAt, e.Content, links.ThreadPath(e.ThreadId))).ToList());
     }
 }

@@ -155,7 +155,7 @@ internal sealed partial class UserMessagesService
             header.Participants.Concat(found.Select(m => m.SenderId)).Concat(found.Select(m => m.AboutUserId).OfType<string>()).Distinct().ToList(),
             cancellationToken);
         var items = found.Select(m => new MessageItem(
-            m.Id, FormerMember.Or(users, m.SenderId), m.SentAt, m.Content, m.Kind, m.AboutUserId is null ? null : FormerMember.Or(users, m.AboutUserId))).ToList();
+            m.Id, formerMember.Or(users, m.SenderId), m.SentAt, m.Content, m.Kind, m.AboutUserId is null ? null : formerMember.Or(users, m.AboutUserId))).ToList();
         var firstUnread = header.IsUnread
             ? items.FirstOrDefault(m => m.Kind == MessageKind.Text && m.Id > (header.LastReadMessageId ?? 0) && m.Sender.Id != userId)?.Id
             : null;
@@ -168,7 +168,7 @@ internal sealed partial class UserMessagesService
             header.Subject,
             header.IsUnread,
             header.State,
-            header.Participants.Select(id => FormerMember.Or(users, id)).ToList(),
+            header.Participants.Select(id => formerMember.Or(users, id)).ToList(),
             items,
             firstUnread,
             older,
@@ -230,9 +230,9 @@ internal sealed partial class UserMessagesService
             r.Subject,
             r.IsUnread,
             r.LatestMessageAt,
-            FormerMember.Or(users, r.SenderId),
+            formerMember.Or(users, r.SenderId),
             Excerpt(r.Excerpt),
-            r.Others.Select(id => FormerMember.Or(users, id)).ToList(),
+            r.Others.Select(id => formerMember.Or(users, id)).ToList(),
             r.State)).ToList();
 
         string? Cursor(int index) => new KeysetCursor(threads[index].LatestMessageAt, threads[index].ThreadId).ToString();

@@ -22,6 +22,7 @@ internal sealed partial class UserMessagesService(
     UserMessagesErrorDescriber describer,
     MessageSentDispatcher dispatcher,
     NotificationOutbox outbox,
+    FormerMember formerMember,
     IOptions<UserMessagesOptions> options,
     TimeProvider clock) : IUserMessagesService
 {

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using UserMessages.Domain;
 using UserMessages.Services;
 
 using UserMessages.Tests.Infrastructure;
@@ -43,6 +45,33 @@ public sealed partial class GermanTranslationTests
             Assert.Equal("Sie können „bob“ keine Nachricht senden.", describer.RecipientUnavailable("bob").Description);
             CultureInfo.CurrentUICulture = new CultureInfo("en");
             Assert.Equal("The subject can be at most 150 characters long.", describer.SubjectTooLong(150).Description);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    [Fact]
+    public async Task ADeletedAccount_IsAFormerMember_InTheReadersLanguage()
+    {
+        await using var host = await MessagingHost.StartAsync();
+        var alice = await host.CreateUserAsync("alice");
+        var bob = await host.CreateUserAsync("bob");
+        await host.SendAsync(bob, [alice], "Farewell", "I am leaving the site.");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            Assert.True((await users.DeleteAsync((await users.FindByIdAsync(bob))!)).Succeeded);
+        }
+
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("de");
+            Assert.Equal("Ehemaliges Mitglied", Assert.Single((await host.FolderAsync(alice, MailboxFolder.Inbox)).Threads).LatestSender.DisplayName);
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            Assert.Equal("Former member", Assert.Single((await host.FolderAsync(alice, MailboxFolder.Inbox)).Threads).LatestSender.DisplayName);
         }
         finally
         {
