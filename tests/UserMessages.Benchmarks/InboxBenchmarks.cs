@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Benchmarks.Infrastructure;
 using UserMessages.Domain;
 using UserMessages.Sample.Seeding;
@@ -15,7 +14,7 @@ namespace UserMessages.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ReadConfig))]
-public class InboxBenchmarks
+public class InboxBenchmarks : ReadBenchmarks
 {
     private const int PageSize = 25;
 
@@ -32,58 +31,42 @@ public class InboxBenchmarks
         ORDER BY p.LatestMessageAt DESC, p.ThreadId DESC
         """;
 
-    private BenchmarkDatabase db = null!;
-    private AsyncServiceScope openScope;
-
     [Params(10, 1_000, 10_000)]
     public int ThreadsPerUser { get; set; }
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        db = await BenchmarkDatabase.OpenAsync(new SeedSize(BenchmarkDatabase.Users, ThreadsPerUser, 10), forWriting: false);
+        await OpenAsync(new SeedSize(BenchmarkDatabase.Users, ThreadsPerUser, 10));
         var (library, libraryUnread) = await Library();
         var (baseline, baselineUnread) = await RawSql();
         Same.Check(library.Threads.Select(Describe), baseline.Select(Describe), "inbox page");
         Same.Check([libraryUnread], [baselineUnread], "unread count");
-        openScope = db.Services.CreateAsyncScope();
-    }
-
-    [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await openScope.DisposeAsync();
-        await db.DisposeAsync();
     }
 
     [Benchmark]
-    public async Task<(FolderPage Page, int Unread)> Library()
-    {
-        await using var scope = db.Services.CreateAsyncScope();
-        var messages = scope.ServiceProvider.GetRequiredService<IUserMessagesService>();
-        var page = await messages.GetFolderAsync(db.Ids.User1, MailboxFolder.Inbox, PageRequest.Newest);
-        return (page.Value!, await messages.CountUnreadAsync(db.Ids.User1));
-    }
+    public Task<(FolderPage Page, int Unread)> Library() => InNewScopeAsync(ReadAsync);
 
     /// <summary>The same calls in a request whose context is already open: what the library adds once the request pays for its DbContext.</summary>
     [Benchmark]
-    public async Task<(FolderPage Page, int Unread)> LibraryOnOpenContext()
+    public Task<(FolderPage Page, int Unread)> LibraryOnOpenContext() => InOpenScopeAsync(ReadAsync);
+
+    private async Task<(FolderPage Page, int Unread)> ReadAsync(IUserMessagesService messages)
     {
-        var messages = openScope.ServiceProvider.GetRequiredService<IUserMessagesService>();
-        var page = await messages.GetFolderAsync(db.Ids.User1, MailboxFolder.Inbox, PageRequest.Newest);
-        return (page.Value!, await messages.CountUnreadAsync(db.Ids.User1));
+        var page = await messages.GetFolderAsync(Db.Ids.User1, MailboxFolder.Inbox, PageRequest.Newest);
+        return (page.Value!, await messages.CountUnreadAsync(Db.Ids.User1));
     }
 
     [Benchmark(Baseline = true)]
     public async Task<(List<ThreadSummary> Page, int Unread)> RawSql()
     {
-        await using var connection = await db.OpenConnectionAsync();
-        var rows = (await connection.QueryAsync<PageRow>(PageSql, new { User = db.Ids.User1 })).ToList();
+        await using var connection = await Db.OpenConnectionAsync();
+        var rows = (await connection.QueryAsync<PageRow>(PageSql, new { User = Db.Ids.User1 })).ToList();
         var threads = rows.GroupBy(r => r.ThreadId).Take(PageSize).ToList();
         var ids = threads.SelectMany(t => t.Select(r => r.OtherId).Append(t.First().SenderId)).OfType<string>().Distinct().ToList();
         var names = (await connection.QueryAsync<(string Id, string UserName)>("SELECT Id, UserName FROM AspNetUsers WHERE Id IN @Ids", new { Ids = ids }))
             .ToDictionary(u => u.Id, u => new MessagingUser(u.Id, u.UserName, u.UserName));
-        var unread = await connection.QuerySingleOrDefaultAsync<int>("SELECT UnreadThreads FROM UserMessagesMailboxCounters WHERE UserId = @User", new { User = db.Ids.User1 });
+        var unread = await connection.QuerySingleOrDefaultAsync<int>("SELECT UnreadThreads FROM UserMessagesMailboxCounters WHERE UserId = @User", new { User = Db.Ids.User1 });
         var page = threads.Select(t =>
         {
             var row = t.First();

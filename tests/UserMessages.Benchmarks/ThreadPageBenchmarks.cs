@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Benchmarks.Infrastructure;
 using UserMessages.Domain;
 using UserMessages.Sample.Seeding;
@@ -15,7 +14,7 @@ namespace UserMessages.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ReadConfig))]
-public class ThreadPageBenchmarks
+public class ThreadPageBenchmarks : ReadBenchmarks
 {
     private const int ThreadPageSize = 50;
 
@@ -28,48 +27,34 @@ public class ThreadPageBenchmarks
         WHERE ThreadId = @Thread ORDER BY SentAt DESC, Id DESC LIMIT 51;
         """;
 
-    private BenchmarkDatabase db = null!;
-    private AsyncServiceScope openScope;
-
     [Params(10, 1_000)]
     public int MessagesPerThread { get; set; }
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        db = await BenchmarkDatabase.OpenAsync(new SeedSize(BenchmarkDatabase.Users, 10, MessagesPerThread), forWriting: false);
+        await OpenAsync(new SeedSize(BenchmarkDatabase.Users, 10, MessagesPerThread));
         var (library, baseline) = (await Library(), await RawSql());
         Same.Check(library.Messages.Select(Describe), baseline.Messages.Select(Describe), "thread page");
         Same.Check(library.Participants, baseline.Participants, "participants");
         Same.Check([(library.Subject, library.IsUnread, library.FirstUnreadMessageId)], [(baseline.Subject, baseline.IsUnread, baseline.FirstUnreadMessageId)], "thread header");
-        openScope = db.Services.CreateAsyncScope();
-    }
-
-    [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await openScope.DisposeAsync();
-        await db.DisposeAsync();
     }
 
     [Benchmark]
-    public async Task<ThreadPage> Library()
-    {
-        await using var scope = db.Services.CreateAsyncScope();
-        var messages = scope.ServiceProvider.GetRequiredService<IUserMessagesService>();
-        return (await messages.GetThreadAsync(db.Ids.User1, db.Ids.FirstThreadId, PageRequest.Newest)).Value!;
-    }
+    public Task<ThreadPage> Library() => InNewScopeAsync(ReadAsync);
 
     /// <summary>The same call in a request whose context is already open.</summary>
     [Benchmark]
-    public async Task<ThreadPage> LibraryOnOpenContext()
-        => (await openScope.ServiceProvider.GetRequiredService<IUserMessagesService>().GetThreadAsync(db.Ids.User1, db.Ids.FirstThreadId, PageRequest.Newest)).Value!;
+    public Task<ThreadPage> LibraryOnOpenContext() => InOpenScopeAsync(ReadAsync);
+
+    private async Task<ThreadPage> ReadAsync(IUserMessagesService messages)
+        => (await messages.GetThreadAsync(Db.Ids.User1, Db.Ids.FirstThreadId, PageRequest.Newest)).Value!;
 
     [Benchmark(Baseline = true)]
     public async Task<ThreadPage> RawSql()
     {
-        var (user, threadId) = (db.Ids.User1, db.Ids.FirstThreadId);
-        await using var connection = await db.OpenConnectionAsync();
+        var (user, threadId) = (Db.Ids.User1, Db.Ids.FirstThreadId);
+        await using var connection = await Db.OpenConnectionAsync();
         await using var results = await connection.QueryMultipleAsync(PageSql, new { User = user, Thread = threadId });
         var header = await results.ReadSingleAsync<(bool IsUnread, int State, long? LastReadMessageId, string Subject)>();
         var participants = (await results.ReadAsync<string>()).ToList();

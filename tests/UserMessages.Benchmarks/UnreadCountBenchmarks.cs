@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Benchmarks.Infrastructure;
 using UserMessages.Sample.Seeding;
 using UserMessages.Services;
@@ -14,54 +13,38 @@ namespace UserMessages.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ReadConfig))]
-public class UnreadCountBenchmarks
+public class UnreadCountBenchmarks : ReadBenchmarks
 {
-    private BenchmarkDatabase db = null!;
-    private AsyncServiceScope openScope;
-
     [Params(10, 1_000, 10_000)]
     public int ThreadsPerUser { get; set; }
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        db = await BenchmarkDatabase.OpenAsync(new SeedSize(BenchmarkDatabase.Users, ThreadsPerUser, 10), forWriting: false);
+        await OpenAsync(new SeedSize(BenchmarkDatabase.Users, ThreadsPerUser, 10));
         Same.Check([await Library()], [await RawSql()], "unread count");
         Same.Check([await Library()], [await RawSqlCountingRows()], "unread count over the rows");
-        openScope = db.Services.CreateAsyncScope();
-    }
-
-    [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await openScope.DisposeAsync();
-        await db.DisposeAsync();
     }
 
     [Benchmark]
-    public async Task<int> Library()
-    {
-        await using var scope = db.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IUserMessagesService>().CountUnreadAsync(db.Ids.User1);
-    }
+    public Task<int> Library() => InNewScopeAsync(messages => messages.CountUnreadAsync(Db.Ids.User1));
 
     /// <summary>The badge on a page whose request has already opened its context (the usual case on the messaging pages).</summary>
     [Benchmark]
-    public Task<int> LibraryOnOpenContext()
-        => openScope.ServiceProvider.GetRequiredService<IUserMessagesService>().CountUnreadAsync(db.Ids.User1);
+    public Task<int> LibraryOnOpenContext() => InOpenScopeAsync(messages => messages.CountUnreadAsync(Db.Ids.User1));
 
     [Benchmark(Baseline = true)]
     public async Task<int> RawSql()
     {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<int>("SELECT UnreadThreads FROM UserMessagesMailboxCounters WHERE UserId = @User", new { User = db.Ids.User1 });
+        await using var connection = await Db.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<int>("SELECT UnreadThreads FROM UserMessagesMailboxCounters WHERE UserId = @User", new { User = Db.Ids.User1 });
     }
 
     [Benchmark]
     public async Task<int> RawSqlCountingRows()
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await Db.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<int>(
-            "SELECT COUNT(*) FROM UserMessagesParticipants WHERE UserId = @User AND State = 0 AND IsUnread = 1", new { User = db.Ids.User1 });
+            "SELECT COUNT(*) FROM UserMessagesParticipants WHERE UserId = @User AND State = 0 AND IsUnread = 1", new { User = Db.Ids.User1 });
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using UserMessages.Domain;
+using UserMessages.Storage;
 using UserMessages.Storage.Configurations;
 
 namespace UserMessages.Services;
@@ -34,11 +32,8 @@ internal sealed partial class UserMessagesService
     {
         var active = ParticipantState.Active;
         var counted = true;
-        var (counters, user, unread) = CounterTable();
-        var participants = db.Context.Model.FindEntityType(typeof(ThreadParticipant))!;
-        var participantTable = StoreObjectIdentifier.Table(participants.GetTableName()!, participants.GetSchema());
-        var sql = db.Context.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(participants.FindProperty(property)!.GetColumnName(participantTable)!);
+        var names = new SqlNames(db.Context);
+        var participantUser = names.Column<ThreadParticipant>(nameof(ThreadParticipant.UserId));
 
         await InTransactionAsync(async () =>
         {
@@ -46,10 +41,9 @@ internal sealed partial class UserMessagesService
                 .Where(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) != (p.State == active && p.IsUnread))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread), p => p.State == active && p.IsUnread), cancellationToken);
             await db.Counters.ExecuteDeleteAsync(cancellationToken);
-            // Only identifiers from the model (quoted by the provider) are spliced in; the value is a parameter.
-            var recount = $"INSERT INTO {counters} ({user}, {unread}) SELECT {Column(nameof(ThreadParticipant.UserId))}, COUNT(*) " +
-                $"FROM {sql.DelimitIdentifier(participantTable.Name, participantTable.Schema)} " +
-                $"WHERE {Column(ThreadParticipantConfiguration.CountedUnread)} = {{0}} GROUP BY {Column(nameof(ThreadParticipant.UserId))}";
+            var recount = $"INSERT INTO {names.Table<MailboxCounter>()} ({names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))}, {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))}) " +
+                $"SELECT {participantUser}, COUNT(*) FROM {names.Table<ThreadParticipant>()} " +
+                $"WHERE {names.Column<ThreadParticipant>(ThreadParticipantConfiguration.CountedUnread)} = {{0}} GROUP BY {participantUser}";
             await db.Context.Database.ExecuteSqlRawAsync(recount, [counted], cancellationToken);
             return true;
         }, cancellationToken);
@@ -89,13 +83,11 @@ internal sealed partial class UserMessagesService
         var ordered = deltas.OrderBy(d => d.UserId, StringComparer.Ordinal).ToList();
         if (db.Context.Database.ProviderName is SqliteProvider or PostgresProvider)
         {
-            var (counters, user, unread) = CounterTable();
+            var names = new SqlNames(db.Context);
+            var (user, unread) = (names.Column<MailboxCounter>(nameof(MailboxCounter.UserId)), names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads)));
             var values = string.Join(", ", ordered.Select((_, i) => $"({{{2 * i}}}, {{{(2 * i) + 1}}})"));
-            var target = db.Context.Model.FindEntityType(typeof(MailboxCounter))!.GetTableName()!;
-            var sql = db.Context.GetService<ISqlGenerationHelper>();
-            // Only identifiers from the model (quoted by the provider) are spliced in; the values are parameters.
-            var upsert = $"INSERT INTO {counters} ({user}, {unread}) VALUES {values} " +
-                $"ON CONFLICT ({user}) DO UPDATE SET {unread} = {sql.DelimitIdentifier(target)}.{unread} + excluded.{unread}";
+            var upsert = $"INSERT INTO {names.Table<MailboxCounter>()} ({user}, {unread}) VALUES {values} " +
+                $"ON CONFLICT ({user}) DO UPDATE SET {unread} = {names.TableName<MailboxCounter>()}.{unread} + excluded.{unread}";
             await db.Context.Database.ExecuteSqlRawAsync(upsert, ordered.SelectMany(d => new object[] { d.UserId, d.Delta }), cancellationToken);
             return;
         }
@@ -111,17 +103,5 @@ internal sealed partial class UserMessagesService
         }
 
         await db.Context.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>The counter table and its two columns, quoted for the provider (the host may prefix or schema-qualify the tables).</summary>
-    private (string Table, string UserId, string UnreadThreads) CounterTable()
-    {
-        var entity = db.Context.Model.FindEntityType(typeof(MailboxCounter))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.Context.GetService<ISqlGenerationHelper>();
-        return (
-            sql.DelimitIdentifier(table.Name, table.Schema),
-            sql.DelimitIdentifier(entity.FindProperty(nameof(MailboxCounter.UserId))!.GetColumnName(table)!),
-            sql.DelimitIdentifier(entity.FindProperty(nameof(MailboxCounter.UnreadThreads))!.GetColumnName(table)!));
     }
 }

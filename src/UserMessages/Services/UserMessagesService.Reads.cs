@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using UserMessages.Domain;
+using UserMessages.Storage;
 using UserMessages.Users;
 
 namespace UserMessages.Services;
@@ -89,16 +87,11 @@ internal sealed partial class UserMessagesService
     private (IQueryable<MessageThread> Threads, IQueryable<Message> Messages) FullTextMatches(string words)
     {
         var config = options.Value.Store.TextSearchConfiguration;
-        var sql = db.Context.GetService<ISqlGenerationHelper>();
-        string Matching<T>(string property)
-        {
-            var entity = db.Context.Model.FindEntityType(typeof(T))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var column = sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        var names = new SqlNames(db.Context);
 
-            // Only names from the model and the validated configuration name are spliced in; the words are a parameter.
-            return $"SELECT * FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE to_tsvector('{config}', {column}) @@ to_tsquery('{config}', {{0}})";
-        }
+        // Besides the names, only the validated configuration name is spliced in; the words are a parameter.
+        string Matching<T>(string property)
+            => $"SELECT * FROM {names.Table<T>()} WHERE to_tsvector('{config}', {names.Column<T>(property)}) @@ to_tsquery('{config}', {{0}})";
 
         var threadsSql = Matching<MessageThread>(nameof(MessageThread.Subject));
         var messagesSql = Matching<Message>(nameof(Message.Content));

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using UserMessages.Sample.Seeding;
+using UserMessages.Services;
+
+namespace UserMessages.Benchmarks.Infrastructure;
+
+/// <summary>
+/// A read on a seeded database, measured through the library twice: in a request of its own (a new
+/// DI scope, so a new DbContext and service graph, as a page pays) and in a request whose scope is
+/// open already (what the call itself adds).
+/// </summary>
+public abstract class ReadBenchmarks
+{
+    private AsyncServiceScope openScope;
+
+    protected BenchmarkDatabase Db { get; private set; } = null!;
+
+    /// <summary>Opens (seeding on first use) the database of <paramref name="size"/> and the scope the open-context benchmark uses.</summary>
+    protected async Task OpenAsync(SeedSize size)
+    {
+        Db = await BenchmarkDatabase.OpenAsync(size, forWriting: false);
+        openScope = Db.Services.CreateAsyncScope();
+    }
+
+    /// <summary>Runs <paramref name="read"/> with the messaging service of a new scope.</summary>
+    protected async Task<T> InNewScopeAsync<T>(Func<IUserMessagesService, Task<T>> read)
+    {
+        await using var scope = Db.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<IUserMessagesService>());
+    }
+
+    /// <summary>Runs <paramref name="read"/> with the messaging service of the scope kept open.</summary>
+    protected Task<T> InOpenScopeAsync<T>(Func<IUserMessagesService, Task<T>> read)
+        => read(openScope.ServiceProvider.GetRequiredService<IUserMessagesService>());
+
+    [BenchmarkDotNet.Attributes.GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await openScope.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+}
