@@ -14,9 +14,9 @@ internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessag
         Range(failures, nameof(options.PageSize), options.PageSize, 1, 200);
         Range(failures, nameof(options.ThreadPageSize), options.ThreadPageSize, 1, 500);
         Range(failures, nameof(options.MinSearchLength), options.MinSearchLength, 1, 100);
-        Range(failures, "Limits.MessagesPerMinute", options.Limits.MessagesPerMinute, 1, 100_000);
-        Range(failures, "Limits.MessagesPerDay", options.Limits.MessagesPerDay, 1, 10_000_000);
-        Range(failures, "Limits.NewThreadsPerDay", options.Limits.NewThreadsPerDay, 1, 10_000_000);
+        Range(failures, "Limits.MessagesPerMinute", options.Limits.MessagesPerMinute, 0, 100_000);
+        Range(failures, "Limits.MessagesPerDay", options.Limits.MessagesPerDay, 0, 10_000_000);
+        Range(failures, "Limits.NewThreadsPerDay", options.Limits.NewThreadsPerDay, 0, 10_000_000);
         Range(failures, "Limits.SuggestionsPerMinute", options.Limits.SuggestionsPerMinute, 1, 100_000);
         Positive(failures, "Notifications.PollInterval", options.Notifications.PollInterval);
         Positive(failures, "Notifications.MaxDelay", options.Notifications.MaxDelay);

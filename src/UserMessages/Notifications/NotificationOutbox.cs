@@ -26,12 +26,15 @@ internal sealed class NotificationOutbox(UserMessagesDb db, NotificationSwitch n
             return;
         }
 
-        // What already waits for these recipients waits for this message too (one digest after the
-        // quiet period), but never past its own deadline.
+        // What already waits for these recipients waits for this message too: one digest once the
+        // conversation is quiet, but never later than the oldest row's deadline. Only a recipient's
+        // newest row waits for the quiet period, older rows wait for their own deadline, and the
+        // digest takes all of a recipient's rows once one is due; so a new message rewrites one row
+        // per recipient (the previous newest), not their whole queue.
         var settings = options.Value.Notifications;
         var due = now + settings.QuietPeriod;
-        await db.PendingNotifications.Where(n => recipients.Contains(n.RecipientId)).ExecuteUpdateAsync(
-            s => s.SetProperty(n => n.DueAt, n => n.DeadlineAt < due ? n.DeadlineAt : due),
+        await db.PendingNotifications.Where(n => recipients.Contains(n.RecipientId) && n.DueAt < n.DeadlineAt).ExecuteUpdateAsync(
+            s => s.SetProperty(n => n.DueAt, n => n.DeadlineAt),
             cancellationToken);
         var deadline = now + settings.MaxDelay;
         db.PendingNotifications.AddRange(recipients.Select(id => new PendingNotification

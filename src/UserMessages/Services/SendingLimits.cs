@@ -8,7 +8,8 @@ namespace UserMessages.Services;
 /// <summary>
 /// Messages per minute and per day, new threads per day, counted from the database itself so the
 /// limits hold across restarts and app instances. Each window reads one time: the limit-th newest in
-/// it (an index seek on the sender's times), whatever the limits or however much the sender wrote.
+/// it (an index seek on the sender's times), whatever the limits or however much the sender wrote;
+/// a limit of 0 is off and reads nothing.
 /// </summary>
 internal sealed class SendingLimits(UserMessagesDb db, IOptions<UserMessagesOptions> options, UserMessagesErrorDescriber describer)
 {
@@ -49,9 +50,12 @@ internal sealed class SendingLimits(UserMessagesDb db, IOptions<UserMessagesOpti
             : null;
     }
 
-    /// <summary>The <paramref name="n"/>-th of <paramref name="times"/> (newest first), or <see langword="null"/> when there are fewer.</summary>
+    /// <summary>
+    /// The <paramref name="n"/>-th of <paramref name="times"/> (newest first), or <see langword="null"/>
+    /// when there are fewer or the limit is off (0): then nothing is read.
+    /// </summary>
     private static Task<DateTime?> NthAsync(IQueryable<DateTime> times, int n, CancellationToken cancellationToken)
-        => times.Skip(n - 1).Select(t => (DateTime?)t).FirstOrDefaultAsync(cancellationToken);
+        => n == 0 ? Task.FromResult<DateTime?>(null) : times.Skip(n - 1).Select(t => (DateTime?)t).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// With <paramref name="limitth"/> the limit-th newest time: when it falls in the window, the

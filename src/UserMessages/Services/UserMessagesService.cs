@@ -178,7 +178,10 @@ internal sealed partial class UserMessagesService(
         errors.AddRange(recipients.Where(id => !known.ContainsKey(id) || refusing.Contains(id)).Select(describer.RecipientUnavailable));
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction (joining the caller's, if any), retried as the provider's execution strategy says.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction (joining the caller's, if any), retried as the
+    /// provider's execution strategy says; on SQLite, after this process's other writers (<see cref="SqliteWriteQueue"/>).
+    /// </summary>
     private Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
         var database = db.Context.Database;
@@ -191,6 +194,7 @@ internal sealed partial class UserMessagesService(
         {
             // A retried attempt starts from scratch; the host's own tracked entities are left alone.
             DetachMessagingEntities();
+            using var turn = await SqliteWriteQueue.WaitAsync(database, ct);
             await using var transaction = await database.BeginTransactionAsync(ct);
             var result = await work();
             await transaction.CommitAsync(ct);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using UserMessages.Services;
 using UserMessages.Tests.Infrastructure;
 
@@ -100,5 +102,46 @@ public sealed class MessagesPerMinuteTests
         await host.ReplyAsync(alice, sent.ThreadId, "second");
         await host.ReplyAsync(alice, sent.ThreadId, "third");
         Assert.Equal(MessagingStatus.RateLimited, (await host.WithServiceAsync(s => s.ReplyAsync(alice, sent.ThreadId, "fourth"))).Status);
+    }
+
+    [Fact]
+    public async Task LimitsOfZero_AreOff_NothingIsRefused()
+    {
+        await using var host = await MessagingHost.StartAsync(o =>
+        {
+            o.Limits.MessagesPerMinute = 0;
+            o.Limits.MessagesPerDay = 0;
+            o.Limits.NewThreadsPerDay = 0;
+        });
+        var alice = await host.CreateUserAsync("alice");
+        var bob = await host.CreateUserAsync("bob");
+
+        // More new threads and messages within one minute than any default limit allows (50 threads, 10 a minute).
+        for (var i = 0; i < 60; i++)
+        {
+            var started = await host.WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], $"Thread {i}", "Hi")));
+            Assert.True(started.Succeeded, $"thread {i}: {started.Status}");
+        }
+
+        Assert.Equal(60, await host.WithServiceAsync(s => s.CountUnreadAsync(bob)));
+    }
+
+    [Theory]
+    [InlineData(-1, 0, 0)]
+    [InlineData(0, -1, 0)]
+    [InlineData(0, 0, -1)]
+    public void NegativeLimits_AreRefusedAtStartUp(int perMinute, int perDay, int threadsPerDay)
+    {
+        using var services = new ServiceCollection().AddLogging()
+            .AddUserMessages(o =>
+            {
+                o.Limits.MessagesPerMinute = perMinute;
+                o.Limits.MessagesPerDay = perDay;
+                o.Limits.NewThreadsPerDay = threadsPerDay;
+            }).Services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(
+            () => services.GetRequiredService<IOptions<UserMessagesOptions>>().Value);
+        Assert.Contains("Limits.", error.Message, StringComparison.Ordinal);
     }
 }
