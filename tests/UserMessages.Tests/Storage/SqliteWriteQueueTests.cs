@@ -1,0 +1,140 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using UserMessages.Domain;
+using UserMessages.Services;
+using UserMessages.Tests.Infrastructure;
+
+namespace UserMessages.Tests.Storage;
+
+/// <summary>
+/// Issue 5: on a SQLite file, the package's write transactions wait their turn in the process
+/// instead of meeting a busy database (where Microsoft.Data.Sqlite sleeps 150 ms before it tries
+/// again): many replies at once all succeed, and no write transaction begins while another is open.
+/// </summary>
+public sealed class SqliteWriteQueueTests : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "um-write-queue-" + Guid.NewGuid().ToString("N"));
+    private readonly TransactionOverlap overlap = new();
+    private ServiceProvider services = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        var collection = new ServiceCollection();
+        collection.AddDbContext<TestDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, "messages.db")}").AddInterceptors(overlap));
+        collection.AddLogging();
+        collection.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<TestDbContext>();
+        collection.AddUserMessages(o =>
+        {
+            o.Limits.MessagesPerMinute = 0;
+            o.Limits.MessagesPerDay = 0;
+        }).AddEntityFrameworkStores<TestDbContext>();
+        services = collection.BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        await db.Database.EnsureCreatedAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = 'wal';");
+    }
+
+    [Fact]
+    public async Task FortyRepliesAtOnce_AllSucceed_AndNoWriteTransactionOverlapsAnother()
+    {
+        var alice = await CreateUserAsync("alice");
+        var bob = await CreateUserAsync("bob");
+        var started = await WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], "Busy", "Start")));
+        var threadId = started.Value!.ThreadId;
+        overlap.Reset();
+
+        var replies = Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            WithServiceAsync(s => s.ReplyAsync(i % 2 == 0 ? alice : bob, threadId, $"Reply {i}"))));
+        var results = await Task.WhenAll(replies);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Status.ToString()));
+        Assert.Equal(40, overlap.Committed);
+        Assert.Equal(1, overlap.MostOpenAtOnce);
+        var page = await WithServiceAsync(s => s.GetThreadAsync(bob, threadId, PageRequest.Newest));
+        Assert.Equal(41, await WithDbAsync(db => db.Set<Message>().CountAsync(m => m.ThreadId == threadId)));
+        Assert.Equal(41, page.Value!.Messages.Count);
+        Assert.Equal("Start", page.Value.Messages[0].Content);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task<string> CreateUserAsync(string name)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = new IdentityUser(name) { Email = name + "@example.com" };
+        Assert.True((await users.CreateAsync(user)).Succeeded);
+        return user.Id;
+    }
+
+    private async Task<T> WithServiceAsync<T>(Func<IUserMessagesService, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<IUserMessagesService>());
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<TestDbContext, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TestDbContext>());
+    }
+
+    /// <summary>Counts the transactions open at once, from the moment one asks to begin until it ends.</summary>
+    private sealed class TransactionOverlap : DbTransactionInterceptor
+    {
+        private int open;
+        private int most;
+        private int committed;
+
+        public int MostOpenAtOnce => Volatile.Read(ref most);
+
+        public int Committed => Volatile.Read(ref committed);
+
+        public void Reset()
+        {
+            Volatile.Write(ref most, 0);
+            Volatile.Write(ref committed, 0);
+        }
+
+        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            var now = Interlocked.Increment(ref open);
+            int seen;
+            while (now > (seen = Volatile.Read(ref most)) && Interlocked.CompareExchange(ref most, now, seen) != seen)
+            {
+            }
+
+            return ValueTask.FromResult(result);
+        }
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref committed);
+            Interlocked.Decrement(ref open);
+            return Task.CompletedTask;
+        }
+
+        public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Decrement(ref open);
+            return Task.CompletedTask;
+        }
+
+        public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Decrement(ref open);
+            return Task.CompletedTask;
+        }
+    }
+}
