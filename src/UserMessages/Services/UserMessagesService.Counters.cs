@@ -24,7 +24,7 @@ internal sealed partial class UserMessagesService
     public async Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        var count = await db.Counters.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.UnreadThreads).FirstOrDefaultAsync(cancellationToken);
+        var count = await CompiledReads.For(db.Context).UnreadCount(db.Context, userId, cancellationToken);
         return Math.Max(count, 0);
     }
 

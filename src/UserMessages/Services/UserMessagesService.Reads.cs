@@ -107,40 +107,21 @@ internal sealed partial class UserMessagesService
             return MessagingResult<ThreadPage>.Invalid([describer.InvalidCursor()]);
         }
 
-        var left = ParticipantState.Left;
-        var header = await db.Participants.AsNoTracking()
-            .Where(p => p.ThreadId == threadId && p.UserId == userId && p.State != left)
-            .Select(p => new
-            {
-                p.IsUnread,
-                p.State,
-                p.LastReadMessageId,
-                p.Thread!.Subject,
-                Participants = p.Thread.Participants.Where(o => o.State != left).OrderBy(o => o.JoinedAt).ThenBy(o => o.UserId).Select(o => o.UserId).ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var reads = CompiledReads.For(db.Context);
+        var header = await reads.ThreadHeader(db.Context, threadId, userId, ParticipantState.Left, cancellationToken);
         if (header is null)
         {
             return MessagingResult<ThreadPage>.NotFound();
         }
 
         var size = options.Value.ThreadPageSize;
-        var messages = db.Messages.AsNoTracking().Where(m => m.ThreadId == threadId);
-        if (before is { } b)
+        var messages = (before, after) switch
         {
-            messages = messages.Where(m => m.SentAt < b.At || (m.SentAt == b.At && m.Id < b.Id));
-        }
-        else if (after is { } a)
-        {
-            messages = messages.Where(m => m.SentAt > a.At || (m.SentAt == a.At && m.Id > a.Id));
-        }
-
-        var ordered = after is null
-            ? messages.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id)
-            : messages.OrderBy(m => m.SentAt).ThenBy(m => m.Id);
-        var found = await ordered.Take(size + 1)
-            .Select(m => new { m.Id, m.SenderId, m.SentAt, m.Content, m.Kind, m.AboutUserId })
-            .ToListAsync(cancellationToken);
+            ({ } b, _) => reads.MessagesBefore(db.Context, threadId, b.At, b.Id, size + 1),
+            (_, { } a) => reads.MessagesAfter(db.Context, threadId, a.At, a.Id, size + 1),
+            _ => reads.NewestMessages(db.Context, threadId, size + 1),
+        };
+        var found = await messages.ToListAsync(cancellationToken);
         var hasMore = found.Count > size;
         found = found.Take(size).OrderBy(m => m.SentAt).ThenBy(m => m.Id).ToList();
 
