@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using UserMessages.Domain;
 using UserMessages.Storage;
@@ -13,29 +14,42 @@ namespace UserMessages.Services;
 /// </summary>
 internal sealed partial class UserMessagesService
 {
-    private const int ExcerptLength = 140;
+    private const int ExcerptLength = CompiledReads.ExcerptLength;
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
     public async Task<MessagingResult<FolderPage>> GetFolderAsync(string userId, MailboxFolder folder, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentNullException.ThrowIfNull(page);
-        var rows = db.Participants.AsNoTracking().Where(p => p.UserId == userId);
-        var sent = true;
-        var (active, archived, deleted) = (ParticipantState.Active, ParticipantState.Archived, ParticipantState.Deleted);
-        rows = folder switch
+        if (!TryReadCursors(page, out var before, out var after))
         {
-            MailboxFolder.Inbox => rows.Where(p => p.State == active),
-            MailboxFolder.Sent => rows.Where(p => p.HasSent == sent && (p.State == active || p.State == archived)),
-            MailboxFolder.Archive => rows.Where(p => p.State == archived),
-            MailboxFolder.Trash => rows.Where(p => p.State == deleted),
+            return MessagingResult<FolderPage>.Invalid([describer.InvalidCursor()]);
+        }
+
+        // Sent is the rows the user wrote in (active or archived), the others the rows in one state.
+        var reads = CompiledReads.For(db.Context);
+        var (state, sent) = folder switch
+        {
+            MailboxFolder.Inbox => (ParticipantState.Active, false),
+            MailboxFolder.Sent => (ParticipantState.Active, true),
+            MailboxFolder.Archive => (ParticipantState.Archived, false),
+            MailboxFolder.Trash => (ParticipantState.Deleted, false),
             _ => throw new ArgumentOutOfRangeException(nameof(folder)),
         };
-
-        var result = await ReadThreadsAsync(rows, userId, page, cancellationToken);
-        return result.Succeeded
-            ? MessagingResult<FolderPage>.Success(new FolderPage(folder, result.Value!.Threads, result.Value.OlderCursor, result.Value.NewerCursor))
-            : MessagingResult<FolderPage>.From(result);
+        var read = (sent, before, after) switch
+        {
+            (true, { }, _) => reads.SentBefore,
+            (true, _, { }) => reads.SentAfter,
+            (true, _, _) => reads.Sent,
+            (false, { }, _) => reads.InStateBefore,
+            (false, _, { }) => reads.InStateAfter,
+            _ => reads.InState,
+        };
+        var cursor = before ?? after;
+        var rows = await read(db.Context, userId, state, ParticipantState.Archived, true, cursor?.At ?? default, cursor?.Id ?? 0, options.Value.PageSize + 1)
+            .ToListAsync(cancellationToken);
+        var result = await PageOfThreadsAsync(rows, before, after, cancellationToken);
+        return MessagingResult<FolderPage>.Success(new FolderPage(folder, result.Threads, result.OlderCursor, result.NewerCursor));
     }
 
     public async Task<MessagingResult<SearchPage>> SearchAsync(string userId, string query, PageRequest page, CancellationToken cancellationToken = default)
@@ -170,25 +184,25 @@ internal sealed partial class UserMessagesService
             ? rows.OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId)
             : rows.OrderBy(p => p.LatestMessageAt).ThenBy(p => p.ThreadId);
 
-        var size = options.Value.PageSize;
-        var left = ParticipantState.Left;
-        var found = await (
-            from p in ordered.Take(size + 1)
-            join t in db.Threads on p.ThreadId equals t.Id
-            join m in db.Messages on t.LatestMessageId equals m.Id
-            select new
-            {
-                p.ThreadId,
-                p.IsUnread,
-                p.State,
-                p.LatestMessageAt,
-                t.Subject,
-                m.SenderId,
-                Excerpt = m.Content.Substring(0, ExcerptLength + 1),
-                Others = t.Participants.Where(o => o.UserId != userId && o.State != left).Select(o => o.UserId).ToList(),
-            }).ToListAsync(cancellationToken);
+        // The same page query as the folders' compiled ones, over these rows (the user id as a parameter).
+        var reader = new { userId };
+        var query = CompiledReads.Inline(
+            CompiledReads.WithThreads,
+            Expression.Constant(db.Context),
+            ordered.Take(options.Value.PageSize + 1).Expression,
+            Expression.Property(Expression.Constant(reader), nameof(reader.userId)));
+        var found = await ordered.Provider.CreateQuery<CompiledReads.ThreadRow>(query).ToListAsync(cancellationToken);
+        return MessagingResult<SearchPage>.Success(await PageOfThreadsAsync(found, before, after, cancellationToken));
+    }
 
+    /// <summary>
+    /// A page of threads from the rows read (one more than a page, newest first; oldest first when
+    /// reading after a cursor): with names, excerpts and the cursors of the pages around it.
+    /// </summary>
+    private async Task<SearchPage> PageOfThreadsAsync(List<CompiledReads.ThreadRow> found, KeysetCursor? before, KeysetCursor? after, CancellationToken cancellationToken)
+    {
         // The join may lose the order of the paged subquery: restore it in memory (at most one page).
+        var size = options.Value.PageSize;
         found = found.OrderByDescending(r => r.LatestMessageAt).ThenByDescending(r => r.ThreadId).ToList();
         var hasMore = found.Count > size;
         if (hasMore)
@@ -212,7 +226,7 @@ internal sealed partial class UserMessagesService
         string? Cursor(int index) => new KeysetCursor(threads[index].LatestMessageAt, threads[index].ThreadId).ToString();
         var older = threads.Count > 0 && (after is not null || hasMore) ? Cursor(threads.Count - 1) : null;
         var newer = threads.Count > 0 && (before is not null || (after is not null && hasMore)) ? Cursor(0) : null;
-        return MessagingResult<SearchPage>.Success(new SearchPage(string.Empty, threads, older, newer));
+        return new SearchPage(string.Empty, threads, older, newer);
     }
 
     private static bool TryReadCursors(PageRequest page, out KeysetCursor? before, out KeysetCursor? after)

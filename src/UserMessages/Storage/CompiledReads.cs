@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -6,8 +7,8 @@ using UserMessages.Domain;
 namespace UserMessages.Storage;
 
 /// <summary>
-/// The reads every page view makes, compiled once per model (EF Core's compiled queries): the thread
-/// page's header and messages, and the unread badge. A compiled query skips EF's per-call work of
+/// The reads every page view makes, compiled once per model (EF Core's compiled queries): a folder
+/// page, the thread page's header and messages, and the unread badge. A compiled query skips EF's per-call work of
 /// walking, hashing and looking up the query's expression tree, which was a sixth of a thread
 /// page's CPU. EF ties a compiled query to the model it first ran with, so there is one set per
 /// model (a host may have several contexts; the tests build many models).
@@ -60,6 +61,107 @@ internal sealed class CompiledReads
             .OrderBy(m => m.SentAt).ThenBy(m => m.Id)
             .Take(take)
             .Select(m => new MessageRow { Id = m.Id, SenderId = m.SenderId, SentAt = m.SentAt, Content = m.Content, Kind = m.Kind, AboutUserId = m.AboutUserId }));
+
+    /// <summary>
+    /// One page of a user's threads from their participant rows (already filtered, ordered and cut
+    /// to a page): each thread's subject, latest message, and the other people still in it.
+    /// </summary>
+    public static readonly Expression<Func<DbContext, IQueryable<ThreadParticipant>, string, IQueryable<ThreadRow>>> WithThreads =
+        (c, rows, userId) =>
+            from p in rows
+            join t in c.Set<MessageThread>() on p.ThreadId equals t.Id
+            join m in c.Set<Message>() on t.LatestMessageId equals m.Id
+            select new ThreadRow
+            {
+                ThreadId = p.ThreadId,
+                IsUnread = p.IsUnread,
+                State = p.State,
+                LatestMessageAt = p.LatestMessageAt,
+                Subject = t.Subject,
+                SenderId = m.SenderId,
+                Excerpt = m.Content.Substring(0, ExcerptLength + 1),
+                Others = t.Participants.Where(o => o.UserId != userId && o.State != ParticipantState.Left).Select(o => o.UserId).ToList(),
+            };
+
+    /// <summary>The longest excerpt of a latest message a folder page shows (one more character is read, to know it was cut).</summary>
+    public const int ExcerptLength = 140;
+
+    // A folder read's arguments, the same for every variant: user, state (and second state), sent,
+    // cursor time and id, rows to read. Each variant uses the ones it needs.
+    private delegate IQueryable<ThreadParticipant> FolderRows(DbContext c, string userId, ParticipantState state, ParticipantState state2, bool sent, DateTime at, long id, int take);
+
+    /// <summary>The inbox, archive or trash (rows in one state): newest page.</summary>
+    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> InState { get; } = CompileFolder(
+        (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking().Where(p => p.UserId == u && p.State == s)
+            .OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId).Take(take));
+
+    /// <summary>The inbox, archive or trash: the page older than a cursor.</summary>
+    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> InStateBefore { get; } = CompileFolder(
+        (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking()
+            .Where(p => p.UserId == u && p.State == s && (p.LatestMessageAt < at || (p.LatestMessageAt == at && p.ThreadId < id)))
+            .OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId).Take(take));
+
+    /// <summary>The inbox, archive or trash: the page newer than a cursor (oldest first).</summary>
+    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> InStateAfter { get; } = CompileFolder(
+        (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking()
+            .Where(p => p.UserId == u && p.State == s && (p.LatestMessageAt > at || (p.LatestMessageAt == at && p.ThreadId > id)))
+            .OrderBy(p => p.LatestMessageAt).ThenBy(p => p.ThreadId).Take(take));
+
+    /// <summary>Sent (rows the user wrote in, in either of two states): newest page.</summary>
+    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> Sent { get; } = CompileFolder(
+        (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking().Where(p => p.UserId == u && p.HasSent == sent && (p.State == s || p.State == s2))
+            .OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId).Take(take));
+
+    /// <summary>Sent: the page older than a cursor.</summary>
+    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> SentBefore { get; } = CompileFolder(
+        (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking()
+            .Where(p => p.UserId == u && p.HasSent == sent && (p.State == s || p.State == s2) && (p.LatestMessageAt < at || (p.LatestMessageAt == at && p.ThreadId < id)))
+            .OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId).Take(take));
+
+    /// <summary>Sent: the page newer than a cursor (oldest first).</summary>
+    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> SentAfter { get; } = CompileFolder(
+        (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking()
+            .Where(p => p.UserId == u && p.HasSent == sent && (p.State == s || p.State == s2) && (p.LatestMessageAt > at || (p.LatestMessageAt == at && p.ThreadId > id)))
+            .OrderBy(p => p.LatestMessageAt).ThenBy(p => p.ThreadId).Take(take));
+
+    /// <summary><see cref="WithThreads"/> over <paramref name="rows"/>, written out as one query and compiled.</summary>
+    private static Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> CompileFolder(
+        Expression<FolderRows> rows)
+    {
+        var parameters = rows.Parameters;
+        var body = Inline(WithThreads, parameters[0], rows.Body, parameters[1]);
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IQueryable<ThreadRow>>>(body, parameters));
+    }
+
+    /// <summary>The body of <paramref name="lambda"/> with its parameters replaced by <paramref name="arguments"/>.</summary>
+    public static Expression Inline(LambdaExpression lambda, params Expression[] arguments)
+        => new Substitution(lambda.Parameters.Zip(arguments).ToDictionary(p => p.First, p => p.Second)).Visit(lambda.Body);
+
+    /// <summary>A thread on a folder or search page, as read.</summary>
+    internal sealed class ThreadRow
+    {
+        public long ThreadId { get; init; }
+
+        public bool IsUnread { get; init; }
+
+        public ParticipantState State { get; init; }
+
+        public DateTime LatestMessageAt { get; init; }
+
+        public string Subject { get; init; } = string.Empty;
+
+        public string SenderId { get; init; } = string.Empty;
+
+        public string Excerpt { get; init; } = string.Empty;
+
+        public List<string> Others { get; init; } = [];
+    }
+
+    private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node)
+            => replacements.TryGetValue(node, out var replacement) ? replacement : node;
+    }
 
     /// <summary>The reader's side of a thread, as the thread page needs it.</summary>
     internal sealed class HeaderRow
