@@ -16,12 +16,12 @@ if (string.Equals(builder.Configuration["Messages:Provider"], "Postgres", String
 {
     var postgres = builder.Configuration.GetConnectionString("MessagesPostgres")
         ?? throw new InvalidOperationException("Messages:Provider is Postgres: set ConnectionStrings:MessagesPostgres (e.g. Host=127.0.0.1;Database=usermessages;Username=postgres).");
-    builder.Services.AddDbContext<SampleDbContext, SamplePostgresDbContext>(options => options.UseNpgsql(postgres));
+    builder.Services.AddDbContextPool<SampleDbContext, SamplePostgresDbContext>(options => options.UseNpgsql(postgres));
 }
 else
 {
     var sqlite = SqliteConnectionStrings.Resolve(builder.Configuration.GetConnectionString("Messages"), builder.Environment.ContentRootPath);
-    builder.Services.AddDbContext<SampleDbContext>(options => options.UseSqlite(sqlite));
+    builder.Services.AddDbContextPool<SampleDbContext>(options => options.UseSqlite(sqlite));
 }
 
 builder.Services.AddDefaultIdentity<IdentityUser>(options =>

@@ -28,6 +28,9 @@ public sealed class UserMessagesBuilder
         where TContext : DbContext, IUserMessagesDbContext
     {
         Services.TryAddScoped(sp => new UserMessagesDb(sp.GetRequiredService<TContext>()));
+
+        // Before the context is created, so a pooled context (AddDbContextPool) gets it too.
+        Services.ConfigureDbContext<TContext>(UserMessagesModelCacheKeyFactory.Use);
         if (FindIdentityUserAndKey(typeof(TContext)) is { } identity)
         {
             Services.TryAddScoped(typeof(IUserDirectory), typeof(IdentityUserDirectory<,>).MakeGenericType(identity.User, identity.Key));

@@ -47,7 +47,7 @@ public abstract class UserMessagesIdentityDbContext<TUser> : IdentityDbContext<T
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         base.OnConfiguring(optionsBuilder);
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, UserMessagesModelCacheKeyFactory>();
+        UserMessagesModelCacheKeyFactory.Use(optionsBuilder);
     }
 
     /// <summary>Configures Identity's model, then the UserMessages tables.</summary>

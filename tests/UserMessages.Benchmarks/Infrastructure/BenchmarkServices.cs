@@ -24,7 +24,7 @@ public static class BenchmarkServices
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddDbContext<SampleDbContext>(options => options.UseSqlite(ConnectionString(path)).AddInterceptors(new SqliteDurability()));
+        services.AddDbContextPool<SampleDbContext>(options => options.UseSqlite(ConnectionString(path)).AddInterceptors(new SqliteDurability()));
         services.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<SampleDbContext>();
         services.AddUserMessages(options =>
             {

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Domain;
+using UserMessages.Services;
 
 namespace UserMessages.Tests.Storage;
 
@@ -35,8 +36,10 @@ public sealed class StoreOptionsTests
         await db.MessageThreads.CountAsync();
     }
 
-    [Fact]
-    public async Task TwoAppsInOneProcess_WithDifferentTablePrefixes_EachUseTheirOwnTables()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TwoAppsInOneProcess_WithDifferentTablePrefixes_EachUseTheirOwnTables(bool pooled)
     {
         var tableNames = new List<string>();
         foreach (var prefix in new[] { "First", "Second" })
@@ -44,7 +47,15 @@ public sealed class StoreOptionsTests
             await using var connection = new SqliteConnection("Data Source=:memory:");
             await connection.OpenAsync();
             var collection = new ServiceCollection();
-            collection.AddDbContext<PerAppPrefixDbContext>(o => o.UseSqlite(connection));
+            if (pooled)
+            {
+                collection.AddDbContextPool<PerAppPrefixDbContext>(o => o.UseSqlite(connection));
+            }
+            else
+            {
+                collection.AddDbContext<PerAppPrefixDbContext>(o => o.UseSqlite(connection));
+            }
+
             collection.AddLogging();
             collection.AddUserMessages(o => o.Store.TablePrefix = prefix).AddEntityFrameworkStores<PerAppPrefixDbContext>();
             await using var services = collection.BuildServiceProvider();
@@ -54,5 +65,46 @@ public sealed class StoreOptionsTests
         }
 
         Assert.Equal(["FirstThreads", "SecondThreads"], tableNames);
+    }
+
+    [Fact]
+    public async Task APooledContext_SendsAndReadsAcrossRequests()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var collection = new ServiceCollection();
+        collection.AddDbContextPool<PrefixedIdentityDbContext>(o => o.UseSqlite(connection), poolSize: 2);
+        collection.AddLogging();
+        collection.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<PrefixedIdentityDbContext>();
+        collection.AddUserMessages().AddEntityFrameworkStores<PrefixedIdentityDbContext>();
+        await using var services = collection.BuildServiceProvider();
+        async Task<T> InRequest<T>(Func<IServiceProvider, Task<T>> work)
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await work(scope.ServiceProvider);
+        }
+
+        await InRequest(sp => sp.GetRequiredService<PrefixedIdentityDbContext>().Database.EnsureCreatedAsync());
+        var ids = new List<string>();
+        foreach (var name in new[] { "ann", "ben" })
+        {
+            ids.Add(await InRequest(async sp =>
+            {
+                var user = new IdentityUser(name);
+                Assert.True((await sp.GetRequiredService<UserManager<IdentityUser>>().CreateAsync(user)).Succeeded);
+                return user.Id;
+            }));
+        }
+
+        // More requests than the pool holds: contexts are handed back and reused, each starting clean.
+        for (var i = 0; i < 5; i++)
+        {
+            var sent = await InRequest(sp => sp.GetRequiredService<IUserMessagesService>().StartThreadAsync(new NewThreadRequest(ids[0], [ids[1]], $"Hello {i}", "Hi")));
+            Assert.True(sent.Succeeded, sent.Status.ToString());
+        }
+
+        var inbox = await InRequest(sp => sp.GetRequiredService<IUserMessagesService>().GetFolderAsync(ids[1], MailboxFolder.Inbox, PageRequest.Newest));
+        Assert.Equal(["Hello 4", "Hello 3", "Hello 2", "Hello 1", "Hello 0"], inbox.Value!.Threads.Select(t => t.Subject));
+        Assert.Equal(5, await InRequest(sp => sp.GetRequiredService<IUserMessagesService>().CountUnreadAsync(ids[1])));
     }
 }
