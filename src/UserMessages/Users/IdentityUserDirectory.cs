@@ -1,7 +1,10 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace UserMessages.Users;
 
@@ -13,6 +16,8 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
     where TUser : IdentityUser<TKey>
     where TKey : IEquatable<TKey>
 {
+    private static readonly ConditionalWeakTable<IModel, Func<DbContext, List<TKey>, IAsyncEnumerable<UserName>>> NamesByModel = [];
+
     public string? GetUserId(ClaimsPrincipal principal) => userManager.GetUserId(principal);
 
     public async Task<IReadOnlyDictionary<string, MessagingUser>> FindByIdsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
@@ -39,6 +44,16 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
         }
 
         var keys = ids.Select(id => TryParseKey(id, out var key) ? key : default!).ToList();
+        if (userManager.Users is DbSet<TUser> users)
+        {
+            // The EF Core store (every page asks for names): a query compiled once for the store's model.
+            var context = users.GetService<ICurrentDbContext>().Context;
+            var names = NamesByModel.GetValue(context.Model, static _ => EF.CompileAsyncQuery(
+                (DbContext c, List<TKey> keys) => c.Set<TUser>().AsNoTracking().Where(u => keys.Contains(u.Id)).Select(u => new UserName { Id = u.Id, Name = u.UserName })));
+            var found = await names(context, keys).ToListAsync(cancellationToken);
+            return found.Select(r => ToMessagingUser(r.Id, r.Name)).ToDictionary(u => u.Id, StringComparer.Ordinal);
+        }
+
         var rows = await userManager.Users.AsNoTracking()
             .Where(u => keys.Contains(u.Id))
             .Select(u => new { u.Id, u.UserName })
@@ -121,6 +136,12 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
 
     private static bool TryParseKey(string id, out TKey key)
     {
+        if (typeof(TKey) == typeof(string))
+        {
+            key = (TKey)(object)id;
+            return true;
+        }
+
         key = default!;
         try
         {
@@ -136,5 +157,13 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
         }
 
         return false;
+    }
+
+    /// <summary>A user's key and name, as the name lookup reads them.</summary>
+    private sealed class UserName
+    {
+        public TKey Id { get; init; } = default!;
+
+        public string? Name { get; init; }
     }
 }
