@@ -10,7 +10,7 @@
 # Settings (environment variables, defaults in brackets):
 #   LOADTEST_PROVIDERS [sqlite postgres]   LOADTEST_THREADS_PER_USER [10 10000]
 #   LOADTEST_USERS [20]   LOADTEST_MESSAGES_PER_THREAD [3]
-#   LOADTEST_DURATION [15s]   LOADTEST_WARMUP [15s]   LOADTEST_CONNECTIONS [32]   LOADTEST_WRK_THREADS [2]
+#   LOADTEST_DURATION [15s]   LOADTEST_WARMUP [15s]   LOADTEST_APP_WARMUP [10s]   LOADTEST_CONNECTIONS [32]   LOADTEST_WRK_THREADS [2]
 #   LOADTEST_TIMEOUT [10s]   LOADTEST_RESULTS [docs/benchmarks/loadtest-results.tsv]
 # PostgreSQL runs as Debian's postgresql package (installed when missing, like wrk), as a throw-away
 # server on 127.0.0.1:55600 with its data in a temporary folder; the app listens on 127.0.0.1:5300.
@@ -23,8 +23,11 @@ sizes=${LOADTEST_THREADS_PER_USER:-10 10000}
 users=${LOADTEST_USERS:-20}
 messages_per_thread=${LOADTEST_MESSAGES_PER_THREAD:-3}
 duration=${LOADTEST_DURATION:-15s}
-# Long enough for .NET's tiered JIT to finish: with 3 s the inbox page measured half its steady rate.
+# Each endpoint is warmed up before it is measured, and before the first the app gets app_warmup on
+# each read endpoint in turn, for .NET's tiered JIT to finish: with 3 s of warm-up the inbox page
+# measured half its steady rate, and with 15 s the first endpoint measured still ran unoptimized code.
 warmup=${LOADTEST_WARMUP:-15s}
+app_warmup=${LOADTEST_APP_WARMUP:-10s}
 connections=${LOADTEST_CONNECTIONS:-32}
 wrk_threads=${LOADTEST_WRK_THREADS:-2}
 # A response slower than this counts as a socket error (a failure), and is left out of the latencies.
@@ -260,6 +263,12 @@ for provider in $providers; do
       || fail "the JSON inbox did not answer"
     [ -n "$ids" ] || fail "$email has no threads in the inbox"
     token=$(bearer_token)
+
+    echo "loadtest: warming up the app (JIT): $app_warmup on each read endpoint before measuring"
+    for url in "$base/messages" "$base/messages/thread/${ids%%,*}" "$base/messages/api/folders/inbox"; do
+      wrk -t"$wrk_threads" -c"$connections" -d"$app_warmup" --timeout "$timeout" -H "Cookie: $cookie" -s bench/loadtest.lua "$url" -- get >/dev/null \
+        || fail "wrk failed (warming up the app)"
+    done
 
     measure "$provider" "$size" inbox "Cookie: $cookie" "$base/messages" get
     measure "$provider" "$size" thread "Cookie: $cookie" "$base/messages/thread/${ids%%,*}" get

@@ -45,6 +45,7 @@ internal sealed partial class UserMessagesService
             (false, _, { }) => reads.InStateAfter,
             _ => reads.InState,
         };
+        // Sent also takes the archived rows it wrote in (the second state) and its flag; the others ignore them.
         var cursor = before ?? after;
         var rows = await read(db.Context, userId, state, ParticipantState.Archived, true, cursor?.At ?? default, cursor?.Id ?? 0, options.Value.PageSize + 1)
             .ToListAsync(cancellationToken);

@@ -38,13 +38,17 @@ internal sealed class CompiledReads
             })
             .FirstOrDefault());
 
+    /// <summary>A message as the thread page reads it (inlined into the queries below when they are compiled).</summary>
+    private static readonly Expression<Func<Message, MessageRow>> AsMessageRow =
+        m => new MessageRow { Id = m.Id, SenderId = m.SenderId, SentAt = m.SentAt, Content = m.Content, Kind = m.Kind, AboutUserId = m.AboutUserId };
+
     /// <summary>The newest <c>take</c> messages of a thread, newest first.</summary>
     public Func<DbContext, long, int, IAsyncEnumerable<MessageRow>> NewestMessages { get; } = EF.CompileAsyncQuery(
         (DbContext c, long threadId, int take) => c.Set<Message>().AsNoTracking()
             .Where(m => m.ThreadId == threadId)
             .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id)
             .Take(take)
-            .Select(m => new MessageRow { Id = m.Id, SenderId = m.SenderId, SentAt = m.SentAt, Content = m.Content, Kind = m.Kind, AboutUserId = m.AboutUserId }));
+            .Select(AsMessageRow));
 
     /// <summary>The <c>take</c> messages just older than a cursor (time, id), newest first.</summary>
     public Func<DbContext, long, DateTime, long, int, IAsyncEnumerable<MessageRow>> MessagesBefore { get; } = EF.CompileAsyncQuery(
@@ -52,7 +56,7 @@ internal sealed class CompiledReads
             .Where(m => m.ThreadId == threadId && (m.SentAt < at || (m.SentAt == at && m.Id < id)))
             .OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id)
             .Take(take)
-            .Select(m => new MessageRow { Id = m.Id, SenderId = m.SenderId, SentAt = m.SentAt, Content = m.Content, Kind = m.Kind, AboutUserId = m.AboutUserId }));
+            .Select(AsMessageRow));
 
     /// <summary>The <c>take</c> messages just newer than a cursor (time, id), oldest first.</summary>
     public Func<DbContext, long, DateTime, long, int, IAsyncEnumerable<MessageRow>> MessagesAfter { get; } = EF.CompileAsyncQuery(
@@ -60,7 +64,7 @@ internal sealed class CompiledReads
             .Where(m => m.ThreadId == threadId && (m.SentAt > at || (m.SentAt == at && m.Id > id)))
             .OrderBy(m => m.SentAt).ThenBy(m => m.Id)
             .Take(take)
-            .Select(m => new MessageRow { Id = m.Id, SenderId = m.SenderId, SentAt = m.SentAt, Content = m.Content, Kind = m.Kind, AboutUserId = m.AboutUserId }));
+            .Select(AsMessageRow));
 
     /// <summary>
     /// One page of a user's threads from their participant rows (already filtered, ordered and cut
