@@ -19,8 +19,6 @@ namespace UserMessages.Services;
 /// </remarks>
 internal sealed partial class UserMessagesService
 {
-    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
-
     public async Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -81,7 +79,7 @@ internal sealed partial class UserMessagesService
         }
 
         var ordered = deltas.OrderBy(d => d.UserId, StringComparer.Ordinal).ToList();
-        if (db.Context.Database.ProviderName is SqliteProvider or PostgresProvider)
+        if (db.Context.Database.ProviderName is DatabaseProviders.Sqlite or DatabaseProviders.Postgres)
         {
             var names = new SqlNames(db.Context);
             var (user, unread) = (names.Column<MailboxCounter>(nameof(MailboxCounter.UserId)), names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads)));

@@ -14,9 +14,6 @@ namespace UserMessages.Services;
 /// </summary>
 internal sealed partial class UserMessagesService
 {
-    private const int ExcerptLength = CompiledReads.ExcerptLength;
-    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-
     public async Task<MessagingResult<FolderPage>> GetFolderAsync(string userId, MailboxFolder folder, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -66,14 +63,14 @@ internal sealed partial class UserMessagesService
         // Only the user's own threads, then a case-insensitive substring of the subject or of a message.
         var (left, written) = (ParticipantState.Left, MessageKind.Text);
         var rows = db.Participants.AsNoTracking().Where(p => p.UserId == userId && p.State != left);
-        if (db.Context.Database.ProviderName == SqliteProvider)
+        if (db.Context.Database.ProviderName == DatabaseProviders.Sqlite)
         {
             // SQLite's LIKE ignores case (ASCII) by itself and its lower() knows only ASCII: LIKE, wildcards escaped.
             var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
             rows = rows.Where(p => EF.Functions.Like(p.Thread!.Subject, pattern, @"\")
                 || db.Messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written && EF.Functions.Like(m.Content, pattern, @"\")));
         }
-        else if (db.Context.Database.ProviderName == PostgresProvider && FullTextQuery.From(text) is { } words)
+        else if (db.Context.Database.ProviderName == DatabaseProviders.Postgres && FullTextQuery.From(text) is { } words)
         {
             // PostgreSQL: full-text search over the GIN indexes of subjects and messages (see FullTextIndex).
             var (threads, messages) = FullTextMatches(words);
@@ -123,7 +120,7 @@ internal sealed partial class UserMessagesService
         }
 
         var reads = CompiledReads.For(db.Context);
-        var header = await reads.ThreadHeader(db.Context, threadId, userId, ParticipantState.Left, cancellationToken);
+        var header = await reads.ThreadHeader(db.Context, threadId, userId, cancellationToken);
         if (header is null)
         {
             return MessagingResult<ThreadPage>.NotFound();
@@ -257,13 +254,13 @@ internal sealed partial class UserMessagesService
     }
 
     /// <summary>
-    /// The beginning of the latest message on one line: at most <see cref="ExcerptLength"/> characters
+    /// The beginning of the latest message on one line: at most <see cref="CompiledReads.ExcerptLength"/> characters
     /// (code points, as the database cut them), never splitting an emoji or a letter with its accents.
     /// </summary>
     private static string Excerpt(string text)
     {
         var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (text.EnumerateRunes().Count() <= ExcerptLength)
+        if (text.EnumerateRunes().Count() <= CompiledReads.ExcerptLength)
         {
             return flat;
         }
@@ -275,7 +272,7 @@ internal sealed partial class UserMessagesService
         {
             var element = elements.GetTextElement();
             runes += element.EnumerateRunes().Count();
-            if (runes > ExcerptLength)
+            if (runes > CompiledReads.ExcerptLength)
             {
                 break;
             }

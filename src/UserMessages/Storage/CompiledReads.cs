@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using UserMessages.Domain;
+using FolderRead = System.Func<Microsoft.EntityFrameworkCore.DbContext, string, UserMessages.Domain.ParticipantState, UserMessages.Domain.ParticipantState, bool, System.DateTime, long, int, System.Collections.Generic.IAsyncEnumerable<UserMessages.Storage.CompiledReads.ThreadRow>>;
 
 namespace UserMessages.Storage;
 
@@ -25,16 +26,16 @@ internal sealed class CompiledReads
         (DbContext c, string userId, CancellationToken ct) => c.Set<MailboxCounter>().AsNoTracking().Where(m => m.UserId == userId).Select(m => m.UnreadThreads).FirstOrDefault());
 
     /// <summary>The reader's row of a thread with its subject and the people in it (in the order they joined), or null.</summary>
-    public Func<DbContext, long, string, ParticipantState, CancellationToken, Task<HeaderRow?>> ThreadHeader { get; } = EF.CompileAsyncQuery(
-        (DbContext c, long threadId, string userId, ParticipantState left, CancellationToken ct) => c.Set<ThreadParticipant>().AsNoTracking()
-            .Where(p => p.ThreadId == threadId && p.UserId == userId && p.State != left)
+    public Func<DbContext, long, string, CancellationToken, Task<HeaderRow?>> ThreadHeader { get; } = EF.CompileAsyncQuery(
+        (DbContext c, long threadId, string userId, CancellationToken ct) => c.Set<ThreadParticipant>().AsNoTracking()
+            .Where(p => p.ThreadId == threadId && p.UserId == userId && p.State != ParticipantState.Left)
             .Select(p => new HeaderRow
             {
                 IsUnread = p.IsUnread,
                 State = p.State,
                 LastReadMessageId = p.LastReadMessageId,
                 Subject = p.Thread!.Subject,
-                Participants = p.Thread.Participants.Where(o => o.State != left).OrderBy(o => o.JoinedAt).ThenBy(o => o.UserId).Select(o => o.UserId).ToList(),
+                Participants = p.Thread.Participants.Where(o => o.State != ParticipantState.Left).OrderBy(o => o.JoinedAt).ThenBy(o => o.UserId).Select(o => o.UserId).ToList(),
             })
             .FirstOrDefault());
 
@@ -95,41 +96,41 @@ internal sealed class CompiledReads
     private delegate IQueryable<ThreadParticipant> FolderRows(DbContext c, string userId, ParticipantState state, ParticipantState state2, bool sent, DateTime at, long id, int take);
 
     /// <summary>The inbox, archive or trash (rows in one state): newest page.</summary>
-    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> InState { get; } = CompileFolder(
+    public FolderRead InState { get; } = CompileFolder(
         (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking().Where(p => p.UserId == u && p.State == s)
             .OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId).Take(take));
 
     /// <summary>The inbox, archive or trash: the page older than a cursor.</summary>
-    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> InStateBefore { get; } = CompileFolder(
+    public FolderRead InStateBefore { get; } = CompileFolder(
         (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking()
             .Where(p => p.UserId == u && p.State == s && (p.LatestMessageAt < at || (p.LatestMessageAt == at && p.ThreadId < id)))
             .OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId).Take(take));
 
     /// <summary>The inbox, archive or trash: the page newer than a cursor (oldest first).</summary>
-    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> InStateAfter { get; } = CompileFolder(
+    public FolderRead InStateAfter { get; } = CompileFolder(
         (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking()
             .Where(p => p.UserId == u && p.State == s && (p.LatestMessageAt > at || (p.LatestMessageAt == at && p.ThreadId > id)))
             .OrderBy(p => p.LatestMessageAt).ThenBy(p => p.ThreadId).Take(take));
 
     /// <summary>Sent (rows the user wrote in, in either of two states): newest page.</summary>
-    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> Sent { get; } = CompileFolder(
+    public FolderRead Sent { get; } = CompileFolder(
         (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking().Where(p => p.UserId == u && p.HasSent == sent && (p.State == s || p.State == s2))
             .OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId).Take(take));
 
     /// <summary>Sent: the page older than a cursor.</summary>
-    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> SentBefore { get; } = CompileFolder(
+    public FolderRead SentBefore { get; } = CompileFolder(
         (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking()
             .Where(p => p.UserId == u && p.HasSent == sent && (p.State == s || p.State == s2) && (p.LatestMessageAt < at || (p.LatestMessageAt == at && p.ThreadId < id)))
             .OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId).Take(take));
 
     /// <summary>Sent: the page newer than a cursor (oldest first).</summary>
-    public Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> SentAfter { get; } = CompileFolder(
+    public FolderRead SentAfter { get; } = CompileFolder(
         (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking()
             .Where(p => p.UserId == u && p.HasSent == sent && (p.State == s || p.State == s2) && (p.LatestMessageAt > at || (p.LatestMessageAt == at && p.ThreadId > id)))
             .OrderBy(p => p.LatestMessageAt).ThenBy(p => p.ThreadId).Take(take));
 
     /// <summary><see cref="WithThreads"/> over <paramref name="rows"/>, written out as one query and compiled.</summary>
-    private static Func<DbContext, string, ParticipantState, ParticipantState, bool, DateTime, long, int, IAsyncEnumerable<ThreadRow>> CompileFolder(
+    private static FolderRead CompileFolder(
         Expression<FolderRows> rows)
     {
         var parameters = rows.Parameters;

@@ -14,15 +14,13 @@ namespace UserMessages.Storage;
 /// </summary>
 internal static class SqliteWriteQueue
 {
-    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-
     // One queue per database, known by its connection string (a file, or a named in-memory database).
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Queues = new(StringComparer.Ordinal);
 
     /// <summary>Waits for this database's turn; dispose the result to hand it on. Nothing to wait for unless the database is SQLite.</summary>
     public static async ValueTask<Turn> WaitAsync(DatabaseFacade database, CancellationToken cancellationToken)
     {
-        if (database.ProviderName != SqliteProvider || database.GetConnectionString() is not { } connectionString)
+        if (database.ProviderName != DatabaseProviders.Sqlite || database.GetConnectionString() is not { } connectionString)
         {
             return default;
         }
