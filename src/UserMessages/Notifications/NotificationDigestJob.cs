@@ -18,7 +18,7 @@ internal sealed class NotificationDigestJob(UserMessagesDb db, IUserDirectory di
     public async Task<int> SendDueAsync(DateTime now, CancellationToken cancellationToken)
     {
         var due = await db.PendingNotifications.AsNoTracking().Where(n => n.DueAt <= now)
-            .Select(n => n.RecipientId).Distinct().Take(RecipientsPerRun).ToListAsync(cancellationToken);
+            .Select(n => n.RecipientId).Distinct().OrderBy(id => id).Take(RecipientsPerRun).ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var recipientId in due)
         {

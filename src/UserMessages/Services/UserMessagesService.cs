@@ -170,12 +170,17 @@ internal sealed partial class UserMessagesService(
         StateChangedAt = now,
     };
 
-    /// <summary>Unknown users and users who refuse the sender get the same error (SPEC §3.7).</summary>
+    /// <summary>
+    /// Unknown users and users who refuse the sender get the same error (SPEC §3.7); so does an id
+    /// with the control character the folder pages join ids with (<see cref="CompiledReads.IdSeparator"/>).
+    /// </summary>
     private async Task CheckRecipientsAcceptAsync(string senderId, List<string> recipients, List<MessagingError> errors, CancellationToken cancellationToken)
     {
         var known = await directory.FindByIdsAsync(recipients, cancellationToken);
         var refusing = await recipientGate.FindRefusingAsync(senderId, recipients.Where(known.ContainsKey).ToList(), cancellationToken);
-        errors.AddRange(recipients.Where(id => !known.ContainsKey(id) || refusing.Contains(id)).Select(describer.RecipientUnavailable));
+        errors.AddRange(recipients
+            .Where(id => !known.ContainsKey(id) || refusing.Contains(id) || id.Contains(CompiledReads.IdSeparator, StringComparison.Ordinal))
+            .Select(describer.RecipientUnavailable));
     }
 
     /// <summary>

@@ -69,7 +69,10 @@ internal sealed class CompiledReads
 
     /// <summary>
     /// One page of a user's threads from their participant rows (already filtered, ordered and cut
-    /// to a page): each thread's subject, latest message, and the other people still in it.
+    /// to a page): each thread's subject, latest message, and the other people still in it. The
+    /// other people's ids come joined into one column (<c>group_concat</c>, <c>string_agg</c>...) by
+    /// a subquery per row, so the page is one row per thread: reading them as a joined collection
+    /// took a fifth of the JSON inbox's CPU (a join, a sort over it, and EF Core's collection shaper).
     /// </summary>
     public static readonly Expression<Func<DbContext, IQueryable<ThreadParticipant>, string, IQueryable<ThreadRow>>> WithThreads =
         (c, rows, userId) =>
@@ -85,8 +88,15 @@ internal sealed class CompiledReads
                 Subject = t.Subject,
                 SenderId = m.SenderId,
                 Excerpt = m.Content.Substring(0, ExcerptLength + 1),
-                Others = t.Participants.Where(o => o.UserId != userId && o.State != ParticipantState.Left).Select(o => o.UserId).ToList(),
+                OtherIds = c.Set<ThreadParticipant>().Where(o => o.ThreadId == t.Id && o.UserId != userId && o.State != ParticipantState.Left)
+                    .GroupBy(o => o.ThreadId).Select(g => string.Join(IdSeparator, g.Select(o => o.UserId))).FirstOrDefault() ?? string.Empty,
             };
+
+    /// <summary>
+    /// What joins the ids of a thread's other people in one column: the unit separator, a control
+    /// character no user id contains (recipients whose id does are refused, see <c>CheckRecipientsAcceptAsync</c>).
+    /// </summary>
+    public const string IdSeparator = "\u001f";
 
     /// <summary>The longest excerpt of a latest message a folder page shows (one more character is read, to know it was cut).</summary>
     public const int ExcerptLength = 140;
@@ -159,7 +169,10 @@ internal sealed class CompiledReads
 
         public string Excerpt { get; init; } = string.Empty;
 
-        public List<string> Others { get; init; } = [];
+        public string OtherIds { get; init; } = string.Empty;
+
+        /// <summary>The other people's ids, in ordinal order (the databases join them in no set order).</summary>
+        public string[] Others => field ??= OtherIds.Split(IdSeparator, StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray();
     }
 
     private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
@@ -146,6 +147,42 @@ public sealed class RecipientTests
         var result = await host.WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], "Hi", "Hello")));
 
         Assert.Equal("RecipientUnavailable", AssertSingleInvalid(result).Code);
+    }
+
+    [Fact]
+    public async Task StartThread_ToAnAccountWhoseIdHasTheUnitSeparator_IsRefusedLikeAnUnknownRecipient()
+    {
+        // The folder pages read the other people's ids joined by U+001F into one column.
+        await using var host = await MessagingHost.StartAsync();
+        var alice = await host.CreateUserAsync("alice");
+        var odd = new IdentityUser("odd") { Id = "odd\u001fid", Email = "odd@example.com" };
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().CreateAsync(odd)).Succeeded);
+        }
+
+        var result = await host.WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [odd.Id], "Hi", "Hello")));
+
+        var error = AssertSingleInvalid(result);
+        Assert.Equal("RecipientUnavailable", error.Code);
+        Assert.Equal(odd.Id, error.Recipient);
+        Assert.Equal(new RowCounts(0, 0, 0), await host.RowCountsAsync());
+    }
+
+    [Fact]
+    public async Task FolderPage_ListsEveryOtherPerson_OfAThreadWithSeveral()
+    {
+        await using var host = await MessagingHost.StartAsync();
+        var alice = await host.CreateUserAsync("alice");
+        var bob = await host.CreateUserAsync("bob");
+        var carol = await host.CreateUserAsync("carol");
+        var dave = await host.CreateUserAsync("dave");
+
+        await host.SendAsync(alice, [carol, bob, dave]);
+
+        var row = Assert.Single((await host.FolderAsync(bob, MailboxFolder.Inbox)).Threads);
+        Assert.Equal(new[] { alice, carol, dave }.Order(StringComparer.Ordinal), row.OtherParticipants.Select(u => u.Id));
+        Assert.Equal(["alice", "bob", "carol"], (await host.FolderAsync(dave, MailboxFolder.Inbox)).Threads[0].OtherParticipants.Select(u => u.UserName).Order(StringComparer.Ordinal));
     }
 
     private static MessagingError AssertSingleInvalid(MessagingResult result)
