@@ -259,8 +259,8 @@ internal sealed partial class UserMessagesService
     /// </summary>
     private static string Excerpt(string text)
     {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (text.EnumerateRunes().Count() <= CompiledReads.ExcerptLength)
+        var flat = OnOneLine(text);
+        if (text.Length <= CompiledReads.ExcerptLength || text.EnumerateRunes().Count() <= CompiledReads.ExcerptLength)
         {
             return flat;
         }
@@ -281,5 +281,17 @@ internal sealed partial class UserMessagesService
         }
 
         return flat[..length].TrimEnd() + "\u2026";
+    }
+
+    /// <summary>The text with each run of white space (line breaks too) made one space, and none at either end; the text itself when it is so already.</summary>
+    private static string OnOneLine(string text)
+    {
+        var tidy = text.Length == 0 || (!char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]));
+        for (var i = 1; tidy && i < text.Length; i++)
+        {
+            tidy = !char.IsWhiteSpace(text[i]) || (text[i] == ' ' && !char.IsWhiteSpace(text[i - 1]));
+        }
+
+        return tidy ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 }

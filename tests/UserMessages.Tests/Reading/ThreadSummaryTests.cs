@@ -89,6 +89,20 @@ public sealed class ThreadSummaryTests
         Assert.Equal("Short and sweet.", (await host.FolderAsync(bob, MailboxFolder.Inbox)).Threads.Single().Excerpt);
     }
 
+    [Theory]
+    [InlineData("Line one\n\nline two", "Line one line two")]
+    [InlineData("  Padded\tand  spaced \r\n", "Padded and spaced")]
+    [InlineData("Already tidy, one space each.", "Already tidy, one space each.")]
+    public async Task InboxRow_ShowsTheExcerptOnOneLine(string content, string excerpt)
+    {
+        await using var host = await MessagingHost.StartAsync();
+        var alice = await host.CreateUserAsync("alice");
+        var bob = await host.CreateUserAsync("bob");
+        await host.SendAsync(alice, [bob], content: content);
+
+        Assert.Equal(excerpt, (await host.FolderAsync(bob, MailboxFolder.Inbox)).Threads.Single().Excerpt);
+    }
+
     [Fact]
     public async Task InboxRow_OfAUserWhoseAccountWasDeleted_StillShows_UnderANeutralName()
     {
