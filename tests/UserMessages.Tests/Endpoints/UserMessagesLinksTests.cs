@@ -43,6 +43,26 @@ public sealed class UserMessagesLinksTests
         Assert.Equal("/pm", links.Inbox(onHome).TrimEnd('/'));
     }
 
+    [Fact]
+    public async Task ThreadLinks_ManyInOneRequest_EachNameItsThread_UnderThePathBase_AndFollowTheRequestToAnotherPrefix()
+    {
+        await using var app = MessagingApp.Build();
+        app.MapUserMessages("/messages");
+        app.MapUserMessages("/inbox");
+        await app.StartAsync();
+        var links = app.Services.GetRequiredService<UserMessagesLinks>();
+        var http = RequestOn(app, "/inbox/");
+        http.Request.PathBase = "/site";
+
+        Assert.Equal("/site/inbox/thread/1", links.Thread(http, 1));
+        Assert.Equal("/site/inbox/thread/9007199254740993", links.Thread(http, 9_007_199_254_740_993));
+        Assert.Equal("/site/inbox/thread/2?before=abc", links.Thread(http, 2, before: "abc"));
+
+        // The same request re-executed on a page under the other prefix (an error page, say).
+        http.SetEndpoint(app.Endpoints().First(e => e.RoutePattern.RawText == "/messages/"));
+        Assert.Equal("/site/messages/thread/3", links.Thread(http, 3));
+    }
+
     private static HttpContext RequestOn(WebApplication app, string rawText)
     {
         var http = new DefaultHttpContext { RequestServices = app.Services };
