@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UserMessages.Domain;
 using UserMessages.Storage;
+using UserMessages.Storage.Configurations;
 
 namespace UserMessages.Notifications;
 
@@ -28,23 +29,32 @@ internal sealed class NotificationOutbox(UserMessagesDb db, NotificationSwitch n
 
         // What already waits for these recipients waits for this message too: one digest once the
         // conversation is quiet, but never later than the oldest row's deadline. Only a recipient's
-        // newest row waits for the quiet period, older rows wait for their own deadline, and the
-        // digest takes all of a recipient's rows once one is due; so a new message rewrites one row
-        // per recipient (the previous newest), not their whole queue.
+        // newest row waits for the quiet period (AwaitsQuiet), older rows wait for their own deadline,
+        // and the digest takes all of a recipient's rows once one is due; so a new message rewrites
+        // one row per recipient (the previous newest), found by index whatever the queue's length.
         var settings = options.Value.Notifications;
         var due = now + settings.QuietPeriod;
-        await db.PendingNotifications.Where(n => recipients.Contains(n.RecipientId) && n.DueAt < n.DeadlineAt).ExecuteUpdateAsync(
-            s => s.SetProperty(n => n.DueAt, n => n.DeadlineAt),
-            cancellationToken);
+        var waiting = true;
+        await db.PendingNotifications
+            .Where(n => recipients.Contains(n.RecipientId) && EF.Property<bool>(n, PendingNotificationConfiguration.AwaitsQuiet) == waiting)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(n => n.DueAt, n => n.DeadlineAt)
+                    .SetProperty(n => EF.Property<bool>(n, PendingNotificationConfiguration.AwaitsQuiet), false),
+                cancellationToken);
         var deadline = now + settings.MaxDelay;
-        db.PendingNotifications.AddRange(recipients.Select(id => new PendingNotification
+        foreach (var recipient in recipients)
         {
-            RecipientId = id,
-            ThreadId = threadId,
-            MessageId = messageId,
-            DueAt = due < deadline ? due : deadline,
-            DeadlineAt = deadline,
-        }));
+            var row = new PendingNotification
+            {
+                RecipientId = recipient,
+                ThreadId = threadId,
+                MessageId = messageId,
+                DueAt = due < deadline ? due : deadline,
+                DeadlineAt = deadline,
+            };
+            db.PendingNotifications.Add(row).Property<bool>(PendingNotificationConfiguration.AwaitsQuiet).CurrentValue = row.DueAt < row.DeadlineAt;
+        }
+
         await db.Context.SaveChangesAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.Tests.Infrastructure;
+using UserMessages.Tests.Notifications;
 
 namespace UserMessages.Tests.Speed;
 
@@ -57,6 +58,27 @@ public sealed class QueryPlanTests
 
         var text = string.Join(Environment.NewLine, plan.Select(r => r.Detail));
         Assert.True(plan.Count == 1 && plan[0].Detail.Contains("USING INDEX sqlite_autoindex_UserMessagesMailboxCounters_1 (UserId=?)", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public async Task NewMessage_FindsTheRecipientsWaitingNotification_ByIndex_NotByReadingTheirWholeQueue()
+    {
+        var (host, _) = await RecordingNotifier.StartHostAsync();
+        await using var owned = host;
+        var alice = await host.CreateUserAsync("alice");
+        var bob = await host.CreateUserAsync("bob");
+        var sent = await host.SendAsync(alice, [bob], "Queue", "First");
+        for (var i = 0; i < 30; i++)
+        {
+            await host.ReplyAsync(alice, sent.ThreadId, $"Reply {i}");
+        }
+
+        var plan = await PlanOfAsync(host, s => s.ReplyAsync(alice, sent.ThreadId, "One more"), "UserMessagesPendingNotifications");
+
+        var text = string.Join(Environment.NewLine, plan.Select(r => r.Detail));
+        Assert.True(
+            plan.Count == 1 && plan[0].Detail.Contains("USING INDEX IX_UserMessagesPendingNotifications_AwaitsQuiet (RecipientId=? AND AwaitsQuiet=?)", StringComparison.Ordinal),
+            text);
     }
 
     private static async Task<(string Alice, string Bob)> SeedAsync(MessagingHost host)

@@ -329,6 +329,9 @@ namespace UserMessages.Sample.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AwaitsQuiet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("DeadlineAt")
                         .HasColumnType("TEXT");
 
@@ -351,6 +354,9 @@ namespace UserMessages.Sample.Data.Migrations
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("IX_UserMessagesPendingNotifications_DueAt");
+
+                    b.HasIndex("RecipientId", "AwaitsQuiet")
+                        .HasDatabaseName("IX_UserMessagesPendingNotifications_AwaitsQuiet");
 
                     b.HasIndex("RecipientId", "ThreadId")
                         .HasDatabaseName("IX_UserMessagesPendingNotifications_Recipient");

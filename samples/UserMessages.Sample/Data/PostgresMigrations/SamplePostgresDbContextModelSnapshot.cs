@@ -356,6 +356,9 @@ namespace UserMessages.Sample.Data.PostgresMigrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("AwaitsQuiet")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("DeadlineAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -378,6 +381,9 @@ namespace UserMessages.Sample.Data.PostgresMigrations
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("IX_UserMessagesPendingNotifications_DueAt");
+
+                    b.HasIndex("RecipientId", "AwaitsQuiet")
+                        .HasDatabaseName("IX_UserMessagesPendingNotifications_AwaitsQuiet");
 
                     b.HasIndex("RecipientId", "ThreadId")
                         .HasDatabaseName("IX_UserMessagesPendingNotifications_Recipient");
