@@ -44,6 +44,7 @@ internal sealed partial class UserMessagesService
         };
         // Sent also takes the archived rows it wrote in (the second state) and its flag; the others ignore them.
         var cursor = before ?? after;
+        await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await read(db.Context, userId, state, ParticipantState.Archived, true, cursor?.At ?? default, cursor?.Id ?? 0, options.Value.PageSize + 1)
             .ToListAsync(cancellationToken);
         var result = await PageOfThreadsAsync(rows, before, after, cancellationToken);
@@ -120,6 +121,7 @@ internal sealed partial class UserMessagesService
         }
 
         var reads = CompiledReads.For(db.Context);
+        await using var connection = await db.OpenAsync(cancellationToken);
         var header = await reads.ThreadHeader(db.Context, threadId, userId, cancellationToken);
         if (header is null)
         {
@@ -189,6 +191,7 @@ internal sealed partial class UserMessagesService
             Expression.Constant(db.Context),
             ordered.Take(options.Value.PageSize + 1).Expression,
             Expression.Property(Expression.Constant(reader), nameof(reader.userId)));
+        await using var connection = await db.OpenAsync(cancellationToken);
         var found = await ordered.Provider.CreateQuery<CompiledReads.ThreadRow>(query).ToListAsync(cancellationToken);
         return MessagingResult<SearchPage>.Success(await PageOfThreadsAsync(found, before, after, cancellationToken));
     }

@@ -21,4 +21,22 @@ internal sealed class UserMessagesDb(DbContext context)
     public DbSet<PendingNotification> PendingNotifications => Context.Set<PendingNotification>();
 
     public DbSet<MailboxCounter> Counters => Context.Set<MailboxCounter>();
+
+    /// <summary>
+    /// Opens the context's connection for the several statements of one read, and closes it when
+    /// the result is disposed (unless it was open already): one open instead of one per statement.
+    /// An open is not free: SQLite's EF Core provider registers its functions on the connection
+    /// every time, and interceptors may run statements of their own.
+    /// </summary>
+    public async Task<OpenConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await Context.Database.OpenConnectionAsync(cancellationToken);
+        return new OpenConnection(Context);
+    }
+
+    /// <summary>The context's connection, open until disposed (EF Core counts the opens: it closes only after its own open).</summary>
+    public readonly struct OpenConnection(DbContext context) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(context.Database.CloseConnectionAsync());
+    }
 }

@@ -16,8 +16,6 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
     where TUser : IdentityUser<TKey>
     where TKey : IEquatable<TKey>
 {
-    private static readonly ConditionalWeakTable<IModel, Func<DbContext, List<TKey>, IAsyncEnumerable<UserName>>> NamesByModel = [];
-
     public string? GetUserId(ClaimsPrincipal principal) => userManager.GetUserId(principal);
 
     public async Task<IReadOnlyDictionary<string, MessagingUser>> FindByIdsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
@@ -44,13 +42,12 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
         }
 
         var keys = ids.Select(id => TryParseKey(id, out var key) ? key : default!).ToList();
-        if (userManager.Users is DbSet<TUser> users)
+        if (userManager.Users is DbSet<TUser> users
+            && users.GetService<ICurrentDbContext>().Context is var context
+            && UserNamesStatement<TUser, TKey>.For(context) is { } statement)
         {
-            // The EF Core store (every page asks for names): a query compiled once for the store's model.
-            var context = users.GetService<ICurrentDbContext>().Context;
-            var names = NamesByModel.GetValue(context.Model, static _ => EF.CompileAsyncQuery(
-                (DbContext c, List<TKey> keys) => c.Set<TUser>().AsNoTracking().Where(u => keys.Contains(u.Id)).Select(u => new UserName { Id = u.Id, Name = u.UserName })));
-            var found = await names(context, keys).ToListAsync(cancellationToken);
+            // The EF Core store (every page asks for names): one statement written once per model.
+            var found = await statement.ReadAsync(context, keys, cancellationToken);
             return found.Select(r => ToMessagingUser(r.Id, r.Name)).ToDictionary(u => u.Id, StringComparer.Ordinal);
         }
 
@@ -157,13 +154,5 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
         }
 
         return false;
-    }
-
-    /// <summary>A user's key and name, as the name lookup reads them.</summary>
-    private sealed class UserName
-    {
-        public TKey Id { get; init; } = default!;
-
-        public string? Name { get; init; }
     }
 }
