@@ -30,7 +30,7 @@ internal sealed class UserNamesStatement<TUser, TKey>
 
     private static readonly ConditionalWeakTable<IModel, StrongBox<UserNamesStatement<TUser, TKey>?>> PerModel = [];
 
-    private readonly ConcurrentDictionary<int, IRelationalCommand> commands = new();
+    private readonly ConcurrentDictionary<int, IRelationalCommandTemplate> templates = new();
     private readonly string select;
     private readonly RelationalTypeMapping idMapping;
     private readonly ISqlGenerationHelper sql;
@@ -89,13 +89,22 @@ internal sealed class UserNamesStatement<TUser, TKey>
                 values[ParameterName(i)] = chunk[i];
             }
 
-            var command = commands.GetOrAdd(chunk.Length, Build);
-            await using var reader = await command.ExecuteReaderAsync(
-                new RelationalCommandParameterObject(connection, values, null, context, logger, CommandSource.FromSqlQuery), cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            // The statement is shared by every request; a command (which keeps its reader for reuse) is the connection's own.
+            var command = connection.RentCommand();
+            command.PopulateFrom(templates.GetOrAdd(chunk.Length, Build));
+            try
             {
-                var row = reader.DbDataReader;
-                found.Add((ReadId(row), row.IsDBNull(1) ? null : row.GetString(1)));
+                await using var reader = await command.ExecuteReaderAsync(
+                    new RelationalCommandParameterObject(connection, values, null, context, logger, CommandSource.FromSqlQuery), cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var row = reader.DbDataReader;
+                    found.Add((ReadId(row), row.IsDBNull(1) ? null : row.GetString(1)));
+                }
+            }
+            finally
+            {
+                connection.ReturnCommand(command);
             }
         }
 
@@ -105,7 +114,7 @@ internal sealed class UserNamesStatement<TUser, TKey>
     private TKey ReadId(System.Data.Common.DbDataReader row)
         => idMapping.Converter is { } converter ? (TKey)converter.ConvertFromProvider(row.GetValue(0))! : row.GetFieldValue<TKey>(0);
 
-    private IRelationalCommand Build(int count)
+    private IRelationalCommandTemplate Build(int count)
     {
         var builder = builders.Create().Append(select);
         for (var i = 0; i < count; i++)
