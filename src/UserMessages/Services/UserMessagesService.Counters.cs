@@ -22,7 +22,7 @@ internal sealed partial class UserMessagesService
     public async Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        var count = await CompiledReads.For(db.Context).UnreadCount(db.Context, userId, cancellationToken);
+        var count = await CompiledReads.For(db.Context).UnreadCountAsync(db.Context, userId, cancellationToken);
         return Math.Max(count, 0);
     }
 

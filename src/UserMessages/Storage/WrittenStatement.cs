@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace UserMessages.Storage;
+
+/// <summary>
+/// Runs a statement the package wrote itself (once per model, shared by every request) on a
+/// context's connection, through EF Core's command pipeline: its logging, interceptors, command
+/// timeout and current transaction apply as to any query. For the reads every page makes, where a
+/// LINQ query's per-run work (a query context, its delegates, and for a list of ids the SQL
+/// written again) costs more than the statement.
+/// </summary>
+internal static class WrittenStatement
+{
+    /// <summary>Runs <paramref name="template"/> with <paramref name="values"/> and reads its rows with <paramref name="read"/>.</summary>
+    public static async Task<T> ReadAsync<T>(
+        DbContext context,
+        IRelationalCommandTemplate template,
+        IReadOnlyDictionary<string, object?> values,
+        Func<RelationalDataReader, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
+    {
+        // A command keeps its reader for reuse, so each run rents one of the connection's own.
+        var connection = context.GetService<IRelationalConnection>();
+        var command = connection.RentCommand();
+        command.PopulateFrom(template);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(
+                new RelationalCommandParameterObject(connection, values, null, context, context.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery),
+                cancellationToken);
+            return await read(reader, cancellationToken);
+        }
+        finally
+        {
+            connection.ReturnCommand(command);
+        }
+    }
+}
