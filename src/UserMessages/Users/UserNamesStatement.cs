@@ -43,7 +43,7 @@ internal sealed class UserNamesStatement<TUser, TKey>
     /// then the LINQ query, which knows all of that, runs instead.
     /// </summary>
     public static UserNamesStatement<TUser, TKey>? For(DbContext context)
-        => PerModel.GetValue(context.Model, _ => new StrongBox<UserNamesStatement<TUser, TKey>?>(Create(context))).Value;
+        => (PerModel.TryGetValue(context.Model, out var known) ? known : PerModel.GetValue(context.Model, _ => new(Create(context)))).Value;
 
     private static UserNamesStatement<TUser, TKey>? Create(DbContext context)
     {

@@ -28,7 +28,7 @@
     root.querySelectorAll(".um time[datetime]").forEach(function (el) { localizeTime(el, languageOf(el)); });
   }
 
-  // The same initial and colour as the package's avatars (Web/Avatars.cs, _Avatar.cshtml).
+  // The same initial and colour as the package's avatars (UserMessagesAvatars.For, _Avatar.cshtml).
   function avatar(name) {
     var el = document.createElement("span");
     var trimmed = (name || "").trim();

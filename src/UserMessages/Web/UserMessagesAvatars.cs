@@ -11,16 +11,20 @@ namespace UserMessages.Web;
 /// A person's avatar on the package's pages: their initial in a coloured circle. The package's own
 /// <c>_Avatar.cshtml</c> is written straight into the thread row or message, since a partial view
 /// per avatar (25 on an inbox page) was about 4% of the page's CPU; when the host overrides
-/// <c>_Avatar.cshtml</c>, its view is rendered as the partial it is.
+/// <c>_Avatar.cshtml</c>, its view is rendered as the partial it is. For views that overrides of
+/// <c>_ThreadRow.cshtml</c> or <c>_Message.cshtml</c> copy: <c>@await UserMessagesAvatars.ForAsync(Html, name)</c>.
 /// </summary>
-internal static class Avatars
+public static class UserMessagesAvatars
 {
-    /// <summary>The avatar's view, which a host may override.</summary>
+    /// <summary>The avatar's view, which a host may override (its model is the display name).</summary>
     public const string ViewPath = "/Areas/UserMessages/Views/Shared/_Avatar.cshtml";
 
     private static readonly object OverriddenKey = new();
 
     /// <summary>The avatar of <paramref name="name"/>: the package's markup, or the host's <c>_Avatar.cshtml</c>.</summary>
+    /// <param name="html">The calling view's HTML helper.</param>
+    /// <param name="name">The person's display name.</param>
+    /// <returns>The avatar's HTML.</returns>
     public static async Task<IHtmlContent> ForAsync(IHtmlHelper html, string name)
         => IsOverridden(html.ViewContext.HttpContext) ? await html.PartialAsync(ViewPath, name) : For(name);
 
@@ -29,6 +33,8 @@ internal static class Avatars
     /// and a hue 0-5 from the name, so one person keeps one colour (usermessages.js computes the
     /// same for the messages it adds live). Decoration only: the name is always written beside it.
     /// </summary>
+    /// <param name="name">The person's display name.</param>
+    /// <returns><c>&lt;span class="um-avatar" data-um-hue="…" aria-hidden="true"&gt;A&lt;/span&gt;</c>.</returns>
     public static IHtmlContent For(string name)
     {
         var trimmed = name.Trim();
@@ -49,7 +55,7 @@ internal static class Avatars
         }
 
         var view = http.RequestServices.GetRequiredService<ICompositeViewEngine>().GetView(executingFilePath: null, ViewPath, isMainPage: false).View;
-        overridden = !(view is RazorView razor && razor.RazorPage.GetType().Assembly == typeof(Avatars).Assembly);
+        overridden = !(view is RazorView razor && razor.RazorPage.GetType().Assembly == typeof(UserMessagesAvatars).Assembly);
         http.Items[OverriddenKey] = overridden;
         return overridden;
     }

@@ -17,7 +17,7 @@ namespace UserMessages.Tests.Endpoints;
 /// Issue 5: the package writes its own avatar markup straight into rows and messages (no partial
 /// view per avatar); a host's override of <c>_Avatar.cshtml</c> is still the one rendered.
 /// </summary>
-public sealed class AvatarsTests
+public sealed class UserMessagesAvatarsTests
 {
     [Theory]
     [InlineData("alice", "A")]
@@ -28,37 +28,37 @@ public sealed class AvatarsTests
     {
         var hue = name.Trim().Sum(c => (int)c) % 6;
 
-        Assert.Equal($"<span class=\"um-avatar\" data-um-hue=\"{hue}\" aria-hidden=\"true\">{initial}</span>", Write(Avatars.For(name)));
+        Assert.Equal($"<span class=\"um-avatar\" data-um-hue=\"{hue}\" aria-hidden=\"true\">{initial}</span>", Write(UserMessagesAvatars.For(name)));
     }
 
     [Fact]
     public void Avatar_EncodesTheInitial()
-        => Assert.Equal("<span class=\"um-avatar\" data-um-hue=\"0\" aria-hidden=\"true\">&lt;</span>", Write(Avatars.For("<<<<<<")));
+        => Assert.Equal("<span class=\"um-avatar\" data-um-hue=\"0\" aria-hidden=\"true\">&lt;</span>", Write(UserMessagesAvatars.For("<<<<<<")));
 
     [Fact]
     public async Task PackagesOwnAvatarView_IsWrittenWithoutAPartial_AndLookedUpOncePerRequest()
     {
-        var packageView = typeof(Avatars).Assembly.GetType("AspNetCoreGeneratedDocument.Areas_UserMessages_Views_Shared__Avatar", throwOnError: true)!;
+        var packageView = typeof(UserMessagesAvatars).Assembly.GetType("AspNetCoreGeneratedDocument.Areas_UserMessages_Views_Shared__Avatar", throwOnError: true)!;
         var view = new RazorView(
             Mock.Of<IRazorViewEngine>(), Mock.Of<IRazorPageActivator>(), [], (IRazorPage)Activator.CreateInstance(packageView)!, HtmlEncoder.Default, new DiagnosticListener("test"));
         var (html, engine) = Page(view);
 
-        var first = await Avatars.ForAsync(html.Object, "alice");
-        var second = await Avatars.ForAsync(html.Object, "bob");
+        var first = await UserMessagesAvatars.ForAsync(html.Object, "alice");
+        var second = await UserMessagesAvatars.ForAsync(html.Object, "bob");
 
-        Assert.Equal(Write(Avatars.For("alice")), Write(first));
-        Assert.Equal(Write(Avatars.For("bob")), Write(second));
+        Assert.Equal(Write(UserMessagesAvatars.For("alice")), Write(first));
+        Assert.Equal(Write(UserMessagesAvatars.For("bob")), Write(second));
         html.Verify(h => h.PartialAsync(It.IsAny<string>(), It.IsAny<object>(), It.IsAny<ViewDataDictionary>()), Times.Never);
-        engine.Verify(e => e.GetView(null, Avatars.ViewPath, false), Times.Once);
+        engine.Verify(e => e.GetView(null, UserMessagesAvatars.ViewPath, false), Times.Once);
     }
 
     [Fact]
     public async Task HostsOverrideOfTheAvatarView_IsRenderedAsAPartial_WithTheNameAsModel()
     {
         var (html, _) = Page(Mock.Of<IView>());
-        html.Setup(h => h.PartialAsync(Avatars.ViewPath, "alice", null)).ReturnsAsync(new HtmlString("<img alt=\"\" src=\"/faces/alice.png\">"));
+        html.Setup(h => h.PartialAsync(UserMessagesAvatars.ViewPath, "alice", null)).ReturnsAsync(new HtmlString("<img alt=\"\" src=\"/faces/alice.png\">"));
 
-        var avatar = await Avatars.ForAsync(html.Object, "alice");
+        var avatar = await UserMessagesAvatars.ForAsync(html.Object, "alice");
 
         Assert.Equal("<img alt=\"\" src=\"/faces/alice.png\">", Write(avatar));
     }
@@ -67,7 +67,7 @@ public sealed class AvatarsTests
     private static (Mock<IHtmlHelper> Html, Mock<ICompositeViewEngine> Engine) Page(IView avatarView)
     {
         var engine = new Mock<ICompositeViewEngine>();
-        engine.Setup(e => e.GetView(null, Avatars.ViewPath, false)).Returns(ViewEngineResult.Found(Avatars.ViewPath, avatarView));
+        engine.Setup(e => e.GetView(null, UserMessagesAvatars.ViewPath, false)).Returns(ViewEngineResult.Found(UserMessagesAvatars.ViewPath, avatarView));
         var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddSingleton(engine.Object).BuildServiceProvider() };
         var html = new Mock<IHtmlHelper>();
         html.Setup(h => h.ViewContext).Returns(new ViewContext { HttpContext = http });
