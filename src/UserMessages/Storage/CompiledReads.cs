@@ -11,8 +11,9 @@ using FolderRead = System.Func<Microsoft.EntityFrameworkCore.DbContext, string, 
 namespace UserMessages.Storage;
 
 /// <summary>
-/// The reads every page view makes, compiled once per model (EF Core's compiled queries): a folder
-/// page, the thread page's header and messages; and the unread badge, as a statement written once per model. A compiled query skips EF's per-call work of
+/// The reads every page view makes, once per model: a folder page and the thread page's header
+/// and messages as EF Core's compiled queries, the unread badge as a <see cref="WrittenStatement"/>.
+/// A compiled query skips EF's per-call work of
 /// walking, hashing and looking up the query's expression tree, which was a sixth of a thread
 /// page's CPU. EF ties a compiled query to the model it first ran with, so there is one set per
 /// model (a host may have several contexts; the tests build many models).

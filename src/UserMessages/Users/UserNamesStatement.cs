@@ -52,24 +52,22 @@ internal sealed class UserNamesStatement<TUser, TKey>
             || users.BaseType is not null
             || users.GetDerivedTypes().Any()
             || users.GetDeclaredQueryFilters().Count > 0
-            || users.GetTableName() is not { } tableName)
+            || users.GetTableName() is null)
         {
             return null;
         }
 
-        var table = StoreObjectIdentifier.Table(tableName, users.GetSchema());
         var id = users.FindProperty(nameof(IdentityUser<TKey>.Id))!;
-        var name = users.FindProperty(nameof(IdentityUser<TKey>.UserName))!;
-        if (id.GetColumnName(table) is not { } idColumn
-            || name.GetColumnName(table) is not { } nameColumn
-            || id.GetRelationalTypeMapping() is not { } idMapping
-            || name.GetTypeMapping().Converter is not null)
+        if (id.GetRelationalTypeMapping() is not { } idMapping
+            || users.FindProperty(nameof(IdentityUser<TKey>.UserName))!.GetTypeMapping().Converter is not null)
         {
             return null;
         }
 
+        var names = new SqlNames(context);
+        var idColumn = names.Column<TUser>(nameof(IdentityUser<TKey>.Id));
+        var select = $"SELECT {idColumn}, {names.Column<TUser>(nameof(IdentityUser<TKey>.UserName))} FROM {names.Table<TUser>()} WHERE {idColumn} IN (";
         var sql = context.GetService<ISqlGenerationHelper>();
-        var select = $"SELECT {sql.DelimitIdentifier(idColumn)}, {sql.DelimitIdentifier(nameColumn)} FROM {sql.DelimitIdentifier(tableName, users.GetSchema())} WHERE {sql.DelimitIdentifier(idColumn)} IN (";
         return new UserNamesStatement<TUser, TKey>(select, idMapping, sql, context.GetService<IRelationalCommandBuilderFactory>());
     }
 
