@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.ViewModels;
+using UserMessages.Web;
 
 namespace UserMessages.Endpoints;
 
@@ -52,6 +53,11 @@ internal static class FolderPages
             return PageResult.Problem(StatusCodes.Status400BadRequest, "Bad request", result.Errors[0].Description);
         }
 
-        return new PageResult(view, new FolderViewModel(result.Value!));
+        if (result.Value!.UnreadCount is { } unread)
+        {
+            KnownUnreadCount.Remember(http, userId, unread);
+        }
+
+        return new PageResult(view, new FolderViewModel(result.Value));
     }
 }

@@ -7,4 +7,11 @@ namespace UserMessages.Services;
 /// <param name="Threads">The threads on this page.</param>
 /// <param name="OlderCursor">Pass as <see cref="PageRequest.Before"/> for the next, older page; <see langword="null"/> on the last page.</param>
 /// <param name="NewerCursor">Pass as <see cref="PageRequest.After"/> for the previous, newer page; <see langword="null"/> on the first page.</param>
-public sealed record FolderPage(MailboxFolder Folder, IReadOnlyList<ThreadSummary> Threads, string? OlderCursor, string? NewerCursor);
+public sealed record FolderPage(MailboxFolder Folder, IReadOnlyList<ThreadSummary> Threads, string? OlderCursor, string? NewerCursor)
+{
+    /// <summary>
+    /// The reader's unread count, read by the same statement as the page where the database allows
+    /// (see <c>FolderStatement</c>); the folder pages hand it to the unread badge.
+    /// </summary>
+    internal int? UnreadCount { get; init; }
+}

@@ -24,7 +24,6 @@ internal sealed partial class UserMessagesService
         }
 
         // Sent is the rows the user wrote in (active or archived), the others the rows in one state.
-        var reads = CompiledReads.For(db.Context);
         var (state, sent) = folder switch
         {
             MailboxFolder.Inbox => (ParticipantState.Active, false),
@@ -33,6 +32,22 @@ internal sealed partial class UserMessagesService
             MailboxFolder.Trash => (ParticipantState.Deleted, false),
             _ => throw new ArgumentOutOfRangeException(nameof(folder)),
         };
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var take = options.Value.PageSize + 1;
+
+        // Sent also takes the archived rows it wrote in (the second state) and its flag; the others ignore them.
+        var (rows, unread) = FolderStatement.For(db.Context) is { } statement
+            ? await statement.ReadAsync(db.Context, userId, state, ParticipantState.Archived, sent, before, after, take, cancellationToken)
+            : (await CompiledFolderReadAsync(userId, state, sent, before, after, take, cancellationToken), null);
+        var result = await PageOfThreadsAsync(rows, before, after, cancellationToken);
+        return MessagingResult<FolderPage>.Success(new FolderPage(folder, result.Threads, result.OlderCursor, result.NewerCursor) { UnreadCount = unread });
+    }
+
+    /// <summary>A folder page through EF Core's compiled queries, where <see cref="FolderStatement"/> does not apply.</summary>
+    private ValueTask<List<CompiledReads.ThreadRow>> CompiledFolderReadAsync(
+        string userId, ParticipantState state, bool sent, KeysetCursor? before, KeysetCursor? after, int take, CancellationToken cancellationToken)
+    {
+        var reads = CompiledReads.For(db.Context);
         var read = (sent, before, after) switch
         {
             (true, { }, _) => reads.SentBefore,
@@ -42,13 +57,8 @@ internal sealed partial class UserMessagesService
             (false, _, { }) => reads.InStateAfter,
             _ => reads.InState,
         };
-        // Sent also takes the archived rows it wrote in (the second state) and its flag; the others ignore them.
         var cursor = before ?? after;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await read(db.Context, userId, state, ParticipantState.Archived, true, cursor?.At ?? default, cursor?.Id ?? 0, options.Value.PageSize + 1)
-            .ToListAsync(cancellationToken);
-        var result = await PageOfThreadsAsync(rows, before, after, cancellationToken);
-        return MessagingResult<FolderPage>.Success(new FolderPage(folder, result.Threads, result.OlderCursor, result.NewerCursor));
+        return read(db.Context, userId, state, ParticipantState.Archived, true, cursor?.At ?? default, cursor?.Id ?? 0, take).ToListAsync(cancellationToken);
     }
 
     public async Task<MessagingResult<SearchPage>> SearchAsync(string userId, string query, PageRequest page, CancellationToken cancellationToken = default)

@@ -32,7 +32,10 @@ public sealed class UserMessagesUnreadBadgeViewComponent : ViewComponent
         this.links = links;
     }
 
-    /// <summary>Counts the signed-in user's unread threads (one SQL statement) and renders the badge.</summary>
+    /// <summary>
+    /// Counts the signed-in user's unread threads (one SQL statement; none on the package's folder
+    /// pages, which read the count with the page) and renders the badge.
+    /// </summary>
     /// <returns>The badge, or nothing.</returns>
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -41,7 +44,7 @@ public sealed class UserMessagesUnreadBadgeViewComponent : ViewComponent
             return Content(string.Empty);
         }
 
-        var count = await messages.CountUnreadAsync(userId, HttpContext.RequestAborted);
+        var count = KnownUnreadCount.For(HttpContext, userId) ?? await messages.CountUnreadAsync(userId, HttpContext.RequestAborted);
         return View(ViewPath, new UnreadBadgeViewModel(count, links.Inbox(HttpContext)));
     }
 }

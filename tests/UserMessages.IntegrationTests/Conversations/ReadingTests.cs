@@ -74,6 +74,24 @@ public sealed class ReadingTests : MessagingTest
     }
 
     [Fact]
+    public async Task UnreadBadge_OnEveryFolderPage_ShowsTheInboxCount_WhetherTheFolderIsEmptyOrNot()
+    {
+        // The folder pages read the badge's count with their threads; an empty folder reads it on its own.
+        await Alice.StartThreadAsync(Bob.UserName, "One", "First");
+        await Alice.StartThreadAsync(Bob.UserName, "Two", "Second");
+        var archived = await Alice.StartThreadAsync(Bob.UserName, "Three", "Third");
+        await Bob.PressThreadButtonAsync(archived, "um-archive");
+
+        foreach (var (path, rows) in new[] { (Paths.Inbox, 2), (MailboxPaths.Archive, 1), (Paths.Sent, 0), (Paths.Trash, 0) })
+        {
+            var page = await Bob.GetPageAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Equal(rows, page.Document.QuerySelectorAll("[data-um-thread-id]").Length);
+            Assert.Equal(2, page.UnreadBadgeCount);
+        }
+    }
+
+    [Fact]
     public async Task OpeningAThreadWithNewReplies_MarksWhereTheNewMessagesStart()
     {
         var threadId = await Alice.StartThreadAsync(Bob.UserName, "Plans", "What shall we do?");

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace UserMessages.Web;
+
+/// <summary>
+/// Renders a partial view once per item of a list (the rows of a folder page). Rendering a partial the usual way finds the view, makes a page and its view data,
+/// resolves the page's injected services (an HTML helper, a localizer, the links...) and buffers
+/// its output, for every item: about 2 µs a row, 6% of an inbox page. When the view at the path is
+/// the package's own, its page is activated once, for the first item, and then run again for each
+/// next item with that item's model, straight into the list's output; a package view uses nothing
+/// else that belongs to one item. A host's override of the view is rendered as a partial per item,
+/// as before, so it may use anything a view can. The package's <c>_ThreadList.cshtml</c> renders
+/// its rows with it, so a host's copy of that view compiles.
+/// </summary>
+public static class UserMessagesPartials
+{
+    /// <summary>Renders the partial view at <paramref name="path"/> for each of <paramref name="models"/>, in order, into <paramref name="html"/>'s output.</summary>
+    /// <typeparam name="TModel">The partial view's model type.</typeparam>
+    /// <param name="html">The calling view's HTML helper.</param>
+    /// <param name="path">The partial view's path, such as <c>/Areas/UserMessages/Views/Shared/_ThreadRow.cshtml</c>.</param>
+    /// <param name="models">One model per rendering.</param>
+    /// <returns>A task that completes when every item is written.</returns>
+    public static async Task RenderEachAsync<TModel>(IHtmlHelper html, string path, IEnumerable<TModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(models);
+        var view = html.ViewContext.HttpContext.RequestServices.GetRequiredService<ICompositeViewEngine>()
+            .GetView(executingFilePath: null, path, isMainPage: false).View;
+        if (view is not RazorView { RazorPage: RazorPage<TModel> page } || page.GetType().Assembly != typeof(UserMessagesPartials).Assembly)
+        {
+            foreach (var model in models)
+            {
+                await html.RenderPartialAsync(path, model);
+            }
+
+            return;
+        }
+
+        var activated = false;
+        foreach (var model in models)
+        {
+            var viewData = new ViewDataDictionary<TModel>(html.ViewData, model);
+            var context = new ViewContext(html.ViewContext, view, viewData, html.ViewContext.Writer);
+            if (!activated)
+            {
+                // The first item as any partial: this activates the page (its services, helpers and view data).
+                await view.RenderAsync(context);
+                activated = true;
+                continue;
+            }
+
+            context.ExecutingFilePath = page.Path;
+            page.ViewContext = context;
+            page.ViewData = viewData;
+            await page.ExecuteAsync();
+        }
+    }
+}

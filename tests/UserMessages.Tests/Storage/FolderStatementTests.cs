@@ -1,0 +1,193 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UserMessages.Domain;
+using UserMessages.Services;
+using UserMessages.Storage;
+using UserMessages.Tests.Infrastructure;
+
+namespace UserMessages.Tests.Storage;
+
+/// <summary>
+/// Issue 5: a folder page is SQL the package writes itself (<see cref="FolderStatement"/>). It must
+/// read exactly what the compiled LINQ queries read, which still run where it does not apply.
+/// </summary>
+public sealed class FolderStatementTests
+{
+    private const int Take = 4;
+
+    public static TheoryData<MailboxFolder> Folders => [MailboxFolder.Inbox, MailboxFolder.Sent, MailboxFolder.Archive, MailboxFolder.Trash];
+
+    [Theory]
+    [MemberData(nameof(Folders))]
+    public async Task WrittenStatement_ReadsTheSameRowsAsTheCompiledQueries_OnEveryPage(MailboxFolder folder)
+    {
+        await using var host = await MessagingHost.StartAsync();
+        var (alice, bob, carol) = (await host.CreateUserAsync("alice"), await host.CreateUserAsync("bob"), await host.CreateUserAsync("carol"));
+        await SeedMixedMailboxesAsync(host, alice, bob, carol);
+
+        foreach (var user in new[] { alice, bob, carol })
+        {
+            // Walk the folder older and older with each reader's own cursor, then back newer from the last page.
+            var pages = 0;
+            KeysetCursor? before = null;
+            KeysetCursor? last = null;
+            while (true)
+            {
+                var rows = await BothAsync(host, user, folder, before, null);
+                pages++;
+                if (rows.Count <= Take - 1)
+                {
+                    break;
+                }
+
+                last = before;
+                before = new KeysetCursor(rows[Take - 2].LatestMessageAt, rows[Take - 2].ThreadId);
+            }
+
+            if (last is { } cursor)
+            {
+                await BothAsync(host, user, folder, null, cursor);
+            }
+
+            Assert.True(pages > 1 || folder != MailboxFolder.Inbox, "The inbox should span several pages.");
+        }
+    }
+
+    [Fact]
+    public async Task Separator_JoinsSeveralOtherPeople_AndNoOneForAThreadOnlyTheReaderIsStillIn()
+    {
+        await using var host = await MessagingHost.StartAsync();
+        var (alice, bob, carol) = (await host.CreateUserAsync("alice"), await host.CreateUserAsync("bob"), await host.CreateUserAsync("carol"));
+        var group = await host.SendAsync(alice, [bob, carol], "Group");
+        var alone = await host.SendAsync(alice, [bob], "Alone");
+        Assert.True((await host.WithServiceAsync(s => s.LeaveThreadAsync(bob, alone.ThreadId))).Succeeded);
+
+        var (rows, _) = await host.WithDbAsync(db => FolderStatement.For(db)!.ReadAsync(db, alice, ParticipantState.Active, ParticipantState.Archived, false, null, null, 10, CancellationToken.None));
+
+        Assert.Equal([.. new[] { bob, carol }.Order(StringComparer.Ordinal)], rows.Single(r => r.ThreadId == group.ThreadId).Others);
+        Assert.Empty(rows.Single(r => r.ThreadId == alone.ThreadId).Others);
+    }
+
+    [Fact]
+    public async Task HostsQueryFilterOnThreads_StillHidesThemFromFolders()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var collection = new ServiceCollection();
+        collection.AddDbContext<ModeratedThreadsDbContext>(o => o.UseSqlite(connection));
+        collection.AddLogging();
+        collection.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<ModeratedThreadsDbContext>();
+        collection.AddUserMessages().AddEntityFrameworkStores<ModeratedThreadsDbContext>();
+        await using var services = collection.BuildServiceProvider();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ModeratedThreadsDbContext>().Database.EnsureCreatedAsync();
+        }
+
+        async Task<string> UserAsync(string name)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var user = new IdentityUser(name);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().CreateAsync(user)).Succeeded);
+            return user.Id;
+        }
+
+        async Task<T> WithServiceAsync<T>(Func<IUserMessagesService, Task<T>> work)
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await work(scope.ServiceProvider.GetRequiredService<IUserMessagesService>());
+        }
+
+        var (alice, bob) = (await UserAsync("alice"), await UserAsync("bob"));
+        Assert.True((await WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], "Lunch?", "At noon?")))).Succeeded);
+        Assert.True((await WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], ModeratedThreadsDbContext.Removed + " spam", "Buy now")))).Succeeded);
+
+        var inbox = await WithServiceAsync(s => s.GetFolderAsync(bob, MailboxFolder.Inbox, PageRequest.Newest));
+
+        Assert.Equal(["Lunch?"], inbox.Value!.Threads.Select(t => t.Subject));
+        await using (var scope = services.CreateAsyncScope())
+        {
+            Assert.Null(FolderStatement.For(scope.ServiceProvider.GetRequiredService<ModeratedThreadsDbContext>()));
+        }
+    }
+
+    /// <summary>Reads one page both ways, asserts they agree (the unread count too), and returns it.</summary>
+    private static Task<List<CompiledReads.ThreadRow>> BothAsync(MessagingHost host, string user, MailboxFolder folder, KeysetCursor? before, KeysetCursor? after)
+        => host.WithDbAsync(async db =>
+        {
+            var (state, sent) = folder switch
+            {
+                MailboxFolder.Sent => (ParticipantState.Active, true),
+                MailboxFolder.Archive => (ParticipantState.Archived, false),
+                MailboxFolder.Trash => (ParticipantState.Deleted, false),
+                _ => (ParticipantState.Active, false),
+            };
+            var statement = FolderStatement.For(db);
+            Assert.NotNull(statement);
+            var (written, unread) = await statement.ReadAsync(db, user, state, ParticipantState.Archived, sent, before, after, Take, CancellationToken.None);
+            Assert.Equal(written.Count == 0 ? null : await CompiledReads.For(db).UnreadCountAsync(db, user, CancellationToken.None), unread);
+
+            var reads = CompiledReads.For(db);
+            var read = (sent, before, after) switch
+            {
+                (true, { }, _) => reads.SentBefore,
+                (true, _, { }) => reads.SentAfter,
+                (true, _, _) => reads.Sent,
+                (false, { }, _) => reads.InStateBefore,
+                (false, _, { }) => reads.InStateAfter,
+                _ => reads.InState,
+            };
+            var cursor = before ?? after;
+            var compiled = await read(db, user, state, ParticipantState.Archived, true, cursor?.At ?? default, cursor?.Id ?? 0, Take).ToListAsync();
+
+            Assert.Equal(compiled.Select(Describe), written.Select(Describe));
+            return written;
+        });
+
+    private static string Describe(CompiledReads.ThreadRow r)
+        => $"{r.ThreadId} {r.IsUnread} {r.State} {r.LatestMessageAt:O} {r.LatestMessageAt.Kind} {r.Subject} {r.SenderId} {r.Excerpt} [{string.Join(",", r.Others)}]";
+
+    /// <summary>Threads in every state for three people: group threads, replies, reads, archive, trash, and someone who left.</summary>
+    private static async Task SeedMixedMailboxesAsync(MessagingHost host, string alice, string bob, string carol)
+    {
+        var people = new[] { alice, bob, carol };
+        for (var i = 0; i < 18; i++)
+        {
+            var sender = people[i % 3];
+            var recipients = i % 4 == 0 ? people.Where(p => p != sender).ToArray() : [people[(i + 1) % 3]];
+            var content = i % 5 == 0 ? new string('x', 200) + " long, cut in the excerpt" : $"Message {i}\nwith a second line";
+            var sent = await host.SendAsync(sender, recipients, $"Thread {i}", content);
+            host.Clock.Advance(TimeSpan.FromMinutes(i % 3 == 0 ? 0 : 1));
+            if (i % 3 == 1)
+            {
+                await host.ReplyAsync(recipients[0], sent.ThreadId, $"Reply to {i}");
+            }
+
+            var reader = recipients[0];
+            var outcome = (i % 6) switch
+            {
+                1 => await host.WithServiceAsync(s => s.ArchiveThreadAsync(reader, sent.ThreadId)),
+                2 => await host.WithServiceAsync(s => s.DeleteThreadAsync(reader, sent.ThreadId)),
+                3 => await host.WithServiceAsync(s => s.MarkReadAsync(reader, sent.ThreadId)),
+                4 when recipients.Length > 1 => await host.WithServiceAsync(s => s.LeaveThreadAsync(reader, sent.ThreadId)),
+                5 => await host.WithServiceAsync(s => s.ArchiveThreadAsync(sender, sent.ThreadId)),
+                _ => MessagingResult.Success,
+            };
+            Assert.True(outcome.Succeeded, outcome.Status.ToString());
+        }
+    }
+
+    /// <summary>A host that hides threads its moderators removed, with a query filter.</summary>
+    private sealed class ModeratedThreadsDbContext(DbContextOptions<ModeratedThreadsDbContext> options) : UserMessagesIdentityDbContext<IdentityUser>(options)
+    {
+        public const string Removed = "[removed]";
+
+        protected override void OnModelCreating(ModelBuilder builder)
+        {
+            base.OnModelCreating(builder);
+            builder.Entity<MessageThread>().HasQueryFilter(t => !t.Subject.StartsWith(Removed));
+        }
+    }
+}
