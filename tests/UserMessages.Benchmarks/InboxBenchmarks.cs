@@ -25,12 +25,11 @@ public class InboxBenchmarks : ReadBenchmarks
         SELECT p.ThreadId, p.IsUnread, p.State, p.LatestMessageAt, t.Subject, m.SenderId, substr(m.Content, 1, 141) AS Excerpt,
                (SELECT group_concat(o.UserId, char(31)) FROM UserMessagesParticipants AS o
                 WHERE o.ThreadId = p.ThreadId AND o.UserId <> @User AND o.State <> 3) AS OtherIds
-        FROM (SELECT ThreadId, IsUnread, State, LatestMessageAt FROM UserMessagesParticipants
-              WHERE UserId = @User AND State = 0
-              ORDER BY LatestMessageAt DESC, ThreadId DESC LIMIT 26) AS p
+        FROM UserMessagesParticipants AS p
         JOIN UserMessagesThreads AS t ON t.Id = p.ThreadId
         JOIN UserMessagesMessages AS m ON m.Id = t.LatestMessageId
-        ORDER BY p.LatestMessageAt DESC, p.ThreadId DESC
+        WHERE p.UserId = @User AND p.State = 0
+        ORDER BY p.LatestMessageAt DESC, p.ThreadId DESC LIMIT 26
         """;
 
     [Params(10, 1_000, 10_000)]

@@ -130,22 +130,16 @@ internal sealed partial class UserMessagesService
             return MessagingResult<ThreadPage>.Invalid([describer.InvalidCursor()]);
         }
 
-        var reads = CompiledReads.For(db.Context);
+        var size = options.Value.ThreadPageSize;
         await using var connection = await db.OpenAsync(cancellationToken);
-        var header = await reads.ThreadHeader(db.Context, threadId, userId, cancellationToken);
-        if (header is null)
+        var read = ThreadStatement.For(db.Context) is { } statement
+            ? await statement.ReadAsync(db.Context, userId, threadId, before, after, size + 1, cancellationToken)
+            : await CompiledThreadReadAsync(userId, threadId, before, after, size + 1, cancellationToken);
+        if (read is not var (header, found))
         {
             return MessagingResult<ThreadPage>.NotFound();
         }
 
-        var size = options.Value.ThreadPageSize;
-        var messages = (before, after) switch
-        {
-            ({ } b, _) => reads.MessagesBefore(db.Context, threadId, b.At, b.Id, size + 1),
-            (_, { } a) => reads.MessagesAfter(db.Context, threadId, a.At, a.Id, size + 1),
-            _ => reads.NewestMessages(db.Context, threadId, size + 1),
-        };
-        var found = await messages.ToListAsync(cancellationToken);
         var hasMore = found.Count > size;
         found = found.Take(size).OrderBy(m => m.SentAt).ThenBy(m => m.Id).ToList();
 
@@ -171,6 +165,25 @@ internal sealed partial class UserMessagesService
             firstUnread,
             older,
             newer));
+    }
+
+    /// <summary>A thread page's rows through EF Core's compiled queries, where <see cref="ThreadStatement"/> does not apply; null when the user is not in the thread.</summary>
+    private async Task<(CompiledReads.HeaderRow Header, List<CompiledReads.MessageRow> Messages)?> CompiledThreadReadAsync(
+        string userId, long threadId, KeysetCursor? before, KeysetCursor? after, int take, CancellationToken cancellationToken)
+    {
+        var reads = CompiledReads.For(db.Context);
+        if (await reads.ThreadHeader(db.Context, threadId, userId, cancellationToken) is not { } header)
+        {
+            return null;
+        }
+
+        var messages = (before, after) switch
+        {
+            ({ } b, _) => reads.MessagesBefore(db.Context, threadId, b.At, b.Id, take),
+            (_, { } a) => reads.MessagesAfter(db.Context, threadId, a.At, a.Id, take),
+            _ => reads.NewestMessages(db.Context, threadId, take),
+        };
+        return (header, await messages.ToListAsync(cancellationToken));
     }
 
     /// <summary>One keyset page of <paramref name="rows"/> (one user's participant rows), newest activity first, with names.</summary>

@@ -128,41 +128,33 @@ internal sealed class FolderStatement
             _ => null,
         };
         var model = context.Model;
-        var participants = model.FindEntityType(typeof(ThreadParticipant));
-        var threads = model.FindEntityType(typeof(MessageThread));
-        var messages = model.FindEntityType(typeof(Message));
-        var counters = model.FindEntityType(typeof(MailboxCounter));
-        if (joinIds is null
-            || participants is null || threads is null || messages is null || counters is null
-            || new[] { participants, threads, messages, counters }.Any(e => e.BaseType is not null || e.GetDerivedTypes().Any() || e.GetDeclaredQueryFilters().Count > 0 || e.GetTableName() is null))
+        if (joinIds is null || !StatementWriter.ArePlainTables(model, typeof(ThreadParticipant), typeof(MessageThread), typeof(Message), typeof(MailboxCounter)))
         {
             return null;
         }
 
+        var participants = model.FindEntityType(typeof(ThreadParticipant))!;
+        var threads = model.FindEntityType(typeof(MessageThread))!;
+        var messages = model.FindEntityType(typeof(Message))!;
+        var counters = model.FindEntityType(typeof(MailboxCounter))!;
+
         // The columns read straight from the reader must be stored as this statement reads them.
         var stateMapping = participants.FindProperty(nameof(ThreadParticipant.State))!.GetRelationalTypeMapping();
         var atMapping = participants.FindProperty(nameof(ThreadParticipant.LatestMessageAt))!.GetRelationalTypeMapping();
-        var unreadMapping = participants.FindProperty(nameof(ThreadParticipant.IsUnread))!.GetRelationalTypeMapping();
         var idMapping = participants.FindProperty(nameof(ThreadParticipant.ThreadId))!.GetRelationalTypeMapping();
-        var plain = new[]
-        {
-            participants.FindProperty(nameof(ThreadParticipant.UserId))!, threads.FindProperty(nameof(MessageThread.Subject))!,
-            messages.FindProperty(nameof(Message.SenderId))!, messages.FindProperty(nameof(Message.Content))!,
-            counters.FindProperty(nameof(MailboxCounter.UserId))!, counters.FindProperty(nameof(MailboxCounter.UnreadThreads))!,
-        }.All(p => p.GetTypeMapping().Converter is null);
         if (stateMapping.Converter?.ProviderClrType != typeof(int)
             || atMapping.Converter is not UtcDateTimeConverter
-            || unreadMapping.Converter is not null
-            || idMapping.Converter is not null
             || idMapping.ClrType != typeof(long)
-            || !plain)
+            || !StatementWriter.AreUnconverted(
+                participants.FindProperty(nameof(ThreadParticipant.ThreadId))!, participants.FindProperty(nameof(ThreadParticipant.IsUnread))!,
+                participants.FindProperty(nameof(ThreadParticipant.UserId))!, threads.FindProperty(nameof(MessageThread.Subject))!,
+                messages.FindProperty(nameof(Message.SenderId))!, messages.FindProperty(nameof(Message.Content))!,
+                counters.FindProperty(nameof(MailboxCounter.UserId))!, counters.FindProperty(nameof(MailboxCounter.UnreadThreads))!))
         {
             return null;
         }
 
         var names = new SqlNames(context);
-        var sql = context.GetService<ISqlGenerationHelper>();
-        var builders = context.GetService<IRelationalCommandBuilderFactory>();
         var mappings = new Dictionary<string, RelationalTypeMapping>
         {
             ["u"] = participants.FindProperty(nameof(ThreadParticipant.UserId))!.GetRelationalTypeMapping(),
@@ -179,37 +171,24 @@ internal sealed class FolderStatement
 
         IRelationalCommandTemplate Build(bool sent, int cursor)
         {
-            var builder = builders.Create();
-            var added = new HashSet<string>();
-
-            // A parameter's placeholder; the parameter itself, with its column's type mapping, the first time.
-            string V(string name)
-            {
-                if (added.Add(name))
-                {
-                    builder.AddParameter(name, sql.GenerateParameterName(name), mappings[name], nullable: false);
-                }
-
-                return sql.GenerateParameterNamePlaceholder(name);
-            }
-
+            var statement = new StatementWriter(context, mappings);
             var (at, id, state) = (P(nameof(ThreadParticipant.LatestMessageAt)), P(nameof(ThreadParticipant.ThreadId)), P(nameof(ThreadParticipant.State)));
-            var text = new StringBuilder()
+            statement
                 .Append($"SELECT {id}, {P(nameof(ThreadParticipant.IsUnread))}, {state}, {at}, ")
                 .Append($"t.{names.Column<MessageThread>(nameof(MessageThread.Subject))}, m.{names.Column<Message>(nameof(Message.SenderId))}, ")
                 .Append($"substr(m.{names.Column<Message>(nameof(Message.Content))}, 1, {CompiledReads.ExcerptLength + 1}), ")
                 .Append($"(SELECT {string.Format(CultureInfo.InvariantCulture, joinIds, O(nameof(ThreadParticipant.UserId)))} FROM {names.Table<ThreadParticipant>()} o ")
-                .Append($"WHERE {O(nameof(ThreadParticipant.ThreadId))} = {id} AND {O(nameof(ThreadParticipant.UserId))} <> {V("u")} AND {O(nameof(ThreadParticipant.State))} <> {V("left")})")
-                .Append($", (SELECT {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))} FROM {names.Table<MailboxCounter>()} WHERE {names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))} = {V("u")}) ")
+                .Append($"WHERE {O(nameof(ThreadParticipant.ThreadId))} = {id} AND {O(nameof(ThreadParticipant.UserId))} <> {statement.Value("u")} AND {O(nameof(ThreadParticipant.State))} <> {statement.Value("left")})")
+                .Append($", (SELECT {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))} FROM {names.Table<MailboxCounter>()} WHERE {names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))} = {statement.Value("u")}) ")
                 .Append($"FROM {names.Table<ThreadParticipant>()} p ")
                 .Append($"INNER JOIN {names.Table<MessageThread>()} t ON t.{names.Column<MessageThread>(nameof(MessageThread.Id))} = {id} ")
                 .Append($"INNER JOIN {names.Table<Message>()} m ON m.{names.Column<Message>(nameof(Message.Id))} = t.{names.Column<MessageThread>(nameof(MessageThread.LatestMessageId))} ")
-                .Append($"WHERE {P(nameof(ThreadParticipant.UserId))} = {V("u")} AND ");
+                .Append($"WHERE {P(nameof(ThreadParticipant.UserId))} = {statement.Value("u")} AND ");
 
             // The same predicates as the compiled queries, so each reads its index in order (see QueryPlanTests).
-            text.Append(sent
-                ? $"{P(nameof(ThreadParticipant.HasSent))} = {V("sent")} AND ({state} = {V("s")} OR {state} = {V("s2")})"
-                : $"{state} = {V("s")}");
+            statement.Append(sent
+                ? $"{P(nameof(ThreadParticipant.HasSent))} = {statement.Value("sent")} AND ({state} = {statement.Value("s")} OR {state} = {statement.Value("s2")})"
+                : $"{state} = {statement.Value("s")}");
             var (compare, order) = cursor switch
             {
                 1 => ("<", "DESC"),
@@ -218,11 +197,10 @@ internal sealed class FolderStatement
             };
             if (compare is not null)
             {
-                text.Append($" AND ({at} {compare} {V("at")} OR ({at} = {V("at")} AND {id} {compare} {V("id")}))");
+                statement.Append($" AND ({at} {compare} {statement.Value("at")} OR ({at} = {statement.Value("at")} AND {id} {compare} {statement.Value("id")}))");
             }
 
-            text.Append($" ORDER BY {at} {order}, {id} {order} LIMIT {V("take")}");
-            return builder.Append(text.ToString()).Build();
+            return statement.Append($" ORDER BY {at} {order}, {id} {order} LIMIT {statement.Value("take")}").Build();
         }
 
         return new FolderStatement(Build);

@@ -71,7 +71,7 @@ public sealed class FolderStatementTests
     }
 
     [Fact]
-    public async Task HostsQueryFilterOnThreads_StillHidesThemFromFolders()
+    public async Task HostsQueryFilterOnThreads_StillHidesThemFromFoldersAndThreadPages()
     {
         await using var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
@@ -101,15 +101,19 @@ public sealed class FolderStatementTests
         }
 
         var (alice, bob) = (await UserAsync("alice"), await UserAsync("bob"));
-        Assert.True((await WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], "Lunch?", "At noon?")))).Succeeded);
-        Assert.True((await WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], ModeratedThreadsDbContext.Removed + " spam", "Buy now")))).Succeeded);
+        var lunch = (await WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], "Lunch?", "At noon?")))).Value!.ThreadId;
+        var spam = (await WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], ModeratedThreadsDbContext.Removed + " spam", "Buy now")))).Value!.ThreadId;
 
         var inbox = await WithServiceAsync(s => s.GetFolderAsync(bob, MailboxFolder.Inbox, PageRequest.Newest));
 
         Assert.Equal(["Lunch?"], inbox.Value!.Threads.Select(t => t.Subject));
+        Assert.Equal(MessagingStatus.Succeeded, (await WithServiceAsync(s => s.GetThreadAsync(bob, lunch, PageRequest.Newest))).Status);
+        Assert.Equal(MessagingStatus.NotFound, (await WithServiceAsync(s => s.GetThreadAsync(bob, spam, PageRequest.Newest))).Status);
         await using (var scope = services.CreateAsyncScope())
         {
-            Assert.Null(FolderStatement.For(scope.ServiceProvider.GetRequiredService<ModeratedThreadsDbContext>()));
+            var context = scope.ServiceProvider.GetRequiredService<ModeratedThreadsDbContext>();
+            Assert.Null(FolderStatement.For(context));
+            Assert.Null(ThreadStatement.For(context));
         }
     }
 
