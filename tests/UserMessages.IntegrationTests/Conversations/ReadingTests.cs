@@ -102,6 +102,9 @@ public sealed class ReadingTests : MessagingTest
 
         var divider = thread.Single("#um-messages #um-new");
         Assert.Equal("Cinema?", divider.NextElementSibling!.QuerySelector(".um-message__content")!.TextContent);
+        Assert.Equal(
+            ["What shall we do?", "(new)", "Cinema?", "Or the park."],
+            thread.Document.QuerySelectorAll("#um-messages > li").Select(li => li.Id == "um-new" ? "(new)" : li.QuerySelector(".um-message__content")!.TextContent));
         Assert.Null((await Alice.GetPageAsync(Paths.Thread(threadId))).Find("#um-new"));
     }
 
