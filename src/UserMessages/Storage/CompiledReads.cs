@@ -12,8 +12,10 @@ namespace UserMessages.Storage;
 
 /// <summary>
 /// The reads every page view makes, once per model: a folder page and the thread page's header
-/// and messages as EF Core's compiled queries, the unread badge as a <see cref="WrittenStatement"/>.
-/// A compiled query skips EF's per-call work of
+/// and messages as EF Core's compiled queries (where <see cref="FolderStatement"/> and
+/// <see cref="ThreadStatement"/>, SQL of the package's own, do not apply: databases other than
+/// SQLite and PostgreSQL, or a host's query filter on the tables), the unread badge as a
+/// <see cref="WrittenStatement"/>. A compiled query skips EF's per-call work of
 /// walking, hashing and looking up the query's expression tree, which was a sixth of a thread
 /// page's CPU. EF ties a compiled query to the model it first ran with, so there is one set per
 /// model (a host may have several contexts; the tests build many models).

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -57,7 +56,7 @@ internal sealed class FolderStatement
     /// Reads up to <paramref name="take"/> of <paramref name="userId"/>'s rows: in <paramref name="state"/>,
     /// or for Sent (<paramref name="sent"/>) the rows they wrote in that are in <paramref name="state"/>
     /// or <paramref name="state2"/>; older than <paramref name="before"/> (newest first), newer than
-    /// <paramref name="after"/> (oldest first), or the newest.
+    /// <paramref name="after"/> (oldest first), or the newest; with the user's unread count, null when no row was read.
     /// </summary>
     public Task<(List<CompiledReads.ThreadRow> Rows, int? UnreadCount)> ReadAsync(
         DbContext context,
