@@ -13,7 +13,8 @@ namespace UserMessages.Web;
 /// its output, for every item: about 2 µs a row, 6% of an inbox page. When the view at the path is
 /// the package's own, its page is activated once, for the first item, and then run again for each
 /// next item with that item's model, straight into the list's output; a package view uses nothing
-/// else that belongs to one item. A host's override of the view is rendered as a partial per item,
+/// else that belongs to one item (the view's diagnostic events fire once per list, for the first
+/// item). A host's override of the view is rendered as a partial per item,
 /// as before, so it may use anything a view can. The package's <c>_ThreadList.cshtml</c> and
 /// <c>Thread.cshtml</c> render their rows and messages with it, so a host's copy of them compiles.
 /// </summary>
