@@ -34,16 +34,16 @@ internal sealed class FolderStatement
     /// <summary>The code of <see cref="CompiledReads.IdSeparator"/>, for the databases' <c>char()</c> and <c>chr()</c>.</summary>
     private static readonly int Separator = CompiledReads.IdSeparator[0];
 
-    // One template per variant: [sent ? 1 : 0, cursor (0 none, 1 before, 2 after)].
+    // One template per variant: [sent ? 1 : 0, page].
     private readonly IRelationalCommandTemplate[,] templates = new IRelationalCommandTemplate[2, 3];
 
-    private FolderStatement(Func<bool, int, IRelationalCommandTemplate> build)
+    private FolderStatement(Func<bool, StatementWriter.Page, IRelationalCommandTemplate> build)
     {
         for (var sent = 0; sent < 2; sent++)
         {
-            for (var cursor = 0; cursor < 3; cursor++)
+            foreach (var page in Enum.GetValues<StatementWriter.Page>())
             {
-                templates[sent, cursor] = build(sent == 1, cursor);
+                templates[sent, (int)page] = build(sent == 1, page);
             }
         }
     }
@@ -89,7 +89,7 @@ internal sealed class FolderStatement
             values["id"] = c.Id;
         }
 
-        var template = templates[sent ? 1 : 0, before is not null ? 1 : after is not null ? 2 : 0];
+        var template = templates[sent ? 1 : 0, (int)StatementWriter.PageOf(before, after)];
         return WrittenStatement.ReadAsync(context, template, values, static async (reader, ct) =>
         {
             var rows = new List<CompiledReads.ThreadRow>();
@@ -168,7 +168,7 @@ internal sealed class FolderStatement
         string P(string property) => "p." + names.Column<ThreadParticipant>(property);
         string O(string property) => "o." + names.Column<ThreadParticipant>(property);
 
-        IRelationalCommandTemplate Build(bool sent, int cursor)
+        IRelationalCommandTemplate Build(bool sent, StatementWriter.Page page)
         {
             var statement = new StatementWriter(context, mappings);
             var (at, id, state) = (P(nameof(ThreadParticipant.LatestMessageAt)), P(nameof(ThreadParticipant.ThreadId)), P(nameof(ThreadParticipant.State)));
@@ -188,18 +188,7 @@ internal sealed class FolderStatement
             statement.Append(sent
                 ? $"{P(nameof(ThreadParticipant.HasSent))} = {statement.Value("sent")} AND ({state} = {statement.Value("s")} OR {state} = {statement.Value("s2")})"
                 : $"{state} = {statement.Value("s")}");
-            var (compare, order) = cursor switch
-            {
-                1 => ("<", "DESC"),
-                2 => (">", "ASC"),
-                _ => (null, "DESC"),
-            };
-            if (compare is not null)
-            {
-                statement.Append($" AND ({at} {compare} {statement.Value("at")} OR ({at} = {statement.Value("at")} AND {id} {compare} {statement.Value("id")}))");
-            }
-
-            return statement.Append($" ORDER BY {at} {order}, {id} {order} LIMIT {statement.Value("take")}").Build();
+            return statement.AppendPage(at, id, page).Build();
         }
 
         return new FolderStatement(Build);

@@ -52,6 +52,42 @@ internal sealed class StatementWriter(DbContext context, IReadOnlyDictionary<str
         return this;
     }
 
+    /// <summary>
+    /// Which page of a keyset-paged read a statement is for: the newest, the one older than a
+    /// cursor (time, id), or the one newer than it (read oldest first).
+    /// </summary>
+    public enum Page
+    {
+        Newest,
+        Older,
+        Newer,
+    }
+
+    /// <summary>The page that <paramref name="before"/> or <paramref name="after"/> (at most one is set) asks for.</summary>
+    public static Page PageOf(Services.KeysetCursor? before, Services.KeysetCursor? after)
+        => before is not null ? Page.Older : after is not null ? Page.Newer : Page.Newest;
+
+    /// <summary>
+    /// Appends the end of a keyset-paged read over the columns <paramref name="at"/> and
+    /// <paramref name="id"/>: the cursor's condition (parameters <c>at</c> and <c>id</c>) for an
+    /// older or newer page, then the order and <c>LIMIT</c> (parameter <c>take</c>).
+    /// </summary>
+    public StatementWriter AppendPage(string at, string id, Page page)
+    {
+        var (compare, order) = page switch
+        {
+            Page.Older => ("<", "DESC"),
+            Page.Newer => (">", "ASC"),
+            _ => (null, "DESC"),
+        };
+        if (compare is not null)
+        {
+            Append($" AND ({at} {compare} {Value("at")} OR ({at} = {Value("at")} AND {id} {compare} {Value("id")}))");
+        }
+
+        return Append($" ORDER BY {at} {order}, {id} {order} LIMIT {Value("take")}");
+    }
+
     /// <summary>The statement, to run as a <see cref="WrittenStatement"/>.</summary>
     public IRelationalCommandTemplate Build() => builder.Append(text.ToString()).Build();
 }

@@ -22,7 +22,7 @@ internal sealed class ThreadStatement
 {
     private static readonly ConditionalWeakTable<IModel, StrongBox<ThreadStatement?>> PerModel = [];
 
-    // One template per page: the newest, older than a cursor, newer than a cursor.
+    // One template per page (StatementWriter.Page): the newest, older than a cursor, newer than a cursor.
     private readonly IRelationalCommandTemplate[] templates;
 
     private ThreadStatement(IRelationalCommandTemplate[] templates) => this.templates = templates;
@@ -52,7 +52,7 @@ internal sealed class ThreadStatement
             values["id"] = cursor.Id;
         }
 
-        var template = templates[before is not null ? 1 : after is not null ? 2 : 0];
+        var template = templates[(int)StatementWriter.PageOf(before, after)];
         return WrittenStatement.ReadAsync(context, template, values, static async (reader, ct) =>
         {
             var row = reader.DbDataReader;
@@ -135,7 +135,7 @@ internal sealed class ThreadStatement
         string P(string alias, string property) => alias + "." + names.Column<ThreadParticipant>(property);
         string M(string property) => "m." + names.Column<Message>(property);
 
-        IRelationalCommandTemplate Build(int cursor)
+        IRelationalCommandTemplate Build(StatementWriter.Page page)
         {
             var statement = new StatementWriter(context, mappings);
             var (thread, left, user) = (statement.Value("t"), statement.Value("left"), statement.Value("u"));
@@ -160,20 +160,9 @@ internal sealed class ThreadStatement
                 .Append($"FROM {names.Table<Message>()} m WHERE {M(nameof(Message.ThreadId))} = {thread} ")
                 .Append($"AND EXISTS (SELECT 1 FROM {names.Table<ThreadParticipant>()} r WHERE {P("r", nameof(ThreadParticipant.ThreadId))} = {thread} ")
                 .Append($"AND {P("r", nameof(ThreadParticipant.UserId))} = {user} AND {P("r", nameof(ThreadParticipant.State))} <> {left})");
-            var (compare, order) = cursor switch
-            {
-                1 => ("<", "DESC"),
-                2 => (">", "ASC"),
-                _ => (null, "DESC"),
-            };
-            if (compare is not null)
-            {
-                statement.Append($" AND ({at} {compare} {statement.Value("at")} OR ({at} = {statement.Value("at")} AND {id} {compare} {statement.Value("id")}))");
-            }
-
-            return statement.Append($" ORDER BY {at} {order}, {id} {order} LIMIT {statement.Value("take")}").Build();
+            return statement.AppendPage(at, id, page).Build();
         }
 
-        return new ThreadStatement([Build(0), Build(1), Build(2)]);
+        return new ThreadStatement([.. Enum.GetValues<StatementWriter.Page>().Select(Build)]);
     }
 }
