@@ -23,42 +23,15 @@ internal sealed partial class UserMessagesService
             return MessagingResult<FolderPage>.Invalid([describer.InvalidCursor()]);
         }
 
-        // Sent is the rows the user wrote in (active or archived), the others the rows in one state.
-        var (state, sent) = folder switch
-        {
-            MailboxFolder.Inbox => (ParticipantState.Active, false),
-            MailboxFolder.Sent => (ParticipantState.Active, true),
-            MailboxFolder.Archive => (ParticipantState.Archived, false),
-            MailboxFolder.Trash => (ParticipantState.Deleted, false),
-            _ => throw new ArgumentOutOfRangeException(nameof(folder)),
-        };
+        var (state, sent) = CompiledReads.RowsOf(folder);
         await using var connection = await db.OpenAsync(cancellationToken);
         var take = options.Value.PageSize + 1;
 
-        // Sent also takes the archived rows it wrote in (the second state) and its flag; the others ignore them.
         var (rows, unread) = FolderStatement.For(db.Context) is { } statement
-            ? await statement.ReadAsync(db.Context, userId, state, ParticipantState.Archived, sent, before, after, take, cancellationToken)
-            : (await CompiledFolderReadAsync(userId, state, sent, before, after, take, cancellationToken), null);
+            ? await statement.ReadAsync(db.Context, userId, state, sent, before, after, take, cancellationToken)
+            : (await CompiledReads.For(db.Context).ReadFolder(db.Context, userId, state, sent, before, after, take).ToListAsync(cancellationToken), null);
         var result = await PageOfThreadsAsync(rows, before, after, cancellationToken);
         return MessagingResult<FolderPage>.Success(new FolderPage(folder, result.Threads, result.OlderCursor, result.NewerCursor) { UnreadCount = unread });
-    }
-
-    /// <summary>A folder page through EF Core's compiled queries, where <see cref="FolderStatement"/> does not apply.</summary>
-    private ValueTask<List<CompiledReads.ThreadRow>> CompiledFolderReadAsync(
-        string userId, ParticipantState state, bool sent, KeysetCursor? before, KeysetCursor? after, int take, CancellationToken cancellationToken)
-    {
-        var reads = CompiledReads.For(db.Context);
-        var read = (sent, before, after) switch
-        {
-            (true, { }, _) => reads.SentBefore,
-            (true, _, { }) => reads.SentAfter,
-            (true, _, _) => reads.Sent,
-            (false, { }, _) => reads.InStateBefore,
-            (false, _, { }) => reads.InStateAfter,
-            _ => reads.InState,
-        };
-        var cursor = before ?? after;
-        return read(db.Context, userId, state, ParticipantState.Archived, true, cursor?.At ?? default, cursor?.Id ?? 0, take).ToListAsync(cancellationToken);
     }
 
     public async Task<MessagingResult<SearchPage>> SearchAsync(string userId, string query, PageRequest page, CancellationToken cancellationToken = default)
@@ -177,13 +150,7 @@ internal sealed partial class UserMessagesService
             return null;
         }
 
-        var messages = (before, after) switch
-        {
-            ({ } b, _) => reads.MessagesBefore(db.Context, threadId, b.At, b.Id, take),
-            (_, { } a) => reads.MessagesAfter(db.Context, threadId, a.At, a.Id, take),
-            _ => reads.NewestMessages(db.Context, threadId, take),
-        };
-        return (header, await messages.ToListAsync(cancellationToken));
+        return (header, await reads.ReadMessages(db.Context, threadId, before, after, take).ToListAsync(cancellationToken));
     }
 
     /// <summary>One keyset page of <paramref name="rows"/> (one user's participant rows), newest activity first, with names.</summary>

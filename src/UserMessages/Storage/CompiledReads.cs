@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using UserMessages.Domain;
+using UserMessages.Services;
 using FolderRead = System.Func<Microsoft.EntityFrameworkCore.DbContext, string, UserMessages.Domain.ParticipantState, UserMessages.Domain.ParticipantState, bool, System.DateTime, long, int, System.Collections.Generic.IAsyncEnumerable<UserMessages.Storage.CompiledReads.ThreadRow>>;
 
 namespace UserMessages.Storage;
@@ -165,6 +166,43 @@ internal sealed class CompiledReads
         (c, u, s, s2, sent, at, id, take) => c.Set<ThreadParticipant>().AsNoTracking()
             .Where(p => p.UserId == u && p.HasSent == sent && (p.State == s || p.State == s2) && (p.LatestMessageAt > at || (p.LatestMessageAt == at && p.ThreadId > id)))
             .OrderBy(p => p.LatestMessageAt).ThenBy(p => p.ThreadId).Take(take));
+
+    /// <summary>
+    /// The participant rows a folder lists: one state (<see cref="ParticipantState.Active"/> for the
+    /// inbox), or for Sent the rows the user wrote in, active or archived (the second state).
+    /// </summary>
+    public static (ParticipantState State, bool Sent) RowsOf(MailboxFolder folder) => folder switch
+    {
+        MailboxFolder.Inbox => (ParticipantState.Active, false),
+        MailboxFolder.Sent => (ParticipantState.Active, true),
+        MailboxFolder.Archive => (ParticipantState.Archived, false),
+        MailboxFolder.Trash => (ParticipantState.Deleted, false),
+        _ => throw new ArgumentOutOfRangeException(nameof(folder)),
+    };
+
+    /// <summary>Up to <paramref name="take"/> rows of a folder (see <see cref="RowsOf"/>): the newest, older than <paramref name="before"/>, or newer than <paramref name="after"/> (oldest first).</summary>
+    public IAsyncEnumerable<ThreadRow> ReadFolder(DbContext c, string userId, ParticipantState state, bool sent, KeysetCursor? before, KeysetCursor? after, int take)
+    {
+        var read = (sent, before, after) switch
+        {
+            (true, { }, _) => SentBefore,
+            (true, _, { }) => SentAfter,
+            (true, _, _) => Sent,
+            (false, { }, _) => InStateBefore,
+            (false, _, { }) => InStateAfter,
+            _ => InState,
+        };
+        var cursor = before ?? after;
+        return read(c, userId, state, ParticipantState.Archived, true, cursor?.At ?? default, cursor?.Id ?? 0, take);
+    }
+
+    /// <summary>Up to <paramref name="take"/> messages of a thread: the newest, older than <paramref name="before"/>, or newer than <paramref name="after"/> (oldest first).</summary>
+    public IAsyncEnumerable<MessageRow> ReadMessages(DbContext c, long threadId, KeysetCursor? before, KeysetCursor? after, int take) => (before, after) switch
+    {
+        ({ } b, _) => MessagesBefore(c, threadId, b.At, b.Id, take),
+        (_, { } a) => MessagesAfter(c, threadId, a.At, a.Id, take),
+        _ => NewestMessages(c, threadId, take),
+    };
 
     /// <summary><see cref="WithThreads"/> over <paramref name="rows"/>, written out as one query and compiled.</summary>
     private static FolderRead CompileFolder(

@@ -55,14 +55,13 @@ internal sealed class FolderStatement
     /// <summary>
     /// Reads up to <paramref name="take"/> of <paramref name="userId"/>'s rows: in <paramref name="state"/>,
     /// or for Sent (<paramref name="sent"/>) the rows they wrote in that are in <paramref name="state"/>
-    /// or <paramref name="state2"/>; older than <paramref name="before"/> (newest first), newer than
+    /// or archived (see <see cref="CompiledReads.RowsOf"/>); older than <paramref name="before"/> (newest first), newer than
     /// <paramref name="after"/> (oldest first), or the newest; with the user's unread count, null when no row was read.
     /// </summary>
     public Task<(List<CompiledReads.ThreadRow> Rows, int? UnreadCount)> ReadAsync(
         DbContext context,
         string userId,
         ParticipantState state,
-        ParticipantState state2,
         bool sent,
         KeysetCursor? before,
         KeysetCursor? after,
@@ -79,7 +78,7 @@ internal sealed class FolderStatement
         };
         if (sent)
         {
-            values["s2"] = state2;
+            values["s2"] = ParticipantState.Archived;
             values["sent"] = true;
         }
 

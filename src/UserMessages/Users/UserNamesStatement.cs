@@ -47,15 +47,12 @@ internal sealed class UserNamesStatement<TUser, TKey>
 
     private static UserNamesStatement<TUser, TKey>? Create(DbContext context)
     {
-        if (context.Database.IsRelational() is false
-            || context.Model.FindEntityType(typeof(TUser)) is not { } users
-            || users.BaseType is not null
-            || users.GetDerivedTypes().Any()
-            || users.GetDeclaredQueryFilters().Count > 0
-            || users.GetTableName() is null)
+        if (context.Database.IsRelational() is false || !StatementWriter.ArePlainTables(context.Model, typeof(TUser)))
         {
             return null;
         }
+
+        var users = context.Model.FindEntityType(typeof(TUser))!;
 
         var id = users.FindProperty(nameof(IdentityUser<TKey>.Id))!;
         if (id.GetRelationalTypeMapping() is not { } idMapping

@@ -64,7 +64,7 @@ public sealed class FolderStatementTests
         var alone = await host.SendAsync(alice, [bob], "Alone");
         Assert.True((await host.WithServiceAsync(s => s.LeaveThreadAsync(bob, alone.ThreadId))).Succeeded);
 
-        var (rows, _) = await host.WithDbAsync(db => FolderStatement.For(db)!.ReadAsync(db, alice, ParticipantState.Active, ParticipantState.Archived, false, null, null, 10, CancellationToken.None));
+        var (rows, _) = await host.WithDbAsync(db => FolderStatement.For(db)!.ReadAsync(db, alice, ParticipantState.Active, false, null, null, 10, CancellationToken.None));
 
         Assert.Equal([.. new[] { bob, carol }.Order(StringComparer.Ordinal)], rows.Single(r => r.ThreadId == group.ThreadId).Others);
         Assert.Empty(rows.Single(r => r.ThreadId == alone.ThreadId).Others);
@@ -121,30 +121,13 @@ public sealed class FolderStatementTests
     private static Task<List<CompiledReads.ThreadRow>> BothAsync(MessagingHost host, string user, MailboxFolder folder, KeysetCursor? before, KeysetCursor? after)
         => host.WithDbAsync(async db =>
         {
-            var (state, sent) = folder switch
-            {
-                MailboxFolder.Sent => (ParticipantState.Active, true),
-                MailboxFolder.Archive => (ParticipantState.Archived, false),
-                MailboxFolder.Trash => (ParticipantState.Deleted, false),
-                _ => (ParticipantState.Active, false),
-            };
+            var (state, sent) = CompiledReads.RowsOf(folder);
             var statement = FolderStatement.For(db);
             Assert.NotNull(statement);
-            var (written, unread) = await statement.ReadAsync(db, user, state, ParticipantState.Archived, sent, before, after, Take, CancellationToken.None);
+            var (written, unread) = await statement.ReadAsync(db, user, state, sent, before, after, Take, CancellationToken.None);
             Assert.Equal(written.Count == 0 ? null : await CompiledReads.For(db).UnreadCountAsync(db, user, CancellationToken.None), unread);
 
-            var reads = CompiledReads.For(db);
-            var read = (sent, before, after) switch
-            {
-                (true, { }, _) => reads.SentBefore,
-                (true, _, { }) => reads.SentAfter,
-                (true, _, _) => reads.Sent,
-                (false, { }, _) => reads.InStateBefore,
-                (false, _, { }) => reads.InStateAfter,
-                _ => reads.InState,
-            };
-            var cursor = before ?? after;
-            var compiled = await read(db, user, state, ParticipantState.Archived, true, cursor?.At ?? default, cursor?.Id ?? 0, Take).ToListAsync();
+            var compiled = await CompiledReads.For(db).ReadFolder(db, user, state, sent, before, after, Take).ToListAsync();
 
             Assert.Equal(compiled.Select(Describe), written.Select(Describe));
             return written;

@@ -72,12 +72,7 @@ public sealed class ThreadStatementTests
                 return written;
             }
 
-            var messages = await ((before, after) switch
-            {
-                ({ } b, _) => reads.MessagesBefore(db, thread, b.At, b.Id, Take),
-                (_, { } a) => reads.MessagesAfter(db, thread, a.At, a.Id, Take),
-                _ => reads.NewestMessages(db, thread, Take),
-            }).ToListAsync();
+            var messages = await reads.ReadMessages(db, thread, before, after, Take).ToListAsync();
             var (writtenHeader, writtenMessages) = written!.Value;
             Assert.Equal(
                 $"{header.IsUnread} {header.State} {header.LastReadMessageId} {header.Subject} [{string.Join(",", header.Participants)}]",
