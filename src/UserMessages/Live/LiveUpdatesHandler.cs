@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
 using UserMessages.Events;
-using Microsoft.EntityFrameworkCore;
 using UserMessages.Storage;
 using UserMessages.Users;
 
@@ -36,13 +35,10 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
 
         // Every recipient's counter in one read (the request's context; a user without a row has none unread).
         var recipients = message.RecipientIds.Distinct(StringComparer.Ordinal).ToList();
-        var counts = await db.Counters.AsNoTracking()
-            .Where(c => recipients.Contains(c.UserId))
-            .ToDictionaryAsync(c => c.UserId, c => c.UnreadThreads, StringComparer.Ordinal, cancellationToken);
+        var counts = await CompiledReads.For(db.Context).UnreadCountsAsync(db.Context, recipients, cancellationToken);
         foreach (var recipientId in recipients)
         {
-            var count = Math.Max(counts.GetValueOrDefault(recipientId), 0);
-            await hub.Clients.Group(UserMessagesHub.GroupOf(recipientId)).SendAsync(UnreadCountEvent, count, cancellationToken);
+            await hub.Clients.Group(UserMessagesHub.GroupOf(recipientId)).SendAsync(UnreadCountEvent, counts[recipientId], cancellationToken);
         }
     }
 }

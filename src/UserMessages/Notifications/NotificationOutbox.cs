@@ -9,9 +9,26 @@ namespace UserMessages.Notifications;
 /// <summary>Queues a new message for its recipients, in the sending transaction; the digest job sends later.</summary>
 internal sealed class NotificationOutbox(UserMessagesDb db, NotificationSwitch notifications, IOptions<UserMessagesOptions> options)
 {
+    /// <summary>
+    /// When a message sent at <paramref name="now"/> is due for its recipients' digest: after the quiet
+    /// period, but never later than the deadline; whether its row waits for the quiet period. Null
+    /// while notifications are off (no notifier registered): then nothing is queued.
+    /// </summary>
+    public NotificationTimes? TimesFor(DateTime now)
+    {
+        if (!notifications.IsOn)
+        {
+            return null;
+        }
+
+        var settings = options.Value.Notifications;
+        var (due, deadline) = (now + settings.QuietPeriod, now + settings.MaxDelay);
+        return due < deadline ? new NotificationTimes(due, deadline, AwaitsQuiet: true) : new NotificationTimes(deadline, deadline, AwaitsQuiet: false);
+    }
+
     public async Task EnqueueAsync(IReadOnlyCollection<string> recipientIds, long threadId, long messageId, DateTime now, CancellationToken cancellationToken)
     {
-        if (!notifications.IsOn || recipientIds.Count == 0)
+        if (TimesFor(now) is not { } times || recipientIds.Count == 0)
         {
             return;
         }
@@ -32,8 +49,6 @@ internal sealed class NotificationOutbox(UserMessagesDb db, NotificationSwitch n
         // newest row waits for the quiet period (AwaitsQuiet), older rows wait for their own deadline,
         // and the digest takes all of a recipient's rows once one is due; so a new message rewrites
         // one row per recipient (the previous newest), found by index whatever the queue's length.
-        var settings = options.Value.Notifications;
-        var due = now + settings.QuietPeriod;
         var waiting = true;
         await db.PendingNotifications
             .Where(n => recipients.Contains(n.RecipientId) && EF.Property<bool>(n, PendingNotificationConfiguration.AwaitsQuiet) == waiting)
@@ -41,20 +56,15 @@ internal sealed class NotificationOutbox(UserMessagesDb db, NotificationSwitch n
                 s => s.SetProperty(n => n.DueAt, n => n.DeadlineAt)
                     .SetProperty(n => EF.Property<bool>(n, PendingNotificationConfiguration.AwaitsQuiet), false),
                 cancellationToken);
-        var deadline = now + settings.MaxDelay;
         foreach (var recipient in recipients)
         {
-            var row = new PendingNotification
-            {
-                RecipientId = recipient,
-                ThreadId = threadId,
-                MessageId = messageId,
-                DueAt = due < deadline ? due : deadline,
-                DeadlineAt = deadline,
-            };
-            db.PendingNotifications.Add(row).Property<bool>(PendingNotificationConfiguration.AwaitsQuiet).CurrentValue = row.DueAt < row.DeadlineAt;
+            var row = new PendingNotification { RecipientId = recipient, ThreadId = threadId, MessageId = messageId, DueAt = times.DueAt, DeadlineAt = times.DeadlineAt };
+            db.PendingNotifications.Add(row).Property<bool>(PendingNotificationConfiguration.AwaitsQuiet).CurrentValue = times.AwaitsQuiet;
         }
 
         await db.Context.SaveChangesAsync(cancellationToken);
     }
 }
+
+/// <summary>A queued notification's due time and deadline, and whether it waits for the quiet period (see <see cref="NotificationOutbox.TimesFor"/>).</summary>
+internal readonly record struct NotificationTimes(DateTime DueAt, DateTime DeadlineAt, bool AwaitsQuiet);

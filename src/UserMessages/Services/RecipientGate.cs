@@ -18,15 +18,23 @@ internal sealed class RecipientGate(UserMessagesDb db, IRecipientPolicy policy)
             .Where(b => b.BlockedId == senderId && recipientIds.Contains(b.BlockerId))
             .Select(b => b.BlockerId)
             .ToListAsync(cancellationToken);
-        var refusing = blockers.ToHashSet(StringComparer.Ordinal);
-        foreach (var id in recipientIds.Where(id => !refusing.Contains(id)))
+        return await AddPolicyRefusalsAsync(senderId, recipientIds, blockers.ToHashSet(StringComparer.Ordinal), cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="blockers"/> (those of <paramref name="recipientIds"/> who blocked the
+    /// sender, already read) each other recipient the host's policy refuses, and returns it.
+    /// </summary>
+    public async Task<HashSet<string>> AddPolicyRefusalsAsync(string senderId, IReadOnlyCollection<string> recipientIds, HashSet<string> blockers, CancellationToken cancellationToken)
+    {
+        foreach (var id in recipientIds.Where(id => !blockers.Contains(id)))
         {
             if (!await policy.AcceptsMessagesAsync(senderId, id, cancellationToken))
             {
-                refusing.Add(id);
+                blockers.Add(id);
             }
         }
 
-        return refusing;
+        return blockers;
     }
 }

@@ -16,39 +16,59 @@ internal sealed class SendingLimits(UserMessagesDb db, IOptions<UserMessagesOpti
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
+    /// <summary>The start of the day window that ends at <paramref name="now"/>: the limits count the sender's messages after it.</summary>
+    public static DateTime DayAgo(DateTime now) => now - Day;
+
     /// <summary>A refusal when <paramref name="userId"/> may not send now, else <see langword="null"/>.</summary>
     public async Task<MessagingResult?> CheckAsync(string userId, bool startsThread, DateTime now, CancellationToken cancellationToken)
     {
         var limits = options.Value.Limits;
-        var dayAgo = now - Day;
+        var dayAgo = DayAgo(now);
         var text = MessageKind.Text;
         var sent = db.Messages.AsNoTracking()
             .Where(m => m.SenderId == userId && m.SentAt > dayAgo && m.Kind == text)
             .OrderByDescending(m => m.SentAt)
             .Select(m => m.SentAt);
-        if (Exceeded(await NthAsync(sent, limits.MessagesPerMinute, cancellationToken), Minute, now) is { } minuteWait)
+        if (PerMinute(await NthAsync(sent, limits.MessagesPerMinute, cancellationToken), now) is { } perMinute)
         {
-            return MessagingResult.RateLimited(describer.TooManyMessagesPerMinute(limits.MessagesPerMinute), minuteWait);
+            return perMinute;
         }
 
-        if (Exceeded(await NthAsync(sent, limits.MessagesPerDay, cancellationToken), Day, now) is { } dayWait)
+        var perDay = PerDay(await NthAsync(sent, limits.MessagesPerDay, cancellationToken), now);
+        if (perDay is not null || !startsThread)
         {
-            return MessagingResult.RateLimited(describer.TooManyMessagesPerDay(limits.MessagesPerDay), dayWait);
-        }
-
-        if (!startsThread)
-        {
-            return null;
+            return perDay;
         }
 
         var started = db.Threads.AsNoTracking()
             .Where(t => t.CreatedById == userId && t.CreatedAt > dayAgo)
             .OrderByDescending(t => t.CreatedAt)
             .Select(t => t.CreatedAt);
-        return Exceeded(await NthAsync(started, limits.NewThreadsPerDay, cancellationToken), Day, now) is { } threadWait
-            ? MessagingResult.RateLimited(describer.TooManyNewThreadsPerDay(limits.NewThreadsPerDay), threadWait)
-            : null;
+        return NewThreadsPerDay(await NthAsync(started, limits.NewThreadsPerDay, cancellationToken), now);
     }
+
+    /// <summary>
+    /// The same judgement for a reply whose two times were read elsewhere (in one statement with
+    /// other checks): the limit-th newest of the sender's messages of the last day for the
+    /// per-minute and the per-day limit, each <see langword="null"/> when there are fewer or the limit is off.
+    /// </summary>
+    public MessagingResult? ForReply(DateTime? minuteLimitth, DateTime? dayLimitth, DateTime now)
+        => PerMinute(minuteLimitth, now) ?? PerDay(dayLimitth, now);
+
+    private MessagingResult? PerMinute(DateTime? limitth, DateTime now)
+        => Exceeded(limitth, Minute, now) is { } wait
+            ? MessagingResult.RateLimited(describer.TooManyMessagesPerMinute(options.Value.Limits.MessagesPerMinute), wait)
+            : null;
+
+    private MessagingResult? PerDay(DateTime? limitth, DateTime now)
+        => Exceeded(limitth, Day, now) is { } wait
+            ? MessagingResult.RateLimited(describer.TooManyMessagesPerDay(options.Value.Limits.MessagesPerDay), wait)
+            : null;
+
+    private MessagingResult? NewThreadsPerDay(DateTime? limitth, DateTime now)
+        => Exceeded(limitth, Day, now) is { } wait
+            ? MessagingResult.RateLimited(describer.TooManyNewThreadsPerDay(options.Value.Limits.NewThreadsPerDay), wait)
+            : null;
 
     /// <summary>
     /// The <paramref name="n"/>-th of <paramref name="times"/> (newest first), or <see langword="null"/>

@@ -86,12 +86,15 @@ internal sealed partial class UserMessagesService(
     public async Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        var left = ParticipantState.Left;
-        var participants = await db.Participants.AsNoTracking()
-            .Where(p => p.ThreadId == threadId && p.State != left)
-            .Select(p => new { p.UserId, p.Thread!.Subject })
-            .ToListAsync(cancellationToken);
-        if (!participants.Any(p => p.UserId == userId))
+        var now = Now();
+        var quota = options.Value.Limits;
+
+        // On SQLite and PostgreSQL the checks' reads are one command, and the write two (ReplyStatement).
+        var statement = ReplyStatement.For(db.Context);
+        var checks = statement is null
+            ? await ReadReplyChecksAsync(threadId, cancellationToken)
+            : await statement.ReadChecksAsync(db.Context, userId, threadId, SendingLimits.DayAgo(now), quota.MessagesPerMinute, quota.MessagesPerDay, cancellationToken);
+        if (!checks.Participants.Contains(userId, StringComparer.Ordinal))
         {
             return MessagingResult<SentMessage>.NotFound();
         }
@@ -104,44 +107,66 @@ internal sealed partial class UserMessagesService(
         }
 
         // Someone blocked by everyone else in the thread cannot write in it.
-        var recipients = participants.Where(p => p.UserId != userId).Select(p => p.UserId).ToList();
-        var refusing = await recipientGate.FindRefusingAsync(userId, recipients, cancellationToken);
+        var recipients = checks.Participants.Where(id => id != userId).ToList();
+        var refusing = statement is null
+            ? await recipientGate.FindRefusingAsync(userId, recipients, cancellationToken)
+            : await recipientGate.AddPolicyRefusalsAsync(userId, recipients, checks.Blockers, cancellationToken);
         if (recipients.Count > 0 && refusing.Count == recipients.Count)
         {
             return MessagingResult<SentMessage>.Invalid([describer.ConversationUnavailable()]);
         }
 
-        var now = Now();
-        if (await limits.CheckAsync(userId, startsThread: false, now, cancellationToken) is { } limited)
+        var limited = statement is null
+            ? await limits.CheckAsync(userId, startsThread: false, now, cancellationToken)
+            : limits.ForReply(checks.MinuteLimitth, checks.DayLimitth, now);
+        if (limited is not null)
         {
             return MessagingResult<SentMessage>.From(limited);
         }
 
+        // Nobody is notified of a message from someone they blocked.
         var text = MessageInputValidator.NormalizeContent(content);
-        var messageId = await InTransactionAsync(async () =>
-        {
-            var id = await AppendAsync(new Message { ThreadId = threadId, SenderId = userId, SentAt = now, Content = text }, cancellationToken);
-
-            // Everyone else gets it unread and back in the inbox (from archive or trash); the replier has read it.
-            var active = ParticipantState.Active;
-            await db.Participants.Where(p => p.ThreadId == threadId && p.State != left).ExecuteUpdateAsync(
-                s => s.SetProperty(p => p.IsUnread, p => p.UserId != userId)
-                    .SetProperty(p => p.StateChangedAt, p => p.State == active ? p.StateChangedAt : now)
-                    .SetProperty(p => p.State, active)
-                    .SetProperty(p => p.HasSent, p => p.HasSent || p.UserId == userId)
-                    .SetProperty(p => p.LastReadMessageId, p => p.UserId == userId ? id : p.LastReadMessageId)
-                    .SetProperty(p => p.LatestMessageAt, p => p.LatestMessageAt <= now ? now : p.LatestMessageAt),
-                cancellationToken);
-            await CountUnreadChangesAsync(db.Participants.Where(p => p.ThreadId == threadId), cancellationToken);
-            // Nobody is notified of a message from someone they blocked.
-            await outbox.EnqueueAsync(recipients.Where(r => !refusing.Contains(r)).ToList(), threadId, id, now, cancellationToken);
-            return id;
-        }, cancellationToken);
+        var messageId = await InTransactionAsync(
+            () => statement is null
+                ? WriteReplyAsync(userId, threadId, now, text, recipients.Where(r => !refusing.Contains(r)).ToList(), cancellationToken)
+                : statement.WriteAsync(db.Context, userId, threadId, now, text, outbox.TimesFor(now), [.. refusing], cancellationToken),
+            cancellationToken);
 
         await dispatcher.DispatchAsync(
-            new MessageSent(threadId, messageId, participants[0].Subject, userId, recipients, text, now, IsReply: true),
+            new MessageSent(threadId, messageId, checks.Subject!, userId, recipients, text, now, IsReply: true),
             cancellationToken);
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
+    }
+
+    /// <summary>The people in a thread and its subject, where <see cref="ReplyStatement"/> does not apply (no blocks or limits read yet).</summary>
+    private async Task<ReplyStatement.Checks> ReadReplyChecksAsync(long threadId, CancellationToken cancellationToken)
+    {
+        var left = ParticipantState.Left;
+        var participants = await db.Participants.AsNoTracking()
+            .Where(p => p.ThreadId == threadId && p.State != left)
+            .Select(p => new { p.UserId, p.Thread!.Subject })
+            .ToListAsync(cancellationToken);
+        return new ReplyStatement.Checks([.. participants.Select(p => p.UserId)], participants.FirstOrDefault()?.Subject, [], null, null);
+    }
+
+    /// <summary>The reply's write as LINQ and EF Core updates, where <see cref="ReplyStatement"/> does not apply.</summary>
+    private async Task<long> WriteReplyAsync(string userId, long threadId, DateTime now, string text, List<string> notified, CancellationToken cancellationToken)
+    {
+        var id = await AppendAsync(new Message { ThreadId = threadId, SenderId = userId, SentAt = now, Content = text }, cancellationToken);
+
+        // Everyone else gets it unread and back in the inbox (from archive or trash); the replier has read it.
+        var (active, left) = (ParticipantState.Active, ParticipantState.Left);
+        await db.Participants.Where(p => p.ThreadId == threadId && p.State != left).ExecuteUpdateAsync(
+            s => s.SetProperty(p => p.IsUnread, p => p.UserId != userId)
+                .SetProperty(p => p.StateChangedAt, p => p.State == active ? p.StateChangedAt : now)
+                .SetProperty(p => p.State, active)
+                .SetProperty(p => p.HasSent, p => p.HasSent || p.UserId == userId)
+                .SetProperty(p => p.LastReadMessageId, p => p.UserId == userId ? id : p.LastReadMessageId)
+                .SetProperty(p => p.LatestMessageAt, p => p.LatestMessageAt <= now ? now : p.LatestMessageAt),
+            cancellationToken);
+        await CountUnreadChangesAsync(db.Participants.Where(p => p.ThreadId == threadId), cancellationToken);
+        await outbox.EnqueueAsync(notified, threadId, id, now, cancellationToken);
+        return id;
     }
 
     /// <summary>Adds a written message and moves the thread's latest message forward (never back: concurrent replies may commit out of order).</summary>

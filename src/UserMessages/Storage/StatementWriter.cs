@@ -31,6 +31,10 @@ internal sealed class StatementWriter(DbContext context, IReadOnlyDictionary<str
             && entity.GetDeclaredQueryFilters().Count == 0
             && entity.GetTableName() is not null);
 
+    /// <summary>Whether <paramref name="entity"/> has exactly the properties named (no column a host added that an insert written here would leave out).</summary>
+    public static bool HasOnlyProperties(IEntityType entity, params string[] names)
+        => entity.GetProperties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal).SetEquals(names);
+
     /// <summary>Whether none of <paramref name="properties"/> has a value converter (they are read from the reader as they are).</summary>
     public static bool AreUnconverted(params IProperty[] properties) => properties.All(p => p.GetTypeMapping().Converter is null);
 

@@ -8,9 +8,10 @@ namespace UserMessages.Storage;
 /// <summary>
 /// Runs a statement the package wrote itself (once per model, shared by every request) on a
 /// context's connection, through EF Core's command pipeline: its logging, interceptors, command
-/// timeout and current transaction apply as to any query. For the reads every page makes, where a
-/// LINQ query's per-run work (a query context, its delegates, and for a list of ids the SQL
-/// written again) costs more than the statement.
+/// timeout and current transaction apply as to any query. For the reads every page makes and for
+/// a reply, where a LINQ query's or an update's per-run work (a query context, its delegates, the
+/// expression tree walked and looked up, and for a list of ids the SQL written again) costs more
+/// than the statement.
 /// </summary>
 internal static class WrittenStatement
 {
@@ -28,9 +29,7 @@ internal static class WrittenStatement
         command.PopulateFrom(template);
         try
         {
-            await using var reader = await command.ExecuteReaderAsync(
-                new RelationalCommandParameterObject(connection, values, null, context, context.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery),
-                cancellationToken);
+            await using var reader = await command.ExecuteReaderAsync(Parameters(context, connection, values, CommandSource.FromSqlQuery), cancellationToken);
             return await read(reader, cancellationToken);
         }
         finally
@@ -38,4 +37,23 @@ internal static class WrittenStatement
             connection.ReturnCommand(command);
         }
     }
+
+    /// <summary>Runs <paramref name="template"/> (statements that read nothing back) with <paramref name="values"/>.</summary>
+    public static async Task ExecuteAsync(DbContext context, IRelationalCommandTemplate template, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
+    {
+        var connection = context.GetService<IRelationalConnection>();
+        var command = connection.RentCommand();
+        command.PopulateFrom(template);
+        try
+        {
+            await command.ExecuteNonQueryAsync(Parameters(context, connection, values, CommandSource.ExecuteSqlRaw), cancellationToken);
+        }
+        finally
+        {
+            connection.ReturnCommand(command);
+        }
+    }
+
+    private static RelationalCommandParameterObject Parameters(DbContext context, IRelationalConnection connection, IReadOnlyDictionary<string, object?> values, CommandSource source)
+        => new(connection, values, null, context, context.GetService<IRelationalCommandDiagnosticsLogger>(), source);
 }

@@ -1,0 +1,237 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using UserMessages.Blocking;
+using UserMessages.Domain;
+using UserMessages.Notifications;
+using UserMessages.Services;
+using UserMessages.Storage;
+using UserMessages.Storage.Configurations;
+using UserMessages.Tests.Infrastructure;
+using UserMessages.Users;
+
+namespace UserMessages.Tests.Storage;
+
+/// <summary>
+/// Issue 5: on SQLite and PostgreSQL a reply is SQL the package writes itself
+/// (<see cref="ReplyStatement"/>: the checks in one command, the write in two). It must answer and
+/// write exactly what the LINQ reply does, which a host with a query filter on a messaging table
+/// still gets: the same refusals, and the same rows in every table afterwards, the unread
+/// counters and the queued notifications included.
+/// </summary>
+public sealed class ReplyStatementTests
+{
+    [Theory]
+    [InlineData(4, 10)]
+    [InlineData(0, 10)]
+    [InlineData(4, 0)]
+    [InlineData(0, 0)]
+    public async Task WrittenReply_AnswersAndWritesWhatTheLinqReplyDoes(int perMinute, int perDay)
+    {
+        await using var written = await World<TestDbContext>.StartAsync(perMinute, perDay);
+        await using var linq = await World<LinqRepliesDbContext>.StartAsync(perMinute, perDay);
+        Assert.True(await written.WritesRepliesAsSqlAsync());
+        Assert.False(await linq.WritesRepliesAsSqlAsync());
+
+        var writtenOutcomes = await ScenarioAsync(written);
+        var linqOutcomes = await ScenarioAsync(linq);
+
+        Assert.Equal(linqOutcomes, writtenOutcomes);
+        Assert.Equal(await linq.RowsAsync(), await written.RowsAsync());
+
+        // The scenario reached every case it is meant to compare.
+        Assert.Contains(writtenOutcomes, o => o.Contains("ConversationUnavailable", StringComparison.Ordinal));
+        Assert.Contains(writtenOutcomes, o => o.StartsWith("NotFound", StringComparison.Ordinal));
+        Assert.Contains(writtenOutcomes, o => o.Contains(nameof(MessagingStatus.Invalid), StringComparison.Ordinal));
+        Assert.Equal(perMinute > 0, writtenOutcomes.Any(o => o.Contains("MessagesPerMinute", StringComparison.Ordinal)));
+        Assert.Equal(perDay > 0, writtenOutcomes.Any(o => o.Contains("MessagesPerDay", StringComparison.Ordinal)));
+        var rows = await written.RowsAsync();
+        Assert.Contains(rows, r => r.StartsWith("notification", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("counter", StringComparison.Ordinal));
+    }
+
+    /// <summary>Replies in every state a thread's rows can be in; returns each reply's outcome.</summary>
+    private static async Task<List<string>> ScenarioAsync(IWorld world)
+    {
+        var outcomes = new List<string>();
+        async Task ReplyAsync(string user, long thread, string content)
+        {
+            var result = await world.WithServiceAsync(s => s.ReplyAsync(user, thread, content));
+            outcomes.Add($"{result.Status} {result.RetryAfter} {string.Join(",", result.Errors.Select(e => e.Code))} {(result.Succeeded ? result.Value!.MessageId : 0)}");
+        }
+
+        async Task Do(Func<IUserMessagesService, Task<MessagingResult>> change)
+            => Assert.True((await world.WithServiceAsync(change)).Succeeded);
+
+        var group = (await world.WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest("alice", ["bob", "carol", "dave"], "Plans", "Who comes?")))).Value!.ThreadId;
+        await ReplyAsync("bob", group, "Me");
+        world.Clock.Advance(TimeSpan.FromSeconds(61));
+        await Do(s => s.ArchiveThreadAsync("carol", group));
+        await Do(s => s.DeleteThreadAsync("dave", group));
+        await ReplyAsync("alice", group, "Both back in the inbox");
+
+        // Same instant: the latest message still moves on to the newer id.
+        await ReplyAsync("bob", group, "Same second");
+        world.Clock.Advance(TimeSpan.FromSeconds(61));
+        await Do(s => s.MarkReadAsync("carol", group));
+        await world.WithServiceAsync(async s =>
+        {
+            await s.SetPreferencesAsync(new MessagingPreferences { UserId = "carol", NotifyByEmail = false });
+            return true;
+        });
+        await Do(s => s.AddParticipantsAsync("alice", group, ["erin", "gina"]));
+        await world.WithBlocksAsync(b => b.BlockAsync("erin", "bob"));
+
+        // Erin blocked bob and the host's policy keeps him from gina: neither is notified of him.
+        await ReplyAsync("bob", group, "Blocked by one, refused by another");
+        world.Clock.Advance(TimeSpan.FromSeconds(61));
+        await Do(s => s.LeaveThreadAsync("dave", group));
+        await ReplyAsync("erin", group, "Dave left");
+        await ReplyAsync("dave", group, "I left");
+        await ReplyAsync("frank", group, "Never in it");
+        await ReplyAsync("alice", group + 1000, "No such thread");
+        await ReplyAsync("alice", group, "   ");
+
+        // A conversation with only someone who blocked the replier is closed to them.
+        var pair = (await world.WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest("frank", ["bob"], "Hi", "Hello")))).Value!.ThreadId;
+        await world.WithBlocksAsync(b => b.BlockAsync("frank", "bob"));
+        await ReplyAsync("bob", pair, "Still there?");
+        await ReplyAsync("frank", pair, "Yes");
+
+        // Bursts until the limits refuse: four a minute, ten a day (where they are on).
+        for (var burst = 0; burst < 4; burst++)
+        {
+            world.Clock.Advance(TimeSpan.FromSeconds(61));
+            for (var i = 0; i < 5; i++)
+            {
+                await ReplyAsync("alice", group, $"Burst {burst}.{i}");
+                world.Clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        return outcomes;
+    }
+
+    private interface IWorld
+    {
+        FakeTimeProvider Clock { get; }
+
+        Task<T> WithServiceAsync<T>(Func<IUserMessagesService, Task<T>> work);
+
+        Task WithBlocksAsync(Func<IUserBlockList, Task<MessagingResult>> work);
+    }
+
+    /// <summary>The messaging services over a SQLite in-memory database with <typeparamref name="TContext"/>, users with fixed ids, a notifier and a recipient policy.</summary>
+    private sealed class World<TContext> : IWorld, IAsyncDisposable
+        where TContext : UserMessagesIdentityDbContext<IdentityUser>
+    {
+        private readonly SqliteConnection connection;
+        private readonly ServiceProvider services;
+
+        private World(SqliteConnection connection, ServiceProvider services, FakeTimeProvider clock)
+            => (this.connection, this.services, Clock) = (connection, services, clock);
+
+        public FakeTimeProvider Clock { get; }
+
+        public static async Task<World<TContext>> StartAsync(int perMinute, int perDay)
+        {
+            var connection = new SqliteConnection("Data Source=:memory:");
+            await connection.OpenAsync();
+            var clock = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.Zero));
+            var collection = new ServiceCollection();
+            collection.AddDbContext<TContext>(o => o.UseSqlite(connection));
+            collection.AddLogging();
+            collection.AddSingleton<TimeProvider>(clock);
+            collection.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<TContext>();
+            collection.AddUserMessages(o =>
+                {
+                    o.Limits.MessagesPerMinute = perMinute;
+                    o.Limits.MessagesPerDay = perDay;
+                    o.Limits.NewThreadsPerDay = 0;
+                })
+                .AddEntityFrameworkStores<TContext>()
+                .AddMessageNotifier<NoDigests>()
+                .AddRecipientPolicy<BobMayNotWriteToGina>();
+            var services = collection.BuildServiceProvider();
+            await using (var scope = services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<TContext>().Database.EnsureCreatedAsync();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+                foreach (var name in new[] { "alice", "bob", "carol", "dave", "erin", "frank", "gina" })
+                {
+                    Assert.True((await users.CreateAsync(new IdentityUser(name) { Id = name })).Succeeded);
+                }
+            }
+
+            return new World<TContext>(connection, services, clock);
+        }
+
+        public async Task<bool> WritesRepliesAsSqlAsync()
+        {
+            await using var scope = services.CreateAsyncScope();
+            return ReplyStatement.For(scope.ServiceProvider.GetRequiredService<TContext>()) is not null;
+        }
+
+        public async Task<T> WithServiceAsync<T>(Func<IUserMessagesService, Task<T>> work)
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await work(scope.ServiceProvider.GetRequiredService<IUserMessagesService>());
+        }
+
+        public async Task WithBlocksAsync(Func<IUserBlockList, Task<MessagingResult>> work)
+        {
+            await using var scope = services.CreateAsyncScope();
+            Assert.True((await work(scope.ServiceProvider.GetRequiredService<IUserBlockList>())).Succeeded);
+        }
+
+        /// <summary>Every messaging row, as text, in a fixed order (the thread's random concurrency stamp left out).</summary>
+        public async Task<List<string>> RowsAsync()
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            var rows = new List<string>();
+            rows.AddRange((await db.Set<MessageThread>().IgnoreQueryFilters().OrderBy(t => t.Id).ToListAsync())
+                .Select(t => $"thread {t.Id} {t.Subject} {t.CreatedById} {t.CreatedAt:O} {t.LatestMessageAt:O} {t.LatestMessageId}"));
+            rows.AddRange((await db.Set<Message>().OrderBy(m => m.Id).ToListAsync())
+                .Select(m => $"message {m.Id} {m.ThreadId} {m.SenderId} {m.SentAt:O} {m.Kind} {m.AboutUserId} {m.Content}"));
+            rows.AddRange((await db.Set<ThreadParticipant>().OrderBy(p => p.ThreadId).ThenBy(p => p.UserId)
+                    .Select(p => new { Row = p, Counted = EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) }).ToListAsync())
+                .Select(p => $"participant {p.Row.ThreadId} {p.Row.UserId} {p.Row.State} {p.Row.IsUnread} {p.Counted} {p.Row.HasSent} {p.Row.LastReadMessageId} {p.Row.StateChangedAt:O} {p.Row.LatestMessageAt:O} {p.Row.JoinedAt:O}"));
+            rows.AddRange((await db.Set<MailboxCounter>().OrderBy(c => c.UserId).ToListAsync()).Select(c => $"counter {c.UserId} {c.UnreadThreads}"));
+            rows.AddRange((await db.Set<PendingNotification>().OrderBy(n => n.Id)
+                    .Select(n => new { Row = n, Awaits = EF.Property<bool>(n, PendingNotificationConfiguration.AwaitsQuiet) }).ToListAsync())
+                .Select(n => $"notification {n.Row.Id} {n.Row.RecipientId} {n.Row.ThreadId} {n.Row.MessageId} {n.Row.DueAt:O} {n.Row.DeadlineAt:O} {n.Awaits}"));
+            return rows;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await services.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>A host with a query filter on a messaging table (one that hides nothing): its replies take the LINQ path.</summary>
+    private sealed class LinqRepliesDbContext(DbContextOptions<LinqRepliesDbContext> options) : UserMessagesIdentityDbContext<IdentityUser>(options)
+    {
+        protected override void OnModelCreating(ModelBuilder builder)
+        {
+            base.OnModelCreating(builder);
+            builder.Entity<MessagingPreferences>().HasQueryFilter(p => p.UserId != string.Empty);
+        }
+    }
+
+    /// <summary>Turns notifications on (they are queued); the digests are not sent in this test.</summary>
+    private sealed class NoDigests : IMessageNotifier
+    {
+        public Task NotifyAsync(MessageDigest digest, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class BobMayNotWriteToGina : IRecipientPolicy
+    {
+        public ValueTask<bool> AcceptsMessagesAsync(string senderId, string recipientId, CancellationToken cancellationToken)
+            => ValueTask.FromResult(!(senderId == "bob" && recipientId == "gina"));
+    }
+}
