@@ -48,12 +48,16 @@ internal sealed class SendingLimits(UserMessagesDb db, IOptions<UserMessagesOpti
     }
 
     /// <summary>
-    /// The same judgement for a reply whose two times were read elsewhere (in one statement with
-    /// other checks): the limit-th newest of the sender's messages of the last day for the
+    /// The same judgement for a reply whose two times were read elsewhere (in one command with
+    /// other checks, <see cref="Storage.SendingStatements"/>): the limit-th newest of the sender's messages of the last day for the
     /// per-minute and the per-day limit, each <see langword="null"/> when there are fewer or the limit is off.
     /// </summary>
     public MessagingResult? ForReply(DateTime? minuteLimitth, DateTime? dayLimitth, DateTime now)
         => PerMinute(minuteLimitth, now) ?? PerDay(dayLimitth, now);
+
+    /// <summary>The same for a new thread, with the limit-th newest of the threads the sender started in the last day.</summary>
+    public MessagingResult? ForNewThread(DateTime? minuteLimitth, DateTime? dayLimitth, DateTime? threadLimitth, DateTime now)
+        => ForReply(minuteLimitth, dayLimitth, now) ?? NewThreadsPerDay(threadLimitth, now);
 
     private MessagingResult? PerMinute(DateTime? limitth, DateTime now)
         => Exceeded(limitth, Minute, now) is { } wait

@@ -34,53 +34,78 @@ internal sealed partial class UserMessagesService(
         validator.CheckSubject(request.Subject, errors);
         validator.CheckContent(request.Content, errors);
         var recipients = validator.CheckRecipients(request.SenderId, request.RecipientIds ?? [], errors);
-        if (errors.Count == 0)
-        {
-            await CheckRecipientsAcceptAsync(request.SenderId, recipients, errors, cancellationToken);
-        }
-
         if (errors.Count > 0)
         {
             return MessagingResult<SentMessage>.Invalid(errors);
         }
 
+        // On SQLite and PostgreSQL the blocks and limits are read in one command, and the write is two (SendingStatements).
         var now = Now();
-        if (await limits.CheckAsync(request.SenderId, startsThread: true, now, cancellationToken) is { } limited)
+        var quota = options.Value.Limits;
+        var statements = SendingStatements.For(db.Context);
+        var checks = statements is null ? null : await statements.ReadThreadChecksAsync(
+            db.Context, request.SenderId, recipients, SendingLimits.DayAgo(now), quota.MessagesPerMinute, quota.MessagesPerDay, quota.NewThreadsPerDay, cancellationToken);
+        await CheckRecipientsAcceptAsync(request.SenderId, recipients, errors, cancellationToken, checks?.Blockers);
+        if (errors.Count > 0)
+        {
+            return MessagingResult<SentMessage>.Invalid(errors);
+        }
+
+        var limited = checks is null
+            ? await limits.CheckAsync(request.SenderId, startsThread: true, now, cancellationToken)
+            : limits.ForNewThread(checks.MinuteLimitth, checks.DayLimitth, checks.ThreadLimitth, now);
+        if (limited is not null)
         {
             return MessagingResult<SentMessage>.From(limited);
         }
 
         var subject = request.Subject.Trim();
         var content = MessageInputValidator.NormalizeContent(request.Content);
-        var sent = await InTransactionAsync(async () =>
-        {
-            var thread = new MessageThread { Subject = subject, CreatedAt = now, CreatedById = request.SenderId, LatestMessageAt = now };
-            var message = new Message { Thread = thread, SenderId = request.SenderId, SentAt = now, Content = content };
-            var sender = NewParticipant(thread, request.SenderId, now, unread: false);
-            sender.HasSent = true;
-            db.Threads.Add(thread);
-            db.Messages.Add(message);
-            db.Participants.Add(sender);
-            foreach (var recipient in recipients.Select(id => NewParticipant(thread, id, now, unread: true)))
+        var sent = await InTransactionAsync(
+            async () =>
             {
-                db.Participants.Add(recipient).Property<bool>(ThreadParticipantConfiguration.CountedUnread).CurrentValue = true;
-            }
+                if (statements is null)
+                {
+                    return await WriteThreadAsync(request.SenderId, recipients, subject, content, now, cancellationToken);
+                }
 
-            await db.Context.SaveChangesAsync(cancellationToken);
-
-            // The message id exists only now; the sender has read their own message.
-            thread.LatestMessageId = message.Id;
-            sender.LastReadMessageId = message.Id;
-            await db.Context.SaveChangesAsync(cancellationToken);
-            await AddToCountersAsync(recipients.Select(id => (id, 1)).ToList(), cancellationToken);
-            await outbox.EnqueueAsync(recipients, thread.Id, message.Id, now, cancellationToken);
-            return new SentMessage(thread.Id, message.Id);
-        }, cancellationToken);
+                // Counters in user order, as everywhere (two writers never wait on each other's rows crosswise).
+                var (threadId, messageId) = await statements.WriteThreadAsync(
+                    db.Context, request.SenderId, [.. recipients.Order(StringComparer.Ordinal)], subject, content, now, outbox.TimesFor(now), cancellationToken);
+                return new SentMessage(threadId, messageId);
+            },
+            cancellationToken);
 
         await dispatcher.DispatchAsync(
             new MessageSent(sent.ThreadId, sent.MessageId, subject, request.SenderId, recipients, content, now, IsReply: false),
             cancellationToken);
         return MessagingResult<SentMessage>.Success(sent);
+    }
+
+    /// <summary>A new thread's write through EF Core's change tracker, where <see cref="SendingStatements"/> does not apply.</summary>
+    private async Task<SentMessage> WriteThreadAsync(string senderId, List<string> recipients, string subject, string content, DateTime now, CancellationToken cancellationToken)
+    {
+        var thread = new MessageThread { Subject = subject, CreatedAt = now, CreatedById = senderId, LatestMessageAt = now };
+        var message = new Message { Thread = thread, SenderId = senderId, SentAt = now, Content = content };
+        var sender = NewParticipant(thread, senderId, now, unread: false);
+        sender.HasSent = true;
+        db.Threads.Add(thread);
+        db.Messages.Add(message);
+        db.Participants.Add(sender);
+        foreach (var recipient in recipients.Select(id => NewParticipant(thread, id, now, unread: true)))
+        {
+            db.Participants.Add(recipient).Property<bool>(ThreadParticipantConfiguration.CountedUnread).CurrentValue = true;
+        }
+
+        await db.Context.SaveChangesAsync(cancellationToken);
+
+        // The message id exists only now; the sender has read their own message.
+        thread.LatestMessageId = message.Id;
+        sender.LastReadMessageId = message.Id;
+        await db.Context.SaveChangesAsync(cancellationToken);
+        await AddToCountersAsync(recipients.Select(id => (id, 1)).ToList(), cancellationToken);
+        await outbox.EnqueueAsync(recipients, thread.Id, message.Id, now, cancellationToken);
+        return new SentMessage(thread.Id, message.Id);
     }
 
     public async Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, CancellationToken cancellationToken = default)
@@ -89,11 +114,11 @@ internal sealed partial class UserMessagesService(
         var now = Now();
         var quota = options.Value.Limits;
 
-        // On SQLite and PostgreSQL the checks' reads are one command, and the write two (ReplyStatement).
-        var statement = ReplyStatement.For(db.Context);
+        // On SQLite and PostgreSQL the checks' reads are one command, and the write two (SendingStatements).
+        var statement = SendingStatements.For(db.Context);
         var checks = statement is null
             ? await ReadReplyChecksAsync(threadId, cancellationToken)
-            : await statement.ReadChecksAsync(db.Context, userId, threadId, SendingLimits.DayAgo(now), quota.MessagesPerMinute, quota.MessagesPerDay, cancellationToken);
+            : await statement.ReadReplyChecksAsync(db.Context, userId, threadId, SendingLimits.DayAgo(now), quota.MessagesPerMinute, quota.MessagesPerDay, cancellationToken);
         if (!checks.Participants.Contains(userId, StringComparer.Ordinal))
         {
             return MessagingResult<SentMessage>.NotFound();
@@ -129,7 +154,7 @@ internal sealed partial class UserMessagesService(
         var messageId = await InTransactionAsync(
             () => statement is null
                 ? WriteReplyAsync(userId, threadId, now, text, recipients.Where(r => !refusing.Contains(r)).ToList(), cancellationToken)
-                : statement.WriteAsync(db.Context, userId, threadId, now, text, outbox.TimesFor(now), [.. refusing], cancellationToken),
+                : statement.WriteReplyAsync(db.Context, userId, threadId, now, text, outbox.TimesFor(now), [.. refusing], cancellationToken),
             cancellationToken);
 
         await dispatcher.DispatchAsync(
@@ -138,18 +163,18 @@ internal sealed partial class UserMessagesService(
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
     }
 
-    /// <summary>The people in a thread and its subject, where <see cref="ReplyStatement"/> does not apply (no blocks or limits read yet).</summary>
-    private async Task<ReplyStatement.Checks> ReadReplyChecksAsync(long threadId, CancellationToken cancellationToken)
+    /// <summary>The people in a thread and its subject, where <see cref="SendingStatements"/> does not apply (no blocks or limits read yet).</summary>
+    private async Task<SendingStatements.ReplyChecks> ReadReplyChecksAsync(long threadId, CancellationToken cancellationToken)
     {
         var left = ParticipantState.Left;
         var participants = await db.Participants.AsNoTracking()
             .Where(p => p.ThreadId == threadId && p.State != left)
             .Select(p => new { p.UserId, p.Thread!.Subject })
             .ToListAsync(cancellationToken);
-        return new ReplyStatement.Checks([.. participants.Select(p => p.UserId)], participants.FirstOrDefault()?.Subject, [], null, null);
+        return new SendingStatements.ReplyChecks([.. participants.Select(p => p.UserId)], participants.FirstOrDefault()?.Subject, [], null, null);
     }
 
-    /// <summary>The reply's write as LINQ and EF Core updates, where <see cref="ReplyStatement"/> does not apply.</summary>
+    /// <summary>The reply's write as LINQ and EF Core updates, where <see cref="SendingStatements"/> does not apply.</summary>
     private async Task<long> WriteReplyAsync(string userId, long threadId, DateTime now, string text, List<string> notified, CancellationToken cancellationToken)
     {
         var id = await AppendAsync(new Message { ThreadId = threadId, SenderId = userId, SentAt = now, Content = text }, cancellationToken);
@@ -198,11 +223,16 @@ internal sealed partial class UserMessagesService(
     /// <summary>
     /// Unknown users and users who refuse the sender get the same error (SPEC §3.7); so does an id
     /// with the control character the folder pages join ids with (<see cref="CompiledReads.IdSeparator"/>).
+    /// Those of the recipients who blocked the sender are read here unless <paramref name="blockers"/> already holds them.
     /// </summary>
-    private async Task CheckRecipientsAcceptAsync(string senderId, List<string> recipients, List<MessagingError> errors, CancellationToken cancellationToken)
+    private async Task CheckRecipientsAcceptAsync(
+        string senderId, List<string> recipients, List<MessagingError> errors, CancellationToken cancellationToken, HashSet<string>? blockers = null)
     {
         var known = await directory.FindByIdsAsync(recipients, cancellationToken);
-        var refusing = await recipientGate.FindRefusingAsync(senderId, recipients.Where(known.ContainsKey).ToList(), cancellationToken);
+        var knownRecipients = recipients.Where(known.ContainsKey).ToList();
+        var refusing = blockers is null
+            ? await recipientGate.FindRefusingAsync(senderId, knownRecipients, cancellationToken)
+            : await recipientGate.AddPolicyRefusalsAsync(senderId, knownRecipients, [.. blockers.Where(known.ContainsKey)], cancellationToken);
         errors.AddRange(recipients
             .Where(id => !known.ContainsKey(id) || refusing.Contains(id) || id.Contains(CompiledReads.IdSeparator, StringComparison.Ordinal))
             .Select(describer.RecipientUnavailable));

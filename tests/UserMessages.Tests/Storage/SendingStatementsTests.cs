@@ -15,25 +15,25 @@ using UserMessages.Users;
 namespace UserMessages.Tests.Storage;
 
 /// <summary>
-/// Issue 5: on SQLite and PostgreSQL a reply is SQL the package writes itself
-/// (<see cref="ReplyStatement"/>: the checks in one command, the write in two). It must answer and
-/// write exactly what the LINQ reply does, which a host with a query filter on a messaging table
-/// still gets: the same refusals, and the same rows in every table afterwards, the unread
+/// Issue 5: on SQLite and PostgreSQL a reply and a new thread are SQL the package writes itself
+/// (<see cref="SendingStatements"/>: the checks in one command, the write in two). They must answer
+/// and write exactly what the LINQ sending does, which a host with a query filter on a messaging
+/// table still gets: the same refusals, and the same rows in every table afterwards, the unread
 /// counters and the queued notifications included.
 /// </summary>
-public sealed class ReplyStatementTests
+public sealed class SendingStatementsTests
 {
     [Theory]
     [InlineData(4, 10)]
     [InlineData(0, 10)]
     [InlineData(4, 0)]
     [InlineData(0, 0)]
-    public async Task WrittenReply_AnswersAndWritesWhatTheLinqReplyDoes(int perMinute, int perDay)
+    public async Task WrittenSending_AnswersAndWritesWhatTheLinqSendingDoes(int perMinute, int perDay)
     {
         await using var written = await World<TestDbContext>.StartAsync(perMinute, perDay);
         await using var linq = await World<LinqRepliesDbContext>.StartAsync(perMinute, perDay);
-        Assert.True(await written.WritesRepliesAsSqlAsync());
-        Assert.False(await linq.WritesRepliesAsSqlAsync());
+        Assert.True(await written.WritesAsSqlAsync());
+        Assert.False(await linq.WritesAsSqlAsync());
 
         var writtenOutcomes = await ScenarioAsync(written);
         var linqOutcomes = await ScenarioAsync(linq);
@@ -47,25 +47,34 @@ public sealed class ReplyStatementTests
         Assert.Contains(writtenOutcomes, o => o.Contains(nameof(MessagingStatus.Invalid), StringComparison.Ordinal));
         Assert.Equal(perMinute > 0, writtenOutcomes.Any(o => o.Contains("MessagesPerMinute", StringComparison.Ordinal)));
         Assert.Equal(perDay > 0, writtenOutcomes.Any(o => o.Contains("MessagesPerDay", StringComparison.Ordinal)));
+        Assert.Equal(perDay > 0, writtenOutcomes.Any(o => o.Contains("NewThreadsPerDay", StringComparison.Ordinal)));
+        Assert.Contains(writtenOutcomes, o => o.Contains("RecipientUnavailable:gina", StringComparison.Ordinal));
+        Assert.Contains(writtenOutcomes, o => o.Contains("RecipientUnavailable:frank", StringComparison.Ordinal));
+        Assert.Contains(writtenOutcomes, o => o.Contains("RecipientUnavailable:nobody", StringComparison.Ordinal));
         var rows = await written.RowsAsync();
         Assert.Contains(rows, r => r.StartsWith("notification", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("counter", StringComparison.Ordinal));
     }
 
-    /// <summary>Replies in every state a thread's rows can be in; returns each reply's outcome.</summary>
+    /// <summary>New threads and replies in every state a thread's rows can be in; returns each one's outcome.</summary>
     private static async Task<List<string>> ScenarioAsync(IWorld world)
     {
         var outcomes = new List<string>();
-        async Task ReplyAsync(string user, long thread, string content)
+        async Task<long> OutcomeAsync(Func<IUserMessagesService, Task<MessagingResult<SentMessage>>> send)
         {
-            var result = await world.WithServiceAsync(s => s.ReplyAsync(user, thread, content));
-            outcomes.Add($"{result.Status} {result.RetryAfter} {string.Join(",", result.Errors.Select(e => e.Code))} {(result.Succeeded ? result.Value!.MessageId : 0)}");
+            var result = await world.WithServiceAsync(send);
+            var errors = result.Errors.Select(e => $"{e.Code}:{e.Recipient}");
+            outcomes.Add($"{result.Status} {result.RetryAfter} {string.Join(",", errors)} {(result.Succeeded ? $"{result.Value!.ThreadId}/{result.Value.MessageId}" : "-")}");
+            return result.Succeeded ? result.Value!.ThreadId : 0;
         }
+
+        Task ReplyAsync(string user, long thread, string content) => OutcomeAsync(s => s.ReplyAsync(user, thread, content));
+        Task<long> SendAsync(string user, string[] to, string subject) => OutcomeAsync(s => s.StartThreadAsync(new NewThreadRequest(user, to, subject, "Hello " + subject)));
 
         async Task Do(Func<IUserMessagesService, Task<MessagingResult>> change)
             => Assert.True((await world.WithServiceAsync(change)).Succeeded);
 
-        var group = (await world.WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest("alice", ["bob", "carol", "dave"], "Plans", "Who comes?")))).Value!.ThreadId;
+        var group = await SendAsync("alice", ["dave", "bob", "carol"], "Plans");
         await ReplyAsync("bob", group, "Me");
         world.Clock.Advance(TimeSpan.FromSeconds(61));
         await Do(s => s.ArchiveThreadAsync("carol", group));
@@ -95,12 +104,20 @@ public sealed class ReplyStatementTests
         await ReplyAsync("alice", group, "   ");
 
         // A conversation with only someone who blocked the replier is closed to them.
-        var pair = (await world.WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest("frank", ["bob"], "Hi", "Hello")))).Value!.ThreadId;
+        var pair = await SendAsync("frank", ["bob"], "Hi");
         await world.WithBlocksAsync(b => b.BlockAsync("frank", "bob"));
+
+        // New threads refused: to someone who blocked the sender, whom the host's policy keeps from
+        // them, who does not exist; several reasons at once; then one to people with notifications off and on.
+        await SendAsync("bob", ["frank"], "Blocked");
+        await SendAsync("bob", ["gina", "alice"], "Policy");
+        await SendAsync("alice", ["nobody", "bob"], "Unknown");
+        await SendAsync("bob", ["erin", "gina", "nobody", "carol"], "All of it");
+        await SendAsync("erin", ["gina", "carol", "alice", "frank"], "Four at once");
         await ReplyAsync("bob", pair, "Still there?");
         await ReplyAsync("frank", pair, "Yes");
 
-        // Bursts until the limits refuse: four a minute, ten a day (where they are on).
+        // Bursts until the limits refuse: four messages a minute, ten and four new threads a day (where they are on).
         for (var burst = 0; burst < 4; burst++)
         {
             world.Clock.Advance(TimeSpan.FromSeconds(61));
@@ -109,6 +126,12 @@ public sealed class ReplyStatementTests
                 await ReplyAsync("alice", group, $"Burst {burst}.{i}");
                 world.Clock.Advance(TimeSpan.FromSeconds(1));
             }
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            world.Clock.Advance(TimeSpan.FromSeconds(61));
+            await SendAsync("carol", ["dave"], $"Thread {i}");
         }
 
         return outcomes;
@@ -149,7 +172,7 @@ public sealed class ReplyStatementTests
                 {
                     o.Limits.MessagesPerMinute = perMinute;
                     o.Limits.MessagesPerDay = perDay;
-                    o.Limits.NewThreadsPerDay = 0;
+                    o.Limits.NewThreadsPerDay = perDay > 0 ? 4 : 0;
                 })
                 .AddEntityFrameworkStores<TContext>()
                 .AddMessageNotifier<NoDigests>()
@@ -168,10 +191,10 @@ public sealed class ReplyStatementTests
             return new World<TContext>(connection, services, clock);
         }
 
-        public async Task<bool> WritesRepliesAsSqlAsync()
+        public async Task<bool> WritesAsSqlAsync()
         {
             await using var scope = services.CreateAsyncScope();
-            return ReplyStatement.For(scope.ServiceProvider.GetRequiredService<TContext>()) is not null;
+            return SendingStatements.For(scope.ServiceProvider.GetRequiredService<TContext>()) is not null;
         }
 
         public async Task<T> WithServiceAsync<T>(Func<IUserMessagesService, Task<T>> work)
@@ -200,9 +223,10 @@ public sealed class ReplyStatementTests
                     .Select(p => new { Row = p, Counted = EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) }).ToListAsync())
                 .Select(p => $"participant {p.Row.ThreadId} {p.Row.UserId} {p.Row.State} {p.Row.IsUnread} {p.Counted} {p.Row.HasSent} {p.Row.LastReadMessageId} {p.Row.StateChangedAt:O} {p.Row.LatestMessageAt:O} {p.Row.JoinedAt:O}"));
             rows.AddRange((await db.Set<MailboxCounter>().OrderBy(c => c.UserId).ToListAsync()).Select(c => $"counter {c.UserId} {c.UnreadThreads}"));
-            rows.AddRange((await db.Set<PendingNotification>().OrderBy(n => n.Id)
+            // A queue row's own id only says in which order one message's rows went in: left out.
+            rows.AddRange((await db.Set<PendingNotification>().OrderBy(n => n.MessageId).ThenBy(n => n.RecipientId)
                     .Select(n => new { Row = n, Awaits = EF.Property<bool>(n, PendingNotificationConfiguration.AwaitsQuiet) }).ToListAsync())
-                .Select(n => $"notification {n.Row.Id} {n.Row.RecipientId} {n.Row.ThreadId} {n.Row.MessageId} {n.Row.DueAt:O} {n.Row.DeadlineAt:O} {n.Awaits}"));
+                .Select(n => $"notification {n.Row.RecipientId} {n.Row.ThreadId} {n.Row.MessageId} {n.Row.DueAt:O} {n.Row.DeadlineAt:O} {n.Awaits}"));
             return rows;
         }
 
@@ -213,7 +237,7 @@ public sealed class ReplyStatementTests
         }
     }
 
-    /// <summary>A host with a query filter on a messaging table (one that hides nothing): its replies take the LINQ path.</summary>
+    /// <summary>A host with a query filter on a messaging table (one that hides nothing): its sending takes the LINQ path.</summary>
     private sealed class LinqRepliesDbContext(DbContextOptions<LinqRepliesDbContext> options) : UserMessagesIdentityDbContext<IdentityUser>(options)
     {
         protected override void OnModelCreating(ModelBuilder builder)
