@@ -29,7 +29,7 @@ internal sealed partial class UserMessagesService
 
         if (errors.Count == 0)
         {
-            await CheckRecipientsAcceptAsync(userId, added, errors, cancellationToken);
+            await CheckRecipientsAcceptAsync(userId, added, errors, blockers: null, cancellationToken);
 
             // Nobody is brought into a conversation with someone who blocked them.
             var blockedByPresent = await db.Blocks.AsNoTracking()

@@ -45,7 +45,7 @@ internal sealed partial class UserMessagesService(
         var statements = SendingStatements.For(db.Context);
         var checks = statements is null ? null : await statements.ReadThreadChecksAsync(
             db.Context, request.SenderId, recipients, SendingLimits.DayAgo(now), quota.MessagesPerMinute, quota.MessagesPerDay, quota.NewThreadsPerDay, cancellationToken);
-        await CheckRecipientsAcceptAsync(request.SenderId, recipients, errors, cancellationToken, checks?.Blockers);
+        await CheckRecipientsAcceptAsync(request.SenderId, recipients, errors, checks?.Blockers, cancellationToken);
         if (errors.Count > 0)
         {
             return MessagingResult<SentMessage>.Invalid(errors);
@@ -226,7 +226,7 @@ internal sealed partial class UserMessagesService(
     /// Those of the recipients who blocked the sender are read here unless <paramref name="blockers"/> already holds them.
     /// </summary>
     private async Task CheckRecipientsAcceptAsync(
-        string senderId, List<string> recipients, List<MessagingError> errors, CancellationToken cancellationToken, HashSet<string>? blockers = null)
+        string senderId, List<string> recipients, List<MessagingError> errors, HashSet<string>? blockers, CancellationToken cancellationToken)
     {
         var known = await directory.FindByIdsAsync(recipients, cancellationToken);
         var knownRecipients = recipients.Where(known.ContainsKey).ToList();
