@@ -122,7 +122,7 @@ database_env() {
   local provider=$1 size=$2
   if [ "$provider" = postgres ]; then
     echo "Messages__Provider=Postgres"
-    echo "ConnectionStrings__MessagesPostgres=Host=127.0.0.1;Port=$pg_port;Database=usermessages;Username=postgres;Maximum Pool Size=100"
+    echo "ConnectionStrings__MessagesPostgres=Host=127.0.0.1;Port=$pg_port;Database=usermessages;Username=postgres;Maximum Pool Size=100;Max Auto Prepare=32"
   else
     echo "Messages__Provider=Sqlite"
     echo "ConnectionStrings__Messages=Data Source=$work/sqlite-$size.db"
