@@ -48,9 +48,10 @@ internal sealed class SendingLimits(UserMessagesDb db, IOptions<UserMessagesOpti
     }
 
     /// <summary>
-    /// The same judgement for a reply whose two times were read elsewhere (in one command with
-    /// other checks, <see cref="Storage.SendingStatements"/>): the limit-th newest of the sender's messages of the last day for the
-    /// per-minute and the per-day limit, each <see langword="null"/> when there are fewer or the limit is off.
+    /// The same judgement for a reply whose two times were read elsewhere (in one command with its
+    /// other checks, <see cref="Storage.SendingStatements"/>): the limit-th newest of the sender's
+    /// messages of the last day for the per-minute and the per-day limit, each <see langword="null"/>
+    /// when there are fewer or the limit is off.
     /// </summary>
     public MessagingResult? ForReply(DateTime? minuteLimitth, DateTime? dayLimitth, DateTime now)
         => PerMinute(minuteLimitth, now) ?? PerDay(dayLimitth, now);
