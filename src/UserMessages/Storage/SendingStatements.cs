@@ -219,9 +219,9 @@ internal sealed class SendingStatements
 
     /// <summary>The template of <paramref name="shape"/>, written on first use with the context at hand (the one the model was first seen with may be gone).</summary>
     private IRelationalCommandTemplate Template(DbContext context, Shape shape)
-        => templates.GetOrAdd(shape, static (shape, state) => state.Self.Write(state.Context, shape), (Self: this, Context: context));
+        => templates.GetOrAdd(shape, static (shape, state) => state.Self.Build(state.Context, shape), (Self: this, Context: context));
 
-    private IRelationalCommandTemplate Write(DbContext context, Shape shape)
+    private IRelationalCommandTemplate Build(DbContext context, Shape shape)
     {
         // Parameters r0, r1, ... are people (recipients); x0, x1, ... those refusing a replier.
         var withPeople = new Dictionary<string, RelationalTypeMapping>(mappings);
