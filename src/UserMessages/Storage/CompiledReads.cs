@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
@@ -28,9 +27,7 @@ internal sealed class CompiledReads
 
     private readonly IRelationalCommandTemplate unreadCount;
 
-    // The counters of several users, one template per number of users.
-    private readonly ConcurrentDictionary<int, IRelationalCommandTemplate> unreadCounts = new();
-    private readonly Func<int, IRelationalCommandTemplate> buildUnreadCounts;
+    private readonly IdListStatement unreadCounts;
 
     private CompiledReads(DbContext context)
     {
@@ -46,18 +43,7 @@ internal sealed class CompiledReads
             .AddParameter("p0", sql.GenerateParameterName("p0"), user, nullable: false)
             .Append(sql.GenerateParameterNamePlaceholder("p0"))
             .Build();
-        buildUnreadCounts = count =>
-        {
-            var builder = builders.Create().Append($"SELECT {userColumn}, {unreadColumn} FROM {table} WHERE {userColumn} IN (");
-            for (var i = 0; i < count; i++)
-            {
-                builder.AddParameter("p" + i, sql.GenerateParameterName("p" + i), user, nullable: false)
-                    .Append(i == 0 ? string.Empty : ", ")
-                    .Append(sql.GenerateParameterNamePlaceholder("p" + i));
-            }
-
-            return builder.Append(")").Build();
-        };
+        unreadCounts = new IdListStatement(context, $"SELECT {userColumn}, {unreadColumn} FROM {table} WHERE {userColumn} IN (", user);
     }
 
     /// <summary>The compiled reads for <paramref name="context"/>'s model.</summary>
@@ -76,29 +62,15 @@ internal sealed class CompiledReads
     /// <summary>
     /// The unread threads of each of <paramref name="userIds"/> (distinct; 0 for a user without a
     /// counter row, never below 0), in one statement per thousand users written once per number of
-    /// users: for the live badges after a message is sent.
+    /// users (an <see cref="IdListStatement"/>): for the live badges after a message is sent.
     /// </summary>
     public async Task<Dictionary<string, int>> UnreadCountsAsync(DbContext context, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         var counts = userIds.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
-        foreach (var chunk in userIds.Chunk(1_000))
+        var rows = await unreadCounts.ReadAsync(context, userIds, row => (UserId: row.GetString(0), Unread: Convert.ToInt32(row.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
+        foreach (var (userId, unread) in rows)
         {
-            var values = new Dictionary<string, object?>(chunk.Length);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                values["p" + i] = chunk[i];
-            }
-
-            await WrittenStatement.ReadAsync(context, unreadCounts.GetOrAdd(chunk.Length, buildUnreadCounts), values, async (reader, ct) =>
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    var row = reader.DbDataReader;
-                    counts[row.GetString(0)] = Math.Max(Convert.ToInt32(row.GetValue(1), CultureInfo.InvariantCulture), 0);
-                }
-
-                return counts;
-            }, cancellationToken);
+            counts[userId] = Math.Max(unread, 0);
         }
 
         return counts;

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using UserMessages.Storage;
@@ -14,28 +12,18 @@ namespace UserMessages.Users;
 /// <c>SELECT Id, UserName FROM AspNetUsers WHERE Id IN (@p0, @p1, ...)</c>, with the host's table
 /// and column names. EF Core writes the SQL of a LINQ query over a list of ids again on every run
 /// (it expands the list into parameters after the query is compiled), which with its per-run
-/// checks cost a sixth of an inbox read. It runs as a <see cref="WrittenStatement"/>.
+/// checks cost a sixth of an inbox read. It is an <see cref="IdListStatement"/>.
 /// </summary>
 internal sealed class UserNamesStatement<TUser, TKey>
     where TUser : IdentityUser<TKey>
     where TKey : IEquatable<TKey>
 {
-    /// <summary>The most ids one statement asks for (SQL Server takes at most 2,100 parameters).</summary>
-    private const int MaxIdsPerStatement = 1_000;
-
-    /// <summary>The first parameters' names, made once.</summary>
-    private static readonly string[] CommonNames = [.. Enumerable.Range(0, 64).Select(i => "p" + i)];
-
     private static readonly ConditionalWeakTable<IModel, StrongBox<UserNamesStatement<TUser, TKey>?>> PerModel = [];
 
-    private readonly ConcurrentDictionary<int, IRelationalCommandTemplate> templates = new();
-    private readonly string select;
+    private readonly IdListStatement statement;
     private readonly RelationalTypeMapping idMapping;
-    private readonly ISqlGenerationHelper sql;
-    private readonly IRelationalCommandBuilderFactory builders;
 
-    private UserNamesStatement(string select, RelationalTypeMapping idMapping, ISqlGenerationHelper sql, IRelationalCommandBuilderFactory builders)
-        => (this.select, this.idMapping, this.sql, this.builders) = (select, idMapping, sql, builders);
+    private UserNamesStatement(IdListStatement statement, RelationalTypeMapping idMapping) => (this.statement, this.idMapping) = (statement, idMapping);
 
     /// <summary>
     /// The statement for <paramref name="context"/>'s model, or null when its users are not plainly
@@ -64,53 +52,13 @@ internal sealed class UserNamesStatement<TUser, TKey>
         var names = new SqlNames(context);
         var idColumn = names.Column<TUser>(nameof(IdentityUser<TKey>.Id));
         var select = $"SELECT {idColumn}, {names.Column<TUser>(nameof(IdentityUser<TKey>.UserName))} FROM {names.Table<TUser>()} WHERE {idColumn} IN (";
-        var sql = context.GetService<ISqlGenerationHelper>();
-        return new UserNamesStatement<TUser, TKey>(select, idMapping, sql, context.GetService<IRelationalCommandBuilderFactory>());
+        return new UserNamesStatement<TUser, TKey>(new IdListStatement(context, select, idMapping), idMapping);
     }
 
     /// <summary>The id and user name of each user of <paramref name="keys"/> that exists (one statement per thousand ids).</summary>
-    public async Task<List<(TKey Id, string? Name)>> ReadAsync(DbContext context, List<TKey> keys, CancellationToken cancellationToken)
-    {
-        var found = new List<(TKey, string?)>(keys.Count);
-        foreach (var chunk in keys.Chunk(MaxIdsPerStatement))
-        {
-            var values = new Dictionary<string, object?>(chunk.Length);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                values[ParameterName(i)] = chunk[i];
-            }
-
-            await WrittenStatement.ReadAsync(context, templates.GetOrAdd(chunk.Length, Build), values, async (reader, ct) =>
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    var row = reader.DbDataReader;
-                    found.Add((ReadId(row), row.IsDBNull(1) ? null : row.GetString(1)));
-                }
-
-                return found;
-            }, cancellationToken);
-        }
-
-        return found;
-    }
+    public Task<List<(TKey Id, string? Name)>> ReadAsync(DbContext context, List<TKey> keys, CancellationToken cancellationToken)
+        => statement.ReadAsync(context, keys, row => (ReadId(row), row.IsDBNull(1) ? null : row.GetString(1)), cancellationToken);
 
     private TKey ReadId(System.Data.Common.DbDataReader row)
         => idMapping.Converter is { } converter ? (TKey)converter.ConvertFromProvider(row.GetValue(0))! : row.GetFieldValue<TKey>(0);
-
-    private IRelationalCommandTemplate Build(int count)
-    {
-        var builder = builders.Create().Append(select);
-        for (var i = 0; i < count; i++)
-        {
-            var name = ParameterName(i);
-            builder.AddParameter(name, sql.GenerateParameterName(name), idMapping, nullable: false)
-                .Append(i == 0 ? string.Empty : ", ")
-                .Append(sql.GenerateParameterNamePlaceholder(name));
-        }
-
-        return builder.Append(")").Build();
-    }
-
-    private static string ParameterName(int index) => index < CommonNames.Length ? CommonNames[index] : "p" + index;
 }
