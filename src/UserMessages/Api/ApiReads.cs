@@ -11,6 +11,7 @@ namespace UserMessages.Api;
 /// <summary>The API's GETs: folders, search, a thread, the unread count and the antiforgery token.</summary>
 internal static class ApiReads
 {
+    [HeldConnection.NotNeeded]
     public static Ok<ApiAntiforgeryToken> Antiforgery(HttpContext http, IAntiforgery antiforgery)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);

@@ -30,7 +30,25 @@ internal sealed class PageResult(string viewPath, object model, int statusCode =
     public static PageResult NotFound()
         => Problem(StatusCodes.Status404NotFound, "Conversation not found", "This conversation does not exist, or you are not taking part in it.");
 
-    public Task ExecuteAsync(HttpContext httpContext)
+    /// <summary>Disposed once the view is written: the connection held open for the view's reads (see <see cref="HeldConnection"/>).</summary>
+    public IAsyncDisposable? Release { get; set; }
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        try
+        {
+            await RenderAsync(httpContext);
+        }
+        finally
+        {
+            if (Release is { } release)
+            {
+                await release.DisposeAsync();
+            }
+        }
+    }
+
+    private Task RenderAsync(HttpContext httpContext)
     {
         if (RetryAfter is { } wait)
         {

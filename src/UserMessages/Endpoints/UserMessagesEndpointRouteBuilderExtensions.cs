@@ -41,6 +41,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
             context.HttpContext.Response.Headers.Pragma = "no-cache";
             return await next(context);
         });
+        HeldConnection.AddTo(group);
 
         group.MapGet("/", FolderPages.Inbox).WithName(mount.NameOf(PageNames.Inbox));
         group.MapGet("/sent", FolderPages.Sent).WithName(mount.NameOf(PageNames.Sent));

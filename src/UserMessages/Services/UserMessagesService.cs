@@ -40,6 +40,8 @@ internal sealed partial class UserMessagesService(
         }
 
         // On SQLite and PostgreSQL the blocks and limits are read in one command, and the write is two (SendingStatements).
+        // One open of the connection serves the checks, the write and the handlers' reads.
+        await using var connection = await db.OpenAsync(cancellationToken);
         var now = Now();
         var quota = options.Value.Limits;
         var statements = SendingStatements.For(db.Context);
@@ -115,6 +117,8 @@ internal sealed partial class UserMessagesService(
         var quota = options.Value.Limits;
 
         // On SQLite and PostgreSQL the checks' reads are one command, and the write two (SendingStatements).
+        // One open of the connection serves the checks, the write and the handlers' reads.
+        await using var connection = await db.OpenAsync(cancellationToken);
         var statement = SendingStatements.For(db.Context);
         var checks = statement is null
             ? await ReadReplyChecksAsync(threadId, cancellationToken)

@@ -4,17 +4,34 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace UserMessages.IntegrationTests.Infrastructure;
 
-/// <summary>Records every SQL statement the app's <c>SampleDbContext</c> sends, so a test can count them per request.</summary>
-public sealed class StatementCounter : DbCommandInterceptor
+/// <summary>
+/// Records every SQL statement the app's <c>SampleDbContext</c> sends, and counts the opens of its
+/// connection, so a test can count them per request.
+/// </summary>
+public sealed class StatementCounter : DbCommandInterceptor, IDbConnectionInterceptor
 {
     private ConcurrentQueue<string> statements = new();
+    private int opens;
+
+    /// <summary>How many times the connection was opened during the last <see cref="MeasureAsync"/>.</summary>
+    public int LastOpens { get; private set; }
 
     /// <summary>Runs <paramref name="request"/> and returns the statements sent meanwhile (requests of one test run one at a time).</summary>
     public async Task<IReadOnlyList<string>> MeasureAsync(Func<Task> request)
     {
         Interlocked.Exchange(ref statements, new ConcurrentQueue<string>());
+        Interlocked.Exchange(ref opens, 0);
         await request();
+        LastOpens = Interlocked.Exchange(ref opens, 0);
         return Interlocked.Exchange(ref statements, new ConcurrentQueue<string>()).ToList();
+    }
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Interlocked.Increment(ref opens);
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref opens);
+        return Task.CompletedTask;
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
