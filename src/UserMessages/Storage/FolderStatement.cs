@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -34,19 +35,11 @@ internal sealed class FolderStatement
     /// <summary>The code of <see cref="CompiledReads.IdSeparator"/>, for the databases' <c>char()</c> and <c>chr()</c>.</summary>
     private static readonly int Separator = CompiledReads.IdSeparator[0];
 
-    // One template per variant: [sent ? 1 : 0, page].
-    private readonly IRelationalCommandTemplate[,] templates = new IRelationalCommandTemplate[2, 3];
+    // One template per variant (Sent or another folder, page) and page size, written on first use with the context at hand.
+    private readonly ConcurrentDictionary<(bool Sent, StatementWriter.Page Page, int Take), IRelationalCommandTemplate> templates = new();
+    private readonly Func<DbContext, bool, StatementWriter.Page, int, IRelationalCommandTemplate> build;
 
-    private FolderStatement(Func<bool, StatementWriter.Page, IRelationalCommandTemplate> build)
-    {
-        for (var sent = 0; sent < 2; sent++)
-        {
-            foreach (var page in Enum.GetValues<StatementWriter.Page>())
-            {
-                templates[sent, (int)page] = build(sent == 1, page);
-            }
-        }
-    }
+    private FolderStatement(Func<DbContext, bool, StatementWriter.Page, int, IRelationalCommandTemplate> build) => this.build = build;
 
     /// <summary>The statement for <paramref name="context"/>'s model, or null where the compiled LINQ queries must run.</summary>
     public static FolderStatement? For(DbContext context)
@@ -74,7 +67,6 @@ internal sealed class FolderStatement
             ["u"] = userId,
             ["s"] = state,
             ["left"] = ParticipantState.Left,
-            ["take"] = take,
         };
         if (sent)
         {
@@ -88,7 +80,8 @@ internal sealed class FolderStatement
             values["id"] = c.Id;
         }
 
-        var template = templates[sent ? 1 : 0, (int)StatementWriter.PageOf(before, after)];
+        var template = templates.GetOrAdd(
+            (sent, StatementWriter.PageOf(before, after), take), static (key, state) => state.Self.build(state.Context, key.Sent, key.Page, key.Take), (Self: this, Context: context));
         return WrittenStatement.ReadAsync(context, template, values, static async (reader, ct) =>
         {
             var rows = new List<CompiledReads.ThreadRow>();
@@ -152,7 +145,6 @@ internal sealed class FolderStatement
             return null;
         }
 
-        var names = new SqlNames(context);
         var mappings = new Dictionary<string, RelationalTypeMapping>
         {
             ["u"] = participants.FindProperty(nameof(ThreadParticipant.UserId))!.GetRelationalTypeMapping(),
@@ -162,13 +154,13 @@ internal sealed class FolderStatement
             ["sent"] = participants.FindProperty(nameof(ThreadParticipant.HasSent))!.GetRelationalTypeMapping(),
             ["at"] = atMapping,
             ["id"] = idMapping,
-            ["take"] = context.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(int))!,
         };
-        string P(string property) => "p." + names.Column<ThreadParticipant>(property);
-        string O(string property) => "o." + names.Column<ThreadParticipant>(property);
 
-        IRelationalCommandTemplate Build(bool sent, StatementWriter.Page page)
+        IRelationalCommandTemplate Build(DbContext context, bool sent, StatementWriter.Page page, int take)
         {
+            var names = new SqlNames(context);
+            string P(string property) => "p." + names.Column<ThreadParticipant>(property);
+            string O(string property) => "o." + names.Column<ThreadParticipant>(property);
             var statement = new StatementWriter(context, mappings);
             var (at, id, state) = (P(nameof(ThreadParticipant.LatestMessageAt)), P(nameof(ThreadParticipant.ThreadId)), P(nameof(ThreadParticipant.State)));
             statement
@@ -187,7 +179,7 @@ internal sealed class FolderStatement
             statement.Append(sent
                 ? $"{P(nameof(ThreadParticipant.HasSent))} = {statement.Value("sent")} AND ({state} = {statement.Value("s")} OR {state} = {statement.Value("s2")})"
                 : $"{state} = {statement.Value("s")}");
-            return statement.AppendPage(at, id, page).Build();
+            return statement.AppendPage(at, id, page, take).Build();
         }
 
         return new FolderStatement(Build);

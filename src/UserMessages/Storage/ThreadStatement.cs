@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +23,11 @@ internal sealed class ThreadStatement
 {
     private static readonly ConditionalWeakTable<IModel, StrongBox<ThreadStatement?>> PerModel = [];
 
-    // One template per page (StatementWriter.Page): the newest, older than a cursor, newer than a cursor.
-    private readonly IRelationalCommandTemplate[] templates;
+    // One template per page (the newest, older than a cursor, newer than a cursor) and page size, written on first use with the context at hand.
+    private readonly ConcurrentDictionary<(StatementWriter.Page Page, int Take), IRelationalCommandTemplate> templates = new();
+    private readonly Func<DbContext, StatementWriter.Page, int, IRelationalCommandTemplate> build;
 
-    private ThreadStatement(IRelationalCommandTemplate[] templates) => this.templates = templates;
+    private ThreadStatement(Func<DbContext, StatementWriter.Page, int, IRelationalCommandTemplate> build) => this.build = build;
 
     /// <summary>The statement for <paramref name="context"/>'s model, or null where the compiled LINQ queries must run.</summary>
     public static ThreadStatement? For(DbContext context)
@@ -44,7 +46,6 @@ internal sealed class ThreadStatement
             ["u"] = userId,
             ["t"] = threadId,
             ["left"] = ParticipantState.Left,
-            ["take"] = take,
         };
         if ((before ?? after) is { } cursor)
         {
@@ -52,7 +53,8 @@ internal sealed class ThreadStatement
             values["id"] = cursor.Id;
         }
 
-        var template = templates[(int)StatementWriter.PageOf(before, after)];
+        var template = templates.GetOrAdd(
+            (StatementWriter.PageOf(before, after), take), static (key, state) => state.Self.build(state.Context, key.Page, key.Take), (Self: this, Context: context));
         return WrittenStatement.ReadAsync(context, template, values, static async (reader, ct) =>
         {
             var row = reader.DbDataReader;
@@ -122,7 +124,6 @@ internal sealed class ThreadStatement
             return null;
         }
 
-        var names = new SqlNames(context);
         var mappings = new Dictionary<string, RelationalTypeMapping>
         {
             ["u"] = participants.FindProperty(nameof(ThreadParticipant.UserId))!.GetRelationalTypeMapping(),
@@ -130,13 +131,13 @@ internal sealed class ThreadStatement
             ["left"] = stateMapping,
             ["at"] = sentAtMapping,
             ["id"] = idMapping,
-            ["take"] = context.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(int))!,
         };
-        string P(string alias, string property) => alias + "." + names.Column<ThreadParticipant>(property);
-        string M(string property) => "m." + names.Column<Message>(property);
 
-        IRelationalCommandTemplate Build(StatementWriter.Page page)
+        IRelationalCommandTemplate Build(DbContext context, StatementWriter.Page page, int take)
         {
+            var names = new SqlNames(context);
+            string P(string alias, string property) => alias + "." + names.Column<ThreadParticipant>(property);
+            string M(string property) => "m." + names.Column<Message>(property);
             var statement = new StatementWriter(context, mappings);
             var (thread, left, user) = (statement.Value("t"), statement.Value("left"), statement.Value("u"));
 
@@ -160,9 +161,9 @@ internal sealed class ThreadStatement
                 .Append($"FROM {names.Table<Message>()} m WHERE {M(nameof(Message.ThreadId))} = {thread} ")
                 .Append($"AND EXISTS (SELECT 1 FROM {names.Table<ThreadParticipant>()} r WHERE {P("r", nameof(ThreadParticipant.ThreadId))} = {thread} ")
                 .Append($"AND {P("r", nameof(ThreadParticipant.UserId))} = {user} AND {P("r", nameof(ThreadParticipant.State))} <> {left})");
-            return statement.AppendPage(at, id, page).Build();
+            return statement.AppendPage(at, id, page, take).Build();
         }
 
-        return new ThreadStatement([.. Enum.GetValues<StatementWriter.Page>().Select(Build)]);
+        return new ThreadStatement(Build);
     }
 }
