@@ -62,6 +62,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new UserMessagesLinks(sp.GetRequiredService<LinkGenerator>(), sp.GetRequiredService<UserMessagesMounts>()));
         services.TryAddSingleton<UserMessagesLayout>();
         services.TryAddSingleton<FormerMember>();
+        services.TryAddSingleton(typeof(IdentityUserManagerKind<>));
         services.AddHttpContextAccessor();
         services.AddAuthorization();
         services.AddAntiforgery();

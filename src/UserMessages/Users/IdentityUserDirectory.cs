@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace UserMessages.Users;
 
@@ -12,11 +14,29 @@ namespace UserMessages.Users;
 /// The default <see cref="IUserDirectory"/>: ASP.NET Core Identity users, shown by user name.
 /// Lookups of several users are one query when the user store is queryable (the EF Core store is).
 /// </summary>
-internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> userManager) : IUserDirectory
+/// <remarks>
+/// Every request asks for the signed-in user's id and most for names, so those two do not build a
+/// <see cref="UserManager{TUser}"/> (about 15 services, 4 KB and 4 µs a request) when the app's is
+/// Identity's own class: they read what its <see cref="UserManager{TUser}.GetUserId"/> and
+/// <see cref="UserManager{TUser}.Users"/> read, the user-id claim and the store's users. A host's
+/// own <see cref="UserManager{TUser}"/> subclass is always asked (it may override either).
+/// </remarks>
+internal sealed class IdentityUserDirectory<TUser, TKey>(IServiceProvider services, IdentityUserManagerKind<TUser> kind, IOptions<IdentityOptions> identityOptions)
+    : IUserDirectory
     where TUser : IdentityUser<TKey>
     where TKey : IEquatable<TKey>
 {
-    public string? GetUserId(ClaimsPrincipal principal) => userManager.GetUserId(principal);
+    private UserManager<TUser>? manager;
+
+    private UserManager<TUser> Manager => manager ??= services.GetRequiredService<UserManager<TUser>>();
+
+    private bool IsIdentitysOwnManager => kind.IsIdentitysOwn(services);
+
+    public string? GetUserId(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return IsIdentitysOwnManager ? principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.UserIdClaimType) : Manager.GetUserId(principal);
+    }
 
     public async Task<IReadOnlyDictionary<string, MessagingUser>> FindByIdsAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
@@ -27,12 +47,16 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
             return new Dictionary<string, MessagingUser>();
         }
 
-        if (!userManager.SupportsQueryableUsers)
+        // Identity's own manager's users are its store's (resolving the store builds no manager).
+        var queryable = IsIdentitysOwnManager
+            ? (services.GetRequiredService<IUserStore<TUser>>() as IQueryableUserStore<TUser>)?.Users
+            : Manager.SupportsQueryableUsers ? Manager.Users : null;
+        if (queryable is null)
         {
             var found = new Dictionary<string, MessagingUser>(StringComparer.Ordinal);
             foreach (var id in ids)
             {
-                if (await userManager.FindByIdAsync(id) is { } user)
+                if (await Manager.FindByIdAsync(id) is { } user)
                 {
                     found[id] = ToMessagingUser(user.Id, user.UserName);
                 }
@@ -42,7 +66,7 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
         }
 
         var keys = ids.Select(id => TryParseKey(id, out var key) ? key : default!).ToList();
-        if (userManager.Users is DbSet<TUser> users
+        if (queryable is DbSet<TUser> users
             && users.GetService<ICurrentDbContext>().Context is var context
             && UserNamesStatement<TUser, TKey>.For(context) is { } statement)
         {
@@ -51,7 +75,7 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
             return found.Select(r => ToMessagingUser(r.Id, r.Name)).ToDictionary(u => u.Id, StringComparer.Ordinal);
         }
 
-        var rows = await userManager.Users.AsNoTracking()
+        var rows = await queryable.AsNoTracking()
             .Where(u => keys.Contains(u.Id))
             .Select(u => new { u.Id, u.UserName })
             .ToListAsync(cancellationToken);
@@ -66,11 +90,11 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
             return found;
         }
 
-        if (!userManager.SupportsQueryableUsers)
+        if (!Manager.SupportsQueryableUsers)
         {
             foreach (var name in names.Distinct())
             {
-                var user = await userManager.FindByNameAsync(name) ?? await userManager.FindByEmailAsync(name);
+                var user = await Manager.FindByNameAsync(name) ?? await Manager.FindByEmailAsync(name);
                 if (user is not null)
                 {
                     found[name] = ToMessagingUser(user.Id, user.UserName);
@@ -80,11 +104,11 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
             return found;
         }
 
-        var normalized = names.Distinct().ToDictionary(n => n, n => userManager.NormalizeName(n) ?? n, StringComparer.Ordinal);
-        var normalizedEmails = names.Distinct().ToDictionary(n => n, n => userManager.NormalizeEmail(n) ?? n, StringComparer.Ordinal);
+        var normalized = names.Distinct().ToDictionary(n => n, n => Manager.NormalizeName(n) ?? n, StringComparer.Ordinal);
+        var normalizedEmails = names.Distinct().ToDictionary(n => n, n => Manager.NormalizeEmail(n) ?? n, StringComparer.Ordinal);
         var nameValues = normalized.Values.Distinct().ToList();
         var emailValues = normalizedEmails.Values.Distinct().ToList();
-        var rows = await userManager.Users.AsNoTracking()
+        var rows = await Manager.Users.AsNoTracking()
             .Where(u => nameValues.Contains(u.NormalizedUserName!) || emailValues.Contains(u.NormalizedEmail!))
             .Select(u => new { u.Id, u.UserName, u.NormalizedUserName, u.NormalizedEmail })
             .ToListAsync(cancellationToken);
@@ -106,16 +130,16 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(UserManager<TUser> user
 
     public async Task<IReadOnlyList<MessagingUser>> SuggestAsync(string prefix, IReadOnlyCollection<string> excludedUserIds, int max, CancellationToken cancellationToken)
     {
-        if (!userManager.SupportsQueryableUsers || string.IsNullOrWhiteSpace(prefix))
+        if (!Manager.SupportsQueryableUsers || string.IsNullOrWhiteSpace(prefix))
         {
             // A store that cannot be queried cannot be searched: the sender types names in full.
             return [];
         }
 
-        var name = userManager.NormalizeName(prefix.Trim()) ?? prefix;
-        var email = userManager.NormalizeEmail(prefix.Trim()) ?? prefix;
+        var name = Manager.NormalizeName(prefix.Trim()) ?? prefix;
+        var email = Manager.NormalizeEmail(prefix.Trim()) ?? prefix;
         var excluded = excludedUserIds.Select(id => TryParseKey(id, out var key) ? key : default!).ToList();
-        var rows = await userManager.Users.AsNoTracking()
+        var rows = await Manager.Users.AsNoTracking()
             .Where(u => (u.NormalizedUserName!.StartsWith(name) || u.NormalizedEmail!.StartsWith(email)) && !excluded.Contains(u.Id))
             .OrderBy(u => u.NormalizedUserName)
             .Select(u => new { u.Id, u.UserName })

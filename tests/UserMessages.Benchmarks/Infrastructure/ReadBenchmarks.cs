@@ -32,8 +32,16 @@ public abstract class ReadBenchmarks
     protected async Task<T> InNewScopeAsync<T>(Func<IUserMessagesService, Task<T>> read)
     {
         await using var scope = Db.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SampleDbContext>().Database.OpenConnectionAsync();
-        return await read(scope.ServiceProvider.GetRequiredService<IUserMessagesService>());
+        var database = scope.ServiceProvider.GetRequiredService<SampleDbContext>().Database;
+        await database.OpenConnectionAsync();
+        try
+        {
+            return await read(scope.ServiceProvider.GetRequiredService<IUserMessagesService>());
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Runs <paramref name="read"/> with the messaging service of the scope kept open.</summary>

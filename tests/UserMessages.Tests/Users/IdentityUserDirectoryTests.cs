@@ -81,9 +81,45 @@ public sealed class IdentityUserDirectoryTests
         Assert.Equal(alice, id);
     }
 
+    [Fact]
+    public async Task AHostsUserManagerSubclass_IsAsked_ForUsersAndTheSignedInUsersId()
+    {
+        await using var host = await MessagingHost.StartAsync(configureServices: services => services.AddScoped<UserManager<IdentityUser>, HidingUserManager>());
+        var alice = await host.CreateUserAsync("alice");
+        var hidden = await host.CreateUserAsync(HidingUserManager.HiddenName);
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(HidingUserManager.IdClaim, alice)], "Test"));
+
+        var found = await WithDirectoryAsync(host, d => d.FindByIdsAsync([alice, hidden], CancellationToken.None));
+        var id = await WithDirectoryAsync(host, d => Task.FromResult(d.GetUserId(principal)));
+
+        Assert.Equal([alice], found.Keys);
+        Assert.Equal(alice, id);
+    }
+
     private static async Task<T> WithDirectoryAsync<T>(MessagingHost host, Func<IUserDirectory, Task<T>> work)
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<IUserDirectory>());
+    }
+
+    /// <summary>A host's manager that hides one account from its users and reads the user id from a claim of its own.</summary>
+    private sealed class HidingUserManager(
+        IUserStore<IdentityUser> store,
+        Microsoft.Extensions.Options.IOptions<IdentityOptions> options,
+        IPasswordHasher<IdentityUser> hasher,
+        IEnumerable<IUserValidator<IdentityUser>> userValidators,
+        IEnumerable<IPasswordValidator<IdentityUser>> passwordValidators,
+        ILookupNormalizer normalizer,
+        IdentityErrorDescriber errors,
+        IServiceProvider services,
+        Microsoft.Extensions.Logging.ILogger<UserManager<IdentityUser>> logger)
+        : UserManager<IdentityUser>(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger)
+    {
+        public const string HiddenName = "hidden";
+        public const string IdClaim = "host-user-id";
+
+        public override IQueryable<IdentityUser> Users => base.Users.Where(u => u.UserName != HiddenName);
+
+        public override string? GetUserId(ClaimsPrincipal principal) => principal.FindFirstValue(IdClaim);
     }
 }
