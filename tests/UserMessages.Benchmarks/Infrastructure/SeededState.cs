@@ -6,7 +6,8 @@ namespace UserMessages.Benchmarks.Infrastructure;
 /// <summary>
 /// What the write benchmarks change, and how it is undone: rows above the seeded ids are deleted,
 /// and the first thread (updated in place: deleting it would take its messages with it), its
-/// participants and every unread counter are copied back from the seeded file.
+/// participants and every unread counter are copied back from the seeded file. Then the write-ahead
+/// log is checkpointed (see <see cref="SqliteDurability"/>).
 /// </summary>
 public static class SeededState
 {
@@ -24,6 +25,7 @@ public static class SeededState
         INSERT INTO UserMessagesMailboxCounters SELECT * FROM seeded.UserMessagesMailboxCounters;
         COMMIT;
         DETACH DATABASE seeded;
+        PRAGMA wal_checkpoint(TRUNCATE);
         """;
 
     // Everything a send or a reply writes, without ids, times and random stamps, with the links between rows checked.
