@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -35,11 +34,10 @@ internal sealed class FolderStatement
     /// <summary>The code of <see cref="CompiledReads.IdSeparator"/>, for the databases' <c>char()</c> and <c>chr()</c>.</summary>
     private static readonly int Separator = CompiledReads.IdSeparator[0];
 
-    // One template per variant (Sent or another folder, page) and page size, written on first use with the context at hand.
-    private readonly ConcurrentDictionary<(bool Sent, StatementWriter.Page Page, int Take), IRelationalCommandTemplate> templates = new();
-    private readonly Func<DbContext, bool, StatementWriter.Page, int, IRelationalCommandTemplate> build;
+    // One template per variant (Sent or another folder, page) and page size.
+    private readonly StatementTemplates<(bool Sent, StatementWriter.Page Page, int Take)> templates;
 
-    private FolderStatement(Func<DbContext, bool, StatementWriter.Page, int, IRelationalCommandTemplate> build) => this.build = build;
+    private FolderStatement(StatementTemplates<(bool Sent, StatementWriter.Page Page, int Take)> templates) => this.templates = templates;
 
     /// <summary>The statement for <paramref name="context"/>'s model, or null where the compiled LINQ queries must run.</summary>
     public static FolderStatement? For(DbContext context)
@@ -80,8 +78,7 @@ internal sealed class FolderStatement
             values["id"] = c.Id;
         }
 
-        var template = templates.GetOrAdd(
-            (sent, StatementWriter.PageOf(before, after), take), static (key, state) => state.Self.build(state.Context, key.Sent, key.Page, key.Take), (Self: this, Context: context));
+        var template = templates.For(context, (sent, StatementWriter.PageOf(before, after), take));
         return WrittenStatement.ReadAsync(context, template, values, static async (reader, ct) =>
         {
             var rows = new List<CompiledReads.ThreadRow>();
@@ -156,8 +153,9 @@ internal sealed class FolderStatement
             ["id"] = idMapping,
         };
 
-        IRelationalCommandTemplate Build(DbContext context, bool sent, StatementWriter.Page page, int take)
+        IRelationalCommandTemplate Build(DbContext context, (bool Sent, StatementWriter.Page Page, int Take) variant)
         {
+            var (sent, page, take) = variant;
             var names = new SqlNames(context);
             string P(string property) => "p." + names.Column<ThreadParticipant>(property);
             string O(string property) => "o." + names.Column<ThreadParticipant>(property);
@@ -182,6 +180,6 @@ internal sealed class FolderStatement
             return statement.AppendPage(at, id, page, take).Build();
         }
 
-        return new FolderStatement(Build);
+        return new FolderStatement(new(Build));
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -35,13 +34,13 @@ internal sealed class SendingStatements
 {
     private static readonly ConditionalWeakTable<IModel, StrongBox<SendingStatements?>> PerModel = [];
 
-    private readonly ConcurrentDictionary<Shape, IRelationalCommandTemplate> templates = new();
+    private readonly StatementTemplates<Shape> templates;
     private readonly IReadOnlyDictionary<string, RelationalTypeMapping> mappings;
     private readonly RelationalTypeMapping userMapping;
     private readonly bool postgres;
 
     private SendingStatements(IReadOnlyDictionary<string, RelationalTypeMapping> mappings, RelationalTypeMapping userMapping, bool postgres)
-        => (this.mappings, this.userMapping, this.postgres) = (mappings, userMapping, postgres);
+        => (this.mappings, this.userMapping, this.postgres, templates) = (mappings, userMapping, postgres, new(Build));
 
     private enum Kind
     {
@@ -81,7 +80,7 @@ internal sealed class SendingStatements
         var values = LimitValues(userId, dayAgo, perMinute, perDay, 0);
         values["t"] = threadId;
         values["left"] = ParticipantState.Left;
-        return WrittenStatement.ReadAsync(context, Template(context, new(Kind.ReplyChecks, 0, LimitsOn(perMinute, perDay, 0))), values, static async (reader, ct) =>
+        return WrittenStatement.ReadAsync(context, templates.For(context, new(Kind.ReplyChecks, 0, LimitsOn(perMinute, perDay, 0))), values, static async (reader, ct) =>
         {
             var row = reader.DbDataReader;
             var (participants, subject) = (new List<string>(), (string?)null);
@@ -110,13 +109,13 @@ internal sealed class SendingStatements
         DbContext context, string userId, long threadId, DateTime now, string content, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, object?>(16) { ["u"] = userId, ["t"] = threadId, ["now"] = now, ["content"] = content, ["text"] = MessageKind.Text };
-        var messageId = await WrittenStatement.ReadAsync(context, Template(context, new(Kind.ReplyMessage, 0, 0)), values, static async (reader, ct) =>
+        var messageId = await WrittenStatement.ReadAsync(context, templates.For(context, new(Kind.ReplyMessage, 0, 0)), values, static async (reader, ct) =>
             await reader.ReadAsync(ct) ? reader.DbDataReader.GetInt64(0) : throw new InvalidOperationException("The message's insert returned no id."),
             cancellationToken);
 
         (values["m"], values["left"], values["active"], values["stamp"]) = (messageId, ParticipantState.Left, ParticipantState.Active, Guid.NewGuid().ToString());
         AddNotificationValues(values, notify, refusing);
-        await WrittenStatement.ExecuteAsync(context, Template(context, new(Kind.ReplyWrite, notify is null ? 0 : refusing.Count, notify is null ? 0 : 1)), values, cancellationToken);
+        await WrittenStatement.ExecuteAsync(context, templates.For(context, new(Kind.ReplyWrite, notify is null ? 0 : refusing.Count, notify is null ? 0 : 1)), values, cancellationToken);
         return messageId;
     }
 
@@ -130,7 +129,7 @@ internal sealed class SendingStatements
         var values = LimitValues(userId, dayAgo, perMinute, perDay, threadsPerDay);
         AddRecipientValues(values, recipients);
         var shape = new Shape(Kind.ThreadChecks, recipients.Count, LimitsOn(perMinute, perDay, threadsPerDay));
-        return WrittenStatement.ReadAsync(context, Template(context, shape), values, static async (reader, ct) =>
+        return WrittenStatement.ReadAsync(context, templates.For(context, shape), values, static async (reader, ct) =>
         {
             var row = reader.DbDataReader;
             var blockers = await ReadIdsAsync(row, ct);
@@ -158,14 +157,14 @@ internal sealed class SendingStatements
             ["text"] = MessageKind.Text,
             ["stamp"] = Guid.NewGuid().ToString(),
         };
-        var (threadId, messageId) = await WrittenStatement.ReadAsync(context, Template(context, new(Kind.ThreadInsert, 0, 0)), values, static async (reader, ct) =>
+        var (threadId, messageId) = await WrittenStatement.ReadAsync(context, templates.For(context, new(Kind.ThreadInsert, 0, 0)), values, static async (reader, ct) =>
             await reader.ReadAsync(ct) ? (reader.DbDataReader.GetInt64(0), reader.DbDataReader.GetInt64(1)) : throw new InvalidOperationException("The thread's insert returned no ids."),
             cancellationToken);
 
         (values["t"], values["m"], values["left"], values["active"], values["yes"], values["no"]) = (threadId, messageId, ParticipantState.Left, ParticipantState.Active, true, false);
         AddRecipientValues(values, recipients);
         AddNotificationValues(values, notify, []);
-        await WrittenStatement.ExecuteAsync(context, Template(context, new(Kind.ThreadWrite, recipients.Count, notify is null ? 0 : 1)), values, cancellationToken);
+        await WrittenStatement.ExecuteAsync(context, templates.For(context, new(Kind.ThreadWrite, recipients.Count, notify is null ? 0 : 1)), values, cancellationToken);
         return (threadId, messageId);
     }
 
@@ -216,10 +215,6 @@ internal sealed class SendingStatements
 
     private static DateTime? Limitth(System.Data.Common.DbDataReader row, int column)
         => row.IsDBNull(column) ? null : DateTime.SpecifyKind(row.GetDateTime(column), DateTimeKind.Utc);
-
-    /// <summary>The template of <paramref name="shape"/>, written on first use with the context at hand (the one the model was first seen with may be gone).</summary>
-    private IRelationalCommandTemplate Template(DbContext context, Shape shape)
-        => templates.GetOrAdd(shape, static (shape, state) => state.Self.Build(state.Context, shape), (Self: this, Context: context));
 
     private IRelationalCommandTemplate Build(DbContext context, Shape shape)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
@@ -23,11 +22,10 @@ internal sealed class ThreadStatement
 {
     private static readonly ConditionalWeakTable<IModel, StrongBox<ThreadStatement?>> PerModel = [];
 
-    // One template per page (the newest, older than a cursor, newer than a cursor) and page size, written on first use with the context at hand.
-    private readonly ConcurrentDictionary<(StatementWriter.Page Page, int Take), IRelationalCommandTemplate> templates = new();
-    private readonly Func<DbContext, StatementWriter.Page, int, IRelationalCommandTemplate> build;
+    // One template per page (the newest, older than a cursor, newer than a cursor) and page size.
+    private readonly StatementTemplates<(StatementWriter.Page Page, int Take)> templates;
 
-    private ThreadStatement(Func<DbContext, StatementWriter.Page, int, IRelationalCommandTemplate> build) => this.build = build;
+    private ThreadStatement(StatementTemplates<(StatementWriter.Page Page, int Take)> templates) => this.templates = templates;
 
     /// <summary>The statement for <paramref name="context"/>'s model, or null where the compiled LINQ queries must run.</summary>
     public static ThreadStatement? For(DbContext context)
@@ -53,8 +51,7 @@ internal sealed class ThreadStatement
             values["id"] = cursor.Id;
         }
 
-        var template = templates.GetOrAdd(
-            (StatementWriter.PageOf(before, after), take), static (key, state) => state.Self.build(state.Context, key.Page, key.Take), (Self: this, Context: context));
+        var template = templates.For(context, (StatementWriter.PageOf(before, after), take));
         return WrittenStatement.ReadAsync(context, template, values, static async (reader, ct) =>
         {
             var row = reader.DbDataReader;
@@ -133,8 +130,9 @@ internal sealed class ThreadStatement
             ["id"] = idMapping,
         };
 
-        IRelationalCommandTemplate Build(DbContext context, StatementWriter.Page page, int take)
+        IRelationalCommandTemplate Build(DbContext context, (StatementWriter.Page Page, int Take) variant)
         {
+            var (page, take) = variant;
             var names = new SqlNames(context);
             string P(string alias, string property) => alias + "." + names.Column<ThreadParticipant>(property);
             string M(string property) => "m." + names.Column<Message>(property);
@@ -164,6 +162,6 @@ internal sealed class ThreadStatement
             return statement.AppendPage(at, id, page, take).Build();
         }
 
-        return new ThreadStatement(Build);
+        return new ThreadStatement(new(Build));
     }
 }
