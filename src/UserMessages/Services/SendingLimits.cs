@@ -29,12 +29,15 @@ internal sealed class SendingLimits(UserMessagesDb db, IOptions<UserMessagesOpti
             .Where(m => m.SenderId == userId && m.SentAt > dayAgo && m.Kind == text)
             .OrderByDescending(m => m.SentAt)
             .Select(m => m.SentAt);
-        if (PerMinute(await NthAsync(sent, limits.MessagesPerMinute, cancellationToken), now) is { } perMinute)
+        var minuteLimitth = await NthAsync(sent, limits.MessagesPerMinute, cancellationToken);
+        if (PerMinute(minuteLimitth, now) is { } perMinute)
         {
             return perMinute;
         }
 
-        var perDay = PerDay(await NthAsync(sent, limits.MessagesPerDay, cancellationToken), now);
+        // Equal limits have the same limit-th newest message: it is read once.
+        var dayLimitth = limits.MessagesPerDay == limits.MessagesPerMinute ? minuteLimitth : await NthAsync(sent, limits.MessagesPerDay, cancellationToken);
+        var perDay = PerDay(dayLimitth, now);
         if (perDay is not null || !startsThread)
         {
             return perDay;

@@ -75,12 +75,12 @@ internal sealed class SendingStatements
     /// Reads what replying in <paramref name="threadId"/> as <paramref name="userId"/> is checked
     /// against; a limit of 0 is off and reads nothing.
     /// </summary>
-    public Task<ReplyChecks> ReadReplyChecksAsync(DbContext context, string userId, long threadId, DateTime dayAgo, int perMinute, int perDay, CancellationToken cancellationToken)
+    public async Task<ReplyChecks> ReadReplyChecksAsync(DbContext context, string userId, long threadId, DateTime dayAgo, int perMinute, int perDay, CancellationToken cancellationToken)
     {
         var values = LimitValues(userId, dayAgo, perMinute, perDay, 0);
         values["t"] = threadId;
         values["left"] = ParticipantState.Left;
-        return WrittenStatement.ReadAsync(context, templates.For(context, new(Kind.ReplyChecks, 0, LimitsOn(perMinute, perDay, 0))), values, static async (reader, ct) =>
+        var checks = await WrittenStatement.ReadAsync(context, templates.For(context, new(Kind.ReplyChecks, 0, LimitsOn(perMinute, perDay, 0))), values, static async (reader, ct) =>
         {
             var row = reader.DbDataReader;
             var (participants, subject) = (new List<string>(), (string?)null);
@@ -96,6 +96,7 @@ internal sealed class SendingStatements
             await row.ReadAsync(ct);
             return new ReplyChecks(participants, subject, blockers, Limitth(row, 0), Limitth(row, 1));
         }, cancellationToken);
+        return perMinute == perDay ? checks with { MinuteLimitth = checks.DayLimitth } : checks;
     }
 
     /// <summary>
@@ -123,13 +124,13 @@ internal sealed class SendingStatements
     /// Reads what a new thread from <paramref name="userId"/> to <paramref name="recipients"/> is
     /// checked against; a limit of 0 is off and reads nothing.
     /// </summary>
-    public Task<ThreadChecks> ReadThreadChecksAsync(
+    public async Task<ThreadChecks> ReadThreadChecksAsync(
         DbContext context, string userId, IReadOnlyList<string> recipients, DateTime dayAgo, int perMinute, int perDay, int threadsPerDay, CancellationToken cancellationToken)
     {
         var values = LimitValues(userId, dayAgo, perMinute, perDay, threadsPerDay);
         AddRecipientValues(values, recipients);
         var shape = new Shape(Kind.ThreadChecks, recipients.Count, LimitsOn(perMinute, perDay, threadsPerDay));
-        return WrittenStatement.ReadAsync(context, templates.For(context, shape), values, static async (reader, ct) =>
+        var checks = await WrittenStatement.ReadAsync(context, templates.For(context, shape), values, static async (reader, ct) =>
         {
             var row = reader.DbDataReader;
             var blockers = await ReadIdsAsync(row, ct);
@@ -137,6 +138,7 @@ internal sealed class SendingStatements
             await row.ReadAsync(ct);
             return new ThreadChecks(blockers, Limitth(row, 0), Limitth(row, 1), Limitth(row, 2));
         }, cancellationToken);
+        return perMinute == perDay ? checks with { MinuteLimitth = checks.DayLimitth } : checks;
     }
 
     /// <summary>
@@ -178,7 +180,13 @@ internal sealed class SendingStatements
         ["threadSkip"] = threadsPerDay - 1,
     };
 
-    private static int LimitsOn(int perMinute, int perDay, int threadsPerDay) => (perMinute > 0 ? 1 : 0) | (perDay > 0 ? 2 : 0) | (threadsPerDay > 0 ? 4 : 0);
+    /// <summary>
+    /// Which limit-th newest times a checks statement reads. A per-minute limit equal to the per-day
+    /// one reads nothing of its own: both are the same limit-th newest of the day's messages, and
+    /// reading it twice walked the sender's index twice as far (its result is copied after the read).
+    /// </summary>
+    private static int LimitsOn(int perMinute, int perDay, int threadsPerDay)
+        => (perMinute > 0 && perMinute != perDay ? 1 : 0) | (perDay > 0 ? 2 : 0) | (threadsPerDay > 0 ? 4 : 0);
 
     private static void AddRecipientValues(Dictionary<string, object?> values, IReadOnlyList<string> recipients)
     {
