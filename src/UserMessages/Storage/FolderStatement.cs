@@ -99,7 +99,7 @@ internal sealed class FolderStatement
         ThreadId = row.GetInt64(0),
         IsUnread = row.GetBoolean(1),
         State = (ParticipantState)row.GetInt32(2),
-        LatestMessageAt = DateTime.SpecifyKind(row.GetDateTime(3), DateTimeKind.Utc),
+        LatestMessageAt = StoredTime.ReadUtc(row, 3),
         Subject = row.GetString(4),
         SenderId = row.GetString(5),
         Excerpt = row.GetString(6),

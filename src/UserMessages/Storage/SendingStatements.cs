@@ -222,7 +222,7 @@ internal sealed class SendingStatements
     }
 
     private static DateTime? Limitth(System.Data.Common.DbDataReader row, int column)
-        => row.IsDBNull(column) ? null : DateTime.SpecifyKind(row.GetDateTime(column), DateTimeKind.Utc);
+        => row.IsDBNull(column) ? null : StoredTime.ReadUtc(row, column);
 
     private IRelationalCommandTemplate Build(DbContext context, Shape shape)
     {

@@ -84,7 +84,7 @@ internal sealed class ThreadStatement
     {
         Id = row.GetInt64(0),
         SenderId = row.GetString(1),
-        SentAt = DateTime.SpecifyKind(row.GetDateTime(2), DateTimeKind.Utc),
+        SentAt = StoredTime.ReadUtc(row, 2),
         Content = row.GetString(3),
         Kind = (MessageKind)row.GetInt32(4),
         AboutUserId = row.IsDBNull(5) ? null : row.GetString(5),
