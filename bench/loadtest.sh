@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Load test of the sample in Release with wrk on 127.0.0.1: for SQLite and PostgreSQL, at 10 and
 # 10,000 threads per user, a fresh seeded database, one signed-in user, and four endpoints: the
-# inbox page, a thread page, the JSON inbox, and replies through the JSON API. Writes
-# docs/benchmarks/loadtest-results.tsv, then bench/report.py redraws the plot and the tables in
-# docs/benchmarks.md. Exits non-zero when any response is not 2xx or a socket error occurs.
+# inbox page, a thread page, the JSON inbox, and replies through the JSON API. Both sizes run at
+# once, one app each, and each endpoint is measured in rounds that take the sizes in turn (10,
+# 10,000, 10, 10,000, ...), so a slow spell of the machine falls on both and the figures are the
+# rounds' medians. Writes docs/benchmarks/loadtest-results.tsv (a line per round), then
+# bench/report.py redraws the plot and the tables in docs/benchmarks.md. Exits non-zero when any
+# response is not 2xx or a socket error occurs.
 #
 #   bench/loadtest.sh
 #
 # Settings (environment variables, defaults in brackets):
 #   LOADTEST_PROVIDERS [sqlite postgres]   LOADTEST_THREADS_PER_USER [10 10000]
 #   LOADTEST_USERS [20]   LOADTEST_MESSAGES_PER_THREAD [3]
-#   LOADTEST_DURATION [15s]   LOADTEST_WARMUP [15s]   LOADTEST_APP_WARMUP [10s]   LOADTEST_CONNECTIONS [32]   LOADTEST_WRK_THREADS [2]
+#   LOADTEST_ROUNDS [3]   LOADTEST_DURATION [10s, each round]   LOADTEST_WARMUP [15s]   LOADTEST_APP_WARMUP [10s]   LOADTEST_CONNECTIONS [32]   LOADTEST_WRK_THREADS [2]
 #   LOADTEST_TIMEOUT [10s]   LOADTEST_RESULTS [docs/benchmarks/loadtest-results.tsv]
 # PostgreSQL runs as Debian's postgresql package (installed when missing, like wrk), as a throw-away
-# server on 127.0.0.1:55600 with its data in a temporary folder; the app listens on 127.0.0.1:5300.
+# server on 127.0.0.1:55600 with its data in a temporary folder (a database per size); the apps
+# listen on 127.0.0.1:5300, 5301, ... (one per size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -22,7 +26,8 @@ providers=${LOADTEST_PROVIDERS:-sqlite postgres}
 sizes=${LOADTEST_THREADS_PER_USER:-10 10000}
 users=${LOADTEST_USERS:-20}
 messages_per_thread=${LOADTEST_MESSAGES_PER_THREAD:-3}
-duration=${LOADTEST_DURATION:-15s}
+rounds=${LOADTEST_ROUNDS:-3}
+duration=${LOADTEST_DURATION:-10s}
 # Each endpoint is warmed up before it is measured, and before the first the app gets app_warmup on
 # each read endpoint in turn, for .NET's tiered JIT to finish: with 3 s of warm-up the inbox page
 # measured half its steady rate, and with 15 s the first endpoint measured still ran unoptimized code.
@@ -35,23 +40,24 @@ timeout=${LOADTEST_TIMEOUT:-10s}
 results=${LOADTEST_RESULTS:-docs/benchmarks/loadtest-results.tsv}
 app_port=5300
 pg_port=55600
-base="http://127.0.0.1:$app_port"
 # The seeder's users are user1@example.com ... userN@example.com with one password.
 email=user1@example.com
 password=Seed-pass-1
 
 work=$(mktemp -d /tmp/usermessages-loadtest.XXXXXX)
 chmod 755 "$work"
-server_pid=""
+# Per size: the app's process, address, session cookie, bearer token and inbox thread ids.
+declare -A server_pids bases cookies tokens thread_ids
 pgbin=""
 pgdata=""
 
-stop_app() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
+stop_apps() {
+  local size
+  for size in "${!server_pids[@]}"; do
+    kill "${server_pids[$size]}" 2>/dev/null || true
+    wait "${server_pids[$size]}" 2>/dev/null || true
+    unset "server_pids[$size]"
+  done
 }
 
 stop_postgres() {
@@ -62,7 +68,7 @@ stop_postgres() {
 }
 
 cleanup() {
-  stop_app
+  stop_apps
   stop_postgres
   rm -rf "$work"
 }
@@ -89,7 +95,7 @@ done
 for size in $sizes; do
   [[ $size =~ ^[1-9][0-9]*$ ]] || fail "threads per user must be a positive number, not $size"
 done
-port_free "$app_port" || fail "port $app_port is in use; stop what listens there"
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || fail "LOADTEST_ROUNDS must be a positive number, not $rounds"
 
 echo "loadtest: building the sample (Release)"
 dotnet build samples/UserMessages.Sample -c Release -nologo -v quiet >"$work/build.log" 2>&1 \
@@ -106,7 +112,7 @@ start_postgres() {
   [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] || fail "no PostgreSQL server binaries (initdb) found"
   id postgres >/dev/null 2>&1 || fail "no postgres system user to run the server as"
   port_free "$pg_port" || fail "port $pg_port is in use; stop what listens there"
-  pgdata="$work/pg-$1"
+  pgdata="$work/pg"
   mkdir -p "$pgdata" && chown postgres "$pgdata"
   runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -U postgres -A trust >/dev/null \
     || fail "initdb failed"
@@ -122,7 +128,7 @@ database_env() {
   local provider=$1 size=$2
   if [ "$provider" = postgres ]; then
     echo "Messages__Provider=Postgres"
-    echo "ConnectionStrings__MessagesPostgres=Host=127.0.0.1;Port=$pg_port;Database=usermessages;Username=postgres;Maximum Pool Size=100;Max Auto Prepare=32"
+    echo "ConnectionStrings__MessagesPostgres=Host=127.0.0.1;Port=$pg_port;Database=usermessages_$size;Username=postgres;Maximum Pool Size=100;Max Auto Prepare=32"
   else
     echo "Messages__Provider=Sqlite"
     echo "ConnectionStrings__Messages=Data Source=$work/sqlite-$size.db"
@@ -154,23 +160,25 @@ seed() {
   echo "loadtest: seeded in $((SECONDS - started)) s"
 }
 
+# Starts the app on one size's database at 127.0.0.1:PORT.
 start_app() {
-  local provider=$1 size=$2
-  port_free "$app_port" || fail "port $app_port is in use; stop what listens there"
+  local provider=$1 size=$2 port=$3 base="http://127.0.0.1:$3"
+  port_free "$port" || fail "port $port is in use; stop what listens there"
   (run_with_database "$provider" "$size" --urls "$base") >"$work/app-$provider-$size.log" 2>&1 &
-  server_pid=$!
+  server_pids[$size]=$!
+  bases[$size]=$base
   for _ in $(seq 1 120); do
     curl -fs -o /dev/null "$base/Identity/Account/Login" && return 0
-    kill -0 "$server_pid" 2>/dev/null || { tail -n 40 "$work/app-$provider-$size.log" >&2; fail "the sample did not start ($provider)"; }
+    kill -0 "${server_pids[$size]}" 2>/dev/null || { tail -n 40 "$work/app-$provider-$size.log" >&2; fail "the sample did not start ($provider)"; }
     sleep 0.5
   done
   tail -n 40 "$work/app-$provider-$size.log" >&2
   fail "the sample did not answer on $base within 60 s"
 }
 
-# Signs in through the Identity login form; prints the Cookie header value of the session.
+# Signs in through the Identity login form of the app at $1; prints the Cookie header value of the session.
 login_cookie() {
-  local jar="$work/cookies" page token
+  local base=$1 jar="$work/cookies" page token
   rm -f "$jar"
   page=$(curl -fs -c "$jar" -b "$jar" "$base/Identity/Account/Login") || fail "the login page did not load"
   token=$(grep -o -m1 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')
@@ -183,6 +191,7 @@ login_cookie() {
 }
 
 bearer_token() {
+  local base=$1
   curl -fs -H 'Content-Type: application/json' \
     -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$base/identity/login" \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])' || fail "POST /identity/login gave no bearer token"
@@ -209,16 +218,33 @@ db_ticks() {
 
 ms_per_request() { awk -v t="$1" -v n="$2" -v hz="$clock_ticks" 'BEGIN { printf "%.3f", n ? t * 1000 / hz / n : 0 }'; }
 
-# Runs wrk against one endpoint after a warm-up; appends a line to the results.
-measure() {
-  local provider=$1 size=$2 endpoint=$3 header=$4 url=$5
-  shift 5
-  wrk -t"$wrk_threads" -c"$connections" -d"$warmup" --timeout "$timeout" -H "$header" -s bench/loadtest.lua "$url" -- "$@" >/dev/null \
+# wrk's arguments for one endpoint of one size's app: the header, the URL, and the script's arguments.
+endpoint_args() {
+  local endpoint=$1 size=$2 base=${bases[$2]} ids=${thread_ids[$2]}
+  case $endpoint in
+    inbox) args=("Cookie: ${cookies[$size]}" "$base/messages" get) ;;
+    thread) args=("Cookie: ${cookies[$size]}" "$base/messages/thread/${ids%%,*}" get) ;;
+    json-inbox) args=("Cookie: ${cookies[$size]}" "$base/messages/api/folders/inbox" get) ;;
+    reply) args=("Authorization: Bearer ${tokens[$size]}" "$base/" reply /messages/api/threads/ "$ids") ;;
+  esac
+}
+
+# Warms one endpoint of one size's app up (its code and the database's caches), measuring nothing.
+warm_up() {
+  local endpoint=$1 size=$2 args
+  endpoint_args "$endpoint" "$size"
+  wrk -t"$wrk_threads" -c"$connections" -d"$warmup" --timeout "$timeout" -H "${args[0]}" -s bench/loadtest.lua "${args[1]}" -- "${args[@]:2}" >/dev/null \
     || fail "wrk failed (warm-up of $endpoint)"
-  local out line app_before db_before=0 app_after db_after=0
+}
+
+# Runs wrk against one endpoint of one size's app for one round; appends a line to the results.
+measure() {
+  local provider=$1 size=$2 endpoint=$3 round=$4 args
+  endpoint_args "$endpoint" "$size"
+  local out line app_before db_before=0 app_after db_after=0 server_pid=${server_pids[$size]}
   app_before=$(proc_ticks "$server_pid")
   if [ "$provider" = postgres ]; then db_before=$(db_ticks); fi
-  out=$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency -H "$header" -s bench/loadtest.lua "$url" -- "$@") \
+  out=$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency -H "${args[0]}" -s bench/loadtest.lua "${args[1]}" -- "${args[@]:2}") \
     || fail "wrk failed ($endpoint)"
   app_after=$(proc_ticks "$server_pid")
   if [ "$provider" = postgres ]; then db_after=$(db_ticks); fi
@@ -229,9 +255,9 @@ measure() {
   local app_cpu db_cpu=-
   app_cpu=$(ms_per_request "$((app_after - app_before))" "$requests")
   if [ "$provider" = postgres ]; then db_cpu=$(ms_per_request "$((db_after - db_before))" "$requests"); fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$provider" "$size" "$endpoint" "$rps" "$p50" "$p99" "$non2xx" "$socket" "$requests" "$app_cpu" "$db_cpu" >>"$work/results.tsv"
-  printf 'loadtest: %-8s %6s threads/user  %-10s %7s req/s  p50 %7s ms  p99 %7s ms  CPU/request: app %s ms, PostgreSQL %s ms  non-2xx %s  socket errors %s\n' \
-    "$provider" "$size" "$endpoint" "$rps" "$p50" "$p99" "$app_cpu" "$db_cpu" "$non2xx" "$socket"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$provider" "$size" "$endpoint" "$round" "$rps" "$p50" "$p99" "$non2xx" "$socket" "$requests" "$app_cpu" "$db_cpu" >>"$work/results.tsv"
+  printf 'loadtest: %-8s %6s threads/user  %-10s round %s  %7s req/s  p50 %7s ms  p99 %7s ms  CPU/request: app %s ms, PostgreSQL %s ms  non-2xx %s  socket errors %s\n' \
+    "$provider" "$size" "$endpoint" "$round" "$rps" "$p50" "$p99" "$app_cpu" "$db_cpu" "$non2xx" "$socket"
   if [ "$non2xx" != 0 ] || [ "$socket" != 0 ]; then
     echo "loadtest: first non-2xx response: ${example:-none}" >&2
     failures=$((failures + 1))
@@ -242,42 +268,58 @@ failures=0
 clock_ticks=$(getconf CLK_TCK)
 mkdir -p "$(dirname "$results")"
 {
-  echo "# bench/loadtest.sh $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores; $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'); $(. /etc/os-release && echo "$PRETTY_NAME"); .NET SDK $(dotnet --version); wrk -t$wrk_threads -c$connections -d$duration; $users users, $messages_per_thread messages per thread"
-  printf 'provider\tthreads_per_user\tendpoint\trequests_per_s\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\trequests\tapp_cpu_ms\tdb_cpu_ms\n'
+  echo "# bench/loadtest.sh $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores; $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'); $(. /etc/os-release && echo "$PRETTY_NAME"); .NET SDK $(dotnet --version); wrk -t$wrk_threads -c$connections -d$duration, $rounds rounds; $users users, $messages_per_thread messages per thread"
+  printf 'provider\tthreads_per_user\tendpoint\tround\trequests_per_s\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\trequests\tapp_cpu_ms\tdb_cpu_ms\n'
 } >"$work/results.tsv"
 
 for provider in $providers; do
+  if [ "$provider" = postgres ]; then start_postgres; fi
   for size in $sizes; do
-    if [ "$provider" = postgres ]; then start_postgres "$size"; fi
     seed "$provider" "$size"
-    start_app "$provider" "$size"
-    cookie=$(login_cookie)
+  done
+  port=$app_port
+  for size in $sizes; do
+    start_app "$provider" "$size" "$port"
+    port=$((port + 1))
+    base=${bases[$size]}
+    cookie=$(login_cookie "$base")
+    cookies[$size]=$cookie
     code=$(curl -s -o "$work/inbox.html" -w '%{http_code}' -H "Cookie: $cookie" "$base/messages")
     [ "$code" = 200 ] && grep -q 'id="um-thread-list"' "$work/inbox.html" || fail "the signed-in inbox did not render ($code)"
     badge=$(grep -o 'id="um-unread-badge"[^>]*data-um-unread-count="[0-9]*"' "$work/inbox.html" | grep -o '[0-9]*"$' | tr -d '"') \
       || fail "the inbox page has no unread badge"
-    echo "loadtest: $email signed in; the inbox page shows the unread badge ($badge unread)"
+    echo "loadtest: $provider, $size threads per user: $email signed in; the inbox page shows the unread badge ($badge unread)"
     # The first page of the inbox: the thread page and the replies use these threads.
     ids=$(curl -fs -H "Cookie: $cookie" "$base/messages/api/folders/inbox" \
       | python3 -c 'import json, sys; print(",".join(str(t["id"]) for t in json.load(sys.stdin)["threads"]))') \
       || fail "the JSON inbox did not answer"
     [ -n "$ids" ] || fail "$email has no threads in the inbox"
-    token=$(bearer_token)
+    thread_ids[$size]=$ids
+    tokens[$size]=$(bearer_token "$base")
+  done
 
-    echo "loadtest: warming up the app (JIT): $app_warmup on each read endpoint before measuring"
-    for url in "$base/messages" "$base/messages/thread/${ids%%,*}" "$base/messages/api/folders/inbox"; do
-      wrk -t"$wrk_threads" -c"$connections" -d"$app_warmup" --timeout "$timeout" -H "Cookie: $cookie" -s bench/loadtest.lua "$url" -- get >/dev/null \
+  echo "loadtest: warming up the apps (JIT): $app_warmup on each read endpoint of each before measuring"
+  for size in $sizes; do
+    for endpoint in inbox thread json-inbox; do
+      endpoint_args "$endpoint" "$size"
+      wrk -t"$wrk_threads" -c"$connections" -d"$app_warmup" --timeout "$timeout" -H "${args[0]}" -s bench/loadtest.lua "${args[1]}" -- get >/dev/null \
         || fail "wrk failed (warming up the app)"
     done
-
-    measure "$provider" "$size" inbox "Cookie: $cookie" "$base/messages" get
-    measure "$provider" "$size" thread "Cookie: $cookie" "$base/messages/thread/${ids%%,*}" get
-    measure "$provider" "$size" json-inbox "Cookie: $cookie" "$base/messages/api/folders/inbox" get
-    measure "$provider" "$size" reply "Authorization: Bearer $token" "$base/" reply /messages/api/threads/ "$ids"
-
-    stop_app
-    if [ "$provider" = postgres ]; then stop_postgres; fi
   done
+
+  for endpoint in inbox thread json-inbox reply; do
+    for size in $sizes; do
+      warm_up "$endpoint" "$size"
+    done
+    for round in $(seq 1 "$rounds"); do
+      for size in $sizes; do
+        measure "$provider" "$size" "$endpoint" "$round"
+      done
+    done
+  done
+
+  stop_apps
+  if [ "$provider" = postgres ]; then stop_postgres; fi
 done
 
 cp "$work/results.tsv" "$results"
