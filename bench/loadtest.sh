@@ -16,7 +16,7 @@
 #   LOADTEST_ROUNDS [3]   LOADTEST_DURATION [10s, each round]   LOADTEST_WARMUP [15s]   LOADTEST_APP_WARMUP [10s]   LOADTEST_CONNECTIONS [32]   LOADTEST_WRK_THREADS [2]
 #   LOADTEST_TIMEOUT [10s]   LOADTEST_RESULTS [docs/benchmarks/loadtest-results.tsv]
 # PostgreSQL runs as Debian's postgresql package (installed when missing, like wrk), as a throw-away
-# server on 127.0.0.1:55600 with its data in a temporary folder (a database per size); the apps
+# server on 127.0.0.1:15600 with its data in a temporary folder (a database per size); the apps
 # listen on 127.0.0.1:5300, 5301, ... (one per size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +39,9 @@ wrk_threads=${LOADTEST_WRK_THREADS:-2}
 timeout=${LOADTEST_TIMEOUT:-10s}
 results=${LOADTEST_RESULTS:-docs/benchmarks/loadtest-results.tsv}
 app_port=5300
-pg_port=55600
+# Below Linux's ephemeral ports (32768-60999): wrk's closed connections to the apps once held
+# 55600 as a local port when PostgreSQL came to listen there.
+pg_port=15600
 # The seeder's users are user1@example.com ... userN@example.com with one password.
 email=user1@example.com
 password=Seed-pass-1
