@@ -28,10 +28,7 @@ public sealed class StoredTimeTests
     public async Task ATimeBoundBySqlite_IsReadBackExactly_AsUtc(DateTime time)
     {
         await using var connection = await OpenAsync();
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO t (at) VALUES ($at)";
-        insert.Parameters.AddWithValue("$at", time);
-        await insert.ExecuteNonQueryAsync();
+        await InsertAsync(connection, time);
 
         var (read, parsed) = await ReadAsync(connection);
 
@@ -53,7 +50,7 @@ public sealed class StoredTimeTests
     public async Task TextInAnyForm_IsReadAsTheReaderReadsIt(string text)
     {
         await using var connection = await OpenAsync();
-        await InsertTextAsync(connection, text);
+        await InsertAsync(connection, text);
 
         var (read, parsed) = await ReadAsync(connection);
 
@@ -70,11 +67,8 @@ public sealed class StoredTimeTests
     public async Task TextThatIsNoTime_IsRefusedAsTheReaderRefusesIt(string text)
     {
         await using var connection = await OpenAsync();
-        await InsertTextAsync(connection, text);
-        await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT at FROM t";
-        await using var reader = await select.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
+        await InsertAsync(connection, text);
+        await using var reader = await FirstRowAsync(connection);
 
         Assert.False(StoredTime.TryParse(text, out _));
         Assert.Throws<FormatException>(() => StoredTime.ReadUtc(reader, 0));
@@ -99,21 +93,29 @@ public sealed class StoredTimeTests
         return connection;
     }
 
-    private static async Task InsertTextAsync(SqliteConnection connection, string text)
+    /// <summary>Stores <paramref name="value"/> (a time, bound as SQLite binds it, or text as it is).</summary>
+    private static async Task InsertAsync(SqliteConnection connection, object value)
     {
         await using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO t (at) VALUES ($at)";
-        insert.Parameters.AddWithValue("$at", text);
+        insert.Parameters.AddWithValue("$at", value);
         await insert.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A reader on the stored value's row (disposing the command would close it; the connection's disposal does).</summary>
+    private static async Task<SqliteDataReader> FirstRowAsync(SqliteConnection connection)
+    {
+        var select = connection.CreateCommand();
+        select.CommandText = "SELECT at FROM t";
+        var reader = await select.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return reader;
     }
 
     /// <summary>The time read by <see cref="StoredTime"/>, and as the reader's own <c>GetDateTime</c> reads it.</summary>
     private static async Task<(DateTime Read, DateTime Parsed)> ReadAsync(SqliteConnection connection)
     {
-        await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT at FROM t";
-        await using var reader = await select.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
+        await using var reader = await FirstRowAsync(connection);
         return (StoredTime.ReadUtc(reader, 0), reader.GetDateTime(0));
     }
 }
