@@ -125,7 +125,6 @@ start_postgres() {
     || { cat "$pgdata/server.log" >&2; fail "PostgreSQL did not start"; }
 }
 
-# The configuration of the seeder and the app for one database, as environment variables.
 # After the seeding: statistics gathered and dirty pages written now, as autovacuum and the
 # checkpointer would do soon after a bulk load, rather than during the measurements (where their
 # work counted as the database's CPU per request and slowed whichever size ran then).
@@ -140,6 +139,7 @@ settle_postgres() {
   echo "loadtest: postgres: the databases vacuumed, analyzed and checkpointed after the seeding"
 }
 
+# The configuration of the seeder and the app for one database, as environment variables.
 database_env() {
   local provider=$1 size=$2
   if [ "$provider" = postgres ]; then
