@@ -33,6 +33,7 @@ install_packages() {
   fi
 }
 
+# The test servers listen below Linux's ephemeral ports (32768-60999), where no client socket can hold their port.
 start_postgres() {
   pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
   if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
@@ -41,7 +42,7 @@ start_postgres() {
   fi
   [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] && id postgres >/dev/null 2>&1 || return 1
   mkdir -p "$work/pg" && chown postgres "$work" "$work/pg"
-  local port=55432
+  local port=15432
   runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -U postgres -A trust >/dev/null
   runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
     -o "-h 127.0.0.1 -p $port -k $work/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
@@ -52,7 +53,7 @@ start_postgres() {
 start_redis() {
   command -v redis-server >/dev/null || install_packages redis-server || return 1
   command -v redis-server >/dev/null || return 1
-  local port=56379
+  local port=16379
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
     --dir "$work" --pidfile "$work/redis.pid" --logfile "$work/redis.log" >/dev/null
   for _ in $(seq 1 50); do [ -s "$work/redis.pid" ] && break; sleep 0.1; done
