@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using UserMessages.IntegrationTests.Infrastructure;
@@ -25,7 +24,7 @@ public sealed class ApiRateLimitTests : MessagingTest
         {
             var problem = await ApiSteps.AssertProblemAsync(response, HttpStatusCode.TooManyRequests);
             Assert.Contains("minute", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-            Assert.InRange(int.Parse(response.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture), 1, 60);
+            Assert.InRange(RetryAfter.Seconds(response), 1, 60);
         }
 
         Assert.Equal(before, await CountRowsAsync());

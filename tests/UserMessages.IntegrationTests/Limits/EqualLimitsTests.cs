@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using UserMessages.IntegrationTests.Infrastructure;
@@ -68,7 +67,7 @@ public sealed class EqualLimitsTests : MessagingTest
     private static int RetryAfterSeconds(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        return int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), NumberStyles.None, CultureInfo.InvariantCulture);
+        return RetryAfter.Seconds(response);
     }
 
     private static async Task<string> ReplyErrorAsync(HttpResponseMessage response)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using UserMessages.IntegrationTests.Infrastructure;
@@ -24,7 +23,7 @@ public sealed class SendingLimitTests : MessagingTest
         var response = await Alice.SubmitFormAsync(form, "#um-compose-form", MessagingSteps.ComposeFields(Bob.UserName, "Three", "Third, typed with care"));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.InRange(RetryAfterSeconds(response), 1, 60);
+        Assert.InRange(RetryAfter.Seconds(response), 1, 60);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
         var page = await BrowserClient.ReadPageAsync(response);
         Assert.Equal(Bob.UserName, page.Single("#um-to").GetAttribute("value"));
@@ -47,7 +46,7 @@ public sealed class SendingLimitTests : MessagingTest
         var response = await Bob.SubmitFormAsync(thread, "#um-reply-form", new Dictionary<string, string> { ["Content"] = "Three, typed with care" });
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.InRange(RetryAfterSeconds(response), 1, 60);
+        Assert.InRange(RetryAfter.Seconds(response), 1, 60);
         var page = await BrowserClient.ReadPageAsync(response);
         Assert.Equal("Three, typed with care", page.Single("#um-reply-content").TextContent);
         Assert.Contains("minute", page.Single("#um-reply-content-error").TextContent, StringComparison.Ordinal);
@@ -77,7 +76,7 @@ public sealed class SendingLimitTests : MessagingTest
         var refused = await Alice.SubmitFormAsync(thread, "#um-reply-form", new Dictionary<string, string> { ["Content"] = "Three" });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
 
-        clock.Advance(TimeSpan.FromSeconds(RetryAfterSeconds(refused)));
+        clock.Advance(TimeSpan.FromSeconds(RetryAfter.Seconds(refused)));
 
         await Alice.ReplyAsync(threadId, "Three");
         Assert.Equal(3, (await Alice.GetPageAsync(Paths.Thread(threadId))).Document.QuerySelectorAll("#um-messages .um-message").Length);
@@ -118,12 +117,5 @@ public sealed class SendingLimitTests : MessagingTest
         });
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(clock);
-    }
-
-    private static int RetryAfterSeconds(HttpResponseMessage response)
-    {
-        var value = Assert.Single(response.Headers.GetValues("Retry-After"));
-        Assert.True(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds), $"Retry-After is not whole seconds: '{value}'");
-        return seconds;
     }
 }
