@@ -60,7 +60,7 @@ builder.Services.AddRazorPages();
 // 1. The messaging services, stored in the sample's own context, with e-mail digests written as .eml files.
 builder.Services.AddUserMessages(options =>
     {
-        options.PageSize = 25;
+        options.PageSize = builder.Configuration.GetValue("Messages:PageSize", 25);
         options.Notifications.QuietPeriod = builder.Configuration.GetValue("Sample:NotificationQuietPeriod", TimeSpan.FromSeconds(30));
         builder.Configuration.GetSection("Messages:Limits").Bind(options.Limits);
     })
