@@ -4,7 +4,10 @@
 # inbox page, a thread page, the JSON inbox, and replies through the JSON API. Both sizes run at
 # once, one app each, and each endpoint is measured in rounds that take the sizes in turn (10,
 # 10,000, 10, 10,000, ...), so a slow spell of the machine falls on both and the figures are the
-# rounds' medians. Writes docs/benchmarks/loadtest-results.tsv (a line per round), then
+# rounds' medians. A third app, the control, runs on the largest size's database with a page as
+# short as the smallest size's inbox (10 rows for 10 threads, against 25): its inbox page, measured
+# in the same rounds, shows what the mailbox's size alone costs. Writes
+# docs/benchmarks/loadtest-results.tsv (a line per round), then
 # bench/report.py redraws the plot and the tables in docs/benchmarks.md. Exits non-zero when any
 # response is not 2xx or a socket error occurs.
 #
@@ -15,9 +18,10 @@
 #   LOADTEST_USERS [20]   LOADTEST_MESSAGES_PER_THREAD [3]
 #   LOADTEST_ROUNDS [3]   LOADTEST_DURATION [10s, each round]   LOADTEST_WARMUP [15s]   LOADTEST_APP_WARMUP [10s]   LOADTEST_CONNECTIONS [32]   LOADTEST_WRK_THREADS [2]
 #   LOADTEST_TIMEOUT [10s]   LOADTEST_RESULTS [docs/benchmarks/loadtest-results.tsv]
+#   LOADTEST_PAGE_SIZE [25, threads per folder page]   LOADTEST_CONTROL [1; 0 runs no control app]
 # PostgreSQL runs as Debian's postgresql package (installed when missing, like wrk), as a throw-away
 # server on 127.0.0.1:15600 with its data in a temporary folder (a database per size); the apps
-# listen on 127.0.0.1:5300, 5301, ... (one per size).
+# listen on 127.0.0.1:5300, 5301, ... (one per size, then the control).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -38,6 +42,7 @@ wrk_threads=${LOADTEST_WRK_THREADS:-2}
 # A response slower than this counts as a socket error (a failure), and is left out of the latencies.
 timeout=${LOADTEST_TIMEOUT:-10s}
 results=${LOADTEST_RESULTS:-docs/benchmarks/loadtest-results.tsv}
+page_size=${LOADTEST_PAGE_SIZE:-25}
 app_port=5300
 # Below Linux's ephemeral ports (32768-60999): wrk's closed connections to the apps once held
 # 55600 as a local port when PostgreSQL came to listen there.
@@ -48,8 +53,9 @@ password=Seed-pass-1
 
 work=$(mktemp -d /tmp/usermessages-loadtest.XXXXXX)
 chmod 755 "$work"
-# Per size: the app's process, address, session cookie, bearer token and inbox thread ids.
-declare -A server_pids bases cookies tokens thread_ids
+# Per app (its key: the size, or "control"): its process, address, session cookie, bearer token,
+# inbox thread ids, threads per user and folder page size.
+declare -A server_pids bases cookies tokens thread_ids app_sizes app_pages
 pgbin=""
 pgdata=""
 
@@ -98,6 +104,14 @@ for size in $sizes; do
   [[ $size =~ ^[1-9][0-9]*$ ]] || fail "threads per user must be a positive number, not $size"
 done
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || fail "LOADTEST_ROUNDS must be a positive number, not $rounds"
+[[ $page_size =~ ^[1-9][0-9]*$ ]] && [ "$page_size" -le 200 ] || fail "LOADTEST_PAGE_SIZE must be a number from 1 to 200, not $page_size"
+smallest=$(tr ' ' '\n' <<<"$sizes" | grep . | sort -n | head -1)
+largest=$(tr ' ' '\n' <<<"$sizes" | grep . | sort -n | tail -1)
+# The control needs two sizes, and a smallest one whose inbox is shorter than a page.
+control=""
+if [ "${LOADTEST_CONTROL:-1}" != 0 ] && [ "$smallest" != "$largest" ] && [ "$smallest" -lt "$page_size" ]; then
+  control=control
+fi
 
 echo "loadtest: building the sample (Release)"
 dotnet build samples/UserMessages.Sample -c Release -nologo -v quiet >"$work/build.log" 2>&1 \
@@ -139,9 +153,9 @@ settle_postgres() {
   echo "loadtest: postgres: the databases vacuumed, analyzed and checkpointed after the seeding"
 }
 
-# The configuration of the seeder and the app for one database, as environment variables.
+# The configuration of the seeder and the app for one database (and a folder page size), as environment variables.
 database_env() {
-  local provider=$1 size=$2
+  local provider=$1 size=$2 page=${3:-$page_size}
   if [ "$provider" = postgres ]; then
     echo "Messages__Provider=Postgres"
     echo "ConnectionStrings__MessagesPostgres=Host=127.0.0.1;Port=$pg_port;Database=usermessages_$size;Username=postgres;Maximum Pool Size=100;Max Auto Prepare=32"
@@ -152,17 +166,18 @@ database_env() {
   # Sending limits off (0): one user sends hundreds of replies a second, which any limit would refuse.
   echo "Messages__Limits__MessagesPerMinute=0"
   echo "Messages__Limits__MessagesPerDay=0"
+  echo "Messages__PageSize=$page"
   echo "Sample__MailPickupDirectory=$work/mail"
   echo "ASPNETCORE_ENVIRONMENT=Production"
 }
 
-# Runs the built sample with one database's configuration; exec, so that a background run's pid
-# is the server itself and stop_app really stops it.
+# Runs the built sample with one database's configuration and a folder page size; exec, so that a
+# background run's pid is the server itself and stop_apps really stops it.
 run_with_database() {
-  local provider=$1 size=$2
-  shift 2
+  local provider=$1 size=$2 page=$3
+  shift 3
   local -a settings
-  mapfile -t settings < <(database_env "$provider" "$size")
+  mapfile -t settings < <(database_env "$provider" "$size" "$page")
   cd "$root/samples/UserMessages.Sample" && exec env "${settings[@]}" dotnet "$dll" "$@"
 }
 
@@ -170,25 +185,27 @@ seed() {
   local provider=$1 size=$2
   echo "loadtest: $provider, $size threads per user: seeding $users users, $messages_per_thread messages per thread"
   local started=$SECONDS
-  (run_with_database "$provider" "$size" seed --users "$users" --threads-per-user "$size" \
+  (run_with_database "$provider" "$size" "$page_size" seed --users "$users" --threads-per-user "$size" \
     --messages-per-thread "$messages_per_thread") >"$work/seed-$provider-$size.log" 2>&1 \
     || { tail -n 40 "$work/seed-$provider-$size.log" >&2; fail "seeding $provider at $size threads per user failed"; }
   echo "loadtest: seeded in $((SECONDS - started)) s"
 }
 
-# Starts the app on one size's database at 127.0.0.1:PORT.
+# Starts an app (KEY) on one size's database, with a folder page size, at 127.0.0.1:PORT.
 start_app() {
-  local provider=$1 size=$2 port=$3 base="http://127.0.0.1:$3"
+  local provider=$1 key=$2 size=$3 page=$4 port=$5 base="http://127.0.0.1:$5"
   port_free "$port" || fail "port $port is in use; stop what listens there"
-  (run_with_database "$provider" "$size" --urls "$base") >"$work/app-$provider-$size.log" 2>&1 &
-  server_pids[$size]=$!
-  bases[$size]=$base
+  (run_with_database "$provider" "$size" "$page" --urls "$base") >"$work/app-$provider-$key.log" 2>&1 &
+  server_pids[$key]=$!
+  bases[$key]=$base
+  app_sizes[$key]=$size
+  app_pages[$key]=$page
   for _ in $(seq 1 120); do
     curl -fs -o /dev/null "$base/Identity/Account/Login" && return 0
-    kill -0 "${server_pids[$size]}" 2>/dev/null || { tail -n 40 "$work/app-$provider-$size.log" >&2; fail "the sample did not start ($provider)"; }
+    kill -0 "${server_pids[$key]}" 2>/dev/null || { tail -n 40 "$work/app-$provider-$key.log" >&2; fail "the sample did not start ($provider)"; }
     sleep 0.5
   done
-  tail -n 40 "$work/app-$provider-$size.log" >&2
+  tail -n 40 "$work/app-$provider-$key.log" >&2
   fail "the sample did not answer on $base within 60 s"
 }
 
@@ -204,6 +221,22 @@ login_cookie() {
     --data-urlencode "__RequestVerificationToken=$token" "$base/Identity/Account/Login" || fail "the login form was refused"
   # Netscape cookie jar: name and value are the last two fields; HttpOnly lines start with "#HttpOnly_".
   awk -F'\t' '(/^#HttpOnly_/ || !/^#/) && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
+}
+
+# Signs in to one app (KEY) and checks its inbox page: it renders a page of threads (as many as the
+# app's page size, or all the user has) with the unread badge.
+sign_in() {
+  local provider=$1 key=$2 base=${bases[$2]} cookie code rows badge expected
+  cookie=$(login_cookie "$base")
+  cookies[$key]=$cookie
+  code=$(curl -s -o "$work/inbox.html" -w '%{http_code}' -H "Cookie: $cookie" "$base/messages")
+  [ "$code" = 200 ] && grep -q 'id="um-thread-list"' "$work/inbox.html" || fail "the signed-in inbox did not render ($code)"
+  rows=$(grep -c 'data-um-thread-id=' "$work/inbox.html" || true)
+  expected=$((${app_sizes[$key]} < ${app_pages[$key]} ? ${app_sizes[$key]} : ${app_pages[$key]}))
+  [ "$rows" = "$expected" ] || fail "the inbox page ($key) shows $rows threads, not $expected"
+  badge=$(grep -o 'id="um-unread-badge"[^>]*data-um-unread-count="[0-9]*"' "$work/inbox.html" | grep -o '[0-9]*"$' | tr -d '"') \
+    || fail "the inbox page has no unread badge"
+  echo "loadtest: $provider, ${app_sizes[$key]} threads per user, pages of ${app_pages[$key]}: $email signed in; the inbox page shows $rows threads and the unread badge ($badge unread)"
 }
 
 bearer_token() {
@@ -234,46 +267,46 @@ db_ticks() {
 
 ms_per_request() { awk -v t="$1" -v n="$2" -v hz="$clock_ticks" 'BEGIN { printf "%.3f", n ? t * 1000 / hz / n : 0 }'; }
 
-# wrk's arguments for one endpoint of one size's app: the header, the URL, and the script's arguments.
+# wrk's arguments for one endpoint of one app: the header, the URL, and the script's arguments.
 endpoint_args() {
-  local endpoint=$1 size=$2 base=${bases[$2]} ids=${thread_ids[$2]}
+  local endpoint=$1 key=$2 base=${bases[$2]} ids=${thread_ids[$2]:-}
   case $endpoint in
-    inbox) args=("Cookie: ${cookies[$size]}" "$base/messages" get) ;;
-    thread) args=("Cookie: ${cookies[$size]}" "$base/messages/thread/${ids%%,*}" get) ;;
-    json-inbox) args=("Cookie: ${cookies[$size]}" "$base/messages/api/folders/inbox" get) ;;
-    reply) args=("Authorization: Bearer ${tokens[$size]}" "$base/" reply /messages/api/threads/ "$ids") ;;
+    inbox) args=("Cookie: ${cookies[$key]}" "$base/messages" get) ;;
+    thread) args=("Cookie: ${cookies[$key]}" "$base/messages/thread/${ids%%,*}" get) ;;
+    json-inbox) args=("Cookie: ${cookies[$key]}" "$base/messages/api/folders/inbox" get) ;;
+    reply) args=("Authorization: Bearer ${tokens[$key]}" "$base/" reply /messages/api/threads/ "$ids") ;;
   esac
 }
 
-# Warms one endpoint of one size's app up (its code and the database's caches), measuring nothing.
+# Warms one endpoint of one app up (its code and the database's caches), measuring nothing.
 warm_up() {
-  local endpoint=$1 size=$2 args
-  endpoint_args "$endpoint" "$size"
+  local endpoint=$1 key=$2 args
+  endpoint_args "$endpoint" "$key"
   wrk -t"$wrk_threads" -c"$connections" -d"$warmup" --timeout "$timeout" -H "${args[0]}" -s bench/loadtest.lua "${args[1]}" -- "${args[@]:2}" >/dev/null \
     || fail "wrk failed (warm-up of $endpoint)"
 }
 
-# Runs wrk against one endpoint of one size's app for one round; appends a line to the results.
+# Runs wrk against one endpoint of one app for one round; appends a line to the results.
 measure() {
-  local provider=$1 size=$2 endpoint=$3 round=$4 args
-  endpoint_args "$endpoint" "$size"
-  local out line app_before db_before=0 app_after db_after=0 server_pid=${server_pids[$size]}
+  local provider=$1 key=$2 endpoint=$3 round=$4 args size=${app_sizes[$2]} page=${app_pages[$2]}
+  endpoint_args "$endpoint" "$key"
+  local out line app_before db_before=0 app_after db_after=0 server_pid=${server_pids[$key]}
   app_before=$(proc_ticks "$server_pid")
   if [ "$provider" = postgres ]; then db_before=$(db_ticks); fi
   out=$(wrk -t"$wrk_threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency -H "${args[0]}" -s bench/loadtest.lua "${args[1]}" -- "${args[@]:2}") \
     || fail "wrk failed ($endpoint)"
   app_after=$(proc_ticks "$server_pid")
   if [ "$provider" = postgres ]; then db_after=$(db_ticks); fi
-  echo "$out" >>"$work/wrk-$provider-$size.txt"
+  echo "$out" >>"$work/wrk-$provider-$key.txt"
   line=$(grep '^RESULT' <<<"$out") || { echo "$out" >&2; fail "wrk printed no result line ($endpoint)"; }
   local rps p50 p99 non2xx socket requests example
   IFS=$'\t' read -r _ rps p50 p99 non2xx socket requests example <<<"$line"
   local app_cpu db_cpu=-
   app_cpu=$(ms_per_request "$((app_after - app_before))" "$requests")
   if [ "$provider" = postgres ]; then db_cpu=$(ms_per_request "$((db_after - db_before))" "$requests"); fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$provider" "$size" "$endpoint" "$round" "$rps" "$p50" "$p99" "$non2xx" "$socket" "$requests" "$app_cpu" "$db_cpu" >>"$work/results.tsv"
-  printf 'loadtest: %-8s %6s threads/user  %-10s round %s  %7s req/s  p50 %7s ms  p99 %7s ms  CPU/request: app %s ms, PostgreSQL %s ms  non-2xx %s  socket errors %s\n' \
-    "$provider" "$size" "$endpoint" "$round" "$rps" "$p50" "$p99" "$app_cpu" "$db_cpu" "$non2xx" "$socket"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$provider" "$size" "$page" "$endpoint" "$round" "$rps" "$p50" "$p99" "$non2xx" "$socket" "$requests" "$app_cpu" "$db_cpu" >>"$work/results.tsv"
+  printf 'loadtest: %-8s %6s threads/user, page %3s  %-10s round %s  %7s req/s  p50 %7s ms  p99 %7s ms  CPU/request: app %s ms, PostgreSQL %s ms  non-2xx %s  socket errors %s\n' \
+    "$provider" "$size" "$page" "$endpoint" "$round" "$rps" "$p50" "$p99" "$app_cpu" "$db_cpu" "$non2xx" "$socket"
   if [ "$non2xx" != 0 ] || [ "$socket" != 0 ]; then
     echo "loadtest: first non-2xx response: ${example:-none}" >&2
     failures=$((failures + 1))
@@ -285,7 +318,7 @@ clock_ticks=$(getconf CLK_TCK)
 mkdir -p "$(dirname "$results")"
 {
   echo "# bench/loadtest.sh $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores; $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'); $(. /etc/os-release && echo "$PRETTY_NAME"); .NET SDK $(dotnet --version); wrk -t$wrk_threads -c$connections -d$duration, $rounds rounds; $users users, $messages_per_thread messages per thread"
-  printf 'provider\tthreads_per_user\tendpoint\tround\trequests_per_s\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\trequests\tapp_cpu_ms\tdb_cpu_ms\n'
+  printf 'provider\tthreads_per_user\tpage_size\tendpoint\tround\trequests_per_s\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\trequests\tapp_cpu_ms\tdb_cpu_ms\n'
 } >"$work/results.tsv"
 
 for provider in $providers; do
@@ -296,16 +329,11 @@ for provider in $providers; do
   if [ "$provider" = postgres ]; then settle_postgres; fi
   port=$app_port
   for size in $sizes; do
-    start_app "$provider" "$size" "$port"
+    start_app "$provider" "$size" "$size" "$page_size" "$port"
     port=$((port + 1))
+    sign_in "$provider" "$size"
     base=${bases[$size]}
-    cookie=$(login_cookie "$base")
-    cookies[$size]=$cookie
-    code=$(curl -s -o "$work/inbox.html" -w '%{http_code}' -H "Cookie: $cookie" "$base/messages")
-    [ "$code" = 200 ] && grep -q 'id="um-thread-list"' "$work/inbox.html" || fail "the signed-in inbox did not render ($code)"
-    badge=$(grep -o 'id="um-unread-badge"[^>]*data-um-unread-count="[0-9]*"' "$work/inbox.html" | grep -o '[0-9]*"$' | tr -d '"') \
-      || fail "the inbox page has no unread badge"
-    echo "loadtest: $provider, $size threads per user: $email signed in; the inbox page shows the unread badge ($badge unread)"
+    cookie=${cookies[$size]}
     # The first page of the inbox: the thread page and the replies use these threads.
     ids=$(curl -fs -H "Cookie: $cookie" "$base/messages/api/folders/inbox" \
       | python3 -c 'import json, sys; print(",".join(str(t["id"]) for t in json.load(sys.stdin)["threads"]))') \
@@ -314,23 +342,31 @@ for provider in $providers; do
     thread_ids[$size]=$ids
     tokens[$size]=$(bearer_token "$base")
   done
+  if [ -n "$control" ]; then
+    start_app "$provider" "$control" "$largest" "$smallest" "$port"
+    sign_in "$provider" "$control"
+  fi
 
   echo "loadtest: warming up the apps (JIT): $app_warmup on each read endpoint of each before measuring"
-  for size in $sizes; do
+  for key in $sizes $control; do
     for endpoint in inbox thread json-inbox; do
-      endpoint_args "$endpoint" "$size"
+      [ "$key" != control ] || [ "$endpoint" = inbox ] || continue
+      endpoint_args "$endpoint" "$key"
       wrk -t"$wrk_threads" -c"$connections" -d"$app_warmup" --timeout "$timeout" -H "${args[0]}" -s bench/loadtest.lua "${args[1]}" -- get >/dev/null \
         || fail "wrk failed (warming up the app)"
     done
   done
 
   for endpoint in inbox thread json-inbox reply; do
-    for size in $sizes; do
-      warm_up "$endpoint" "$size"
+    # The control serves the inbox page only.
+    keys=$sizes
+    if [ "$endpoint" = inbox ]; then keys="$sizes $control"; fi
+    for key in $keys; do
+      warm_up "$endpoint" "$key"
     done
     for round in $(seq 1 "$rounds"); do
-      for size in $sizes; do
-        measure "$provider" "$size" "$endpoint" "$round"
+      for key in $keys; do
+        measure "$provider" "$key" "$endpoint" "$round"
       done
     done
   done

@@ -5,8 +5,10 @@
 
 Reads the results of bench/loadtest.sh (and, when present, BenchmarkDotNet's GitHub-markdown
 reports docs/benchmarks/*-report-github.md for the inbox query's mean time). Each endpoint was
-measured in rounds; its figures are the rounds' medians, its counts their sums. Python 3 standard
-library only: the SVG is written by hand.
+measured in rounds; its figures are the rounds' medians, its counts their sums. The control (an app
+on the largest database whose folder pages are as short as the smallest size's inbox) gets a row of
+its own, a line in the plot and a ratio beside the target's. Python 3 standard library only: the
+SVG is written by hand.
 """
 
 import glob
@@ -48,6 +50,8 @@ def read_results(path):
             elif line:
                 row = dict(zip(header, line.split("\t")))
                 row["threads_per_user"] = int(row["threads_per_user"])
+                # Results written before the control existed: every app had the sample's pages of 25.
+                row["page_size"] = int(row.get("page_size", 25))
                 row["round"] = int(row.get("round", 1))
                 for key in ("requests_per_s", "p50_ms", "p99_ms"):
                     row[key] = float(row[key])
@@ -62,15 +66,18 @@ def read_results(path):
 
 
 def medians(rounds):
-    """One row per provider, size and endpoint: the rounds' median figures, their summed counts, the CPU per request over all."""
+    """One row per provider, size, page size and endpoint: the rounds' median figures, their summed counts, the CPU per request over all."""
     groups = {}
     for r in rounds:
-        groups.setdefault((r["provider"], r["threads_per_user"], r["endpoint"]), []).append(r)
+        groups.setdefault((r["provider"], r["threads_per_user"], r["page_size"], r["endpoint"]), []).append(r)
+    # The apps' page size; the control's is shorter.
+    main_page = max(r["page_size"] for r in rounds)
     rows = []
-    for (provider, threads, endpoint), mine in groups.items():
+    for (provider, threads, page, endpoint), mine in groups.items():
         mine.sort(key=lambda r: r["round"])
         requests = sum(r["requests"] for r in mine)
-        row = {"provider": provider, "threads_per_user": threads, "endpoint": endpoint, "rounds": mine, "requests": requests}
+        row = {"provider": provider, "threads_per_user": threads, "page_size": page, "control": page != main_page,
+               "endpoint": endpoint, "rounds": mine, "requests": requests}
         for key in ("requests_per_s", "p50_ms", "p99_ms"):
             row[key] = statistics.median(r[key] for r in mine)
         for key in ("non2xx", "socket_errors"):
@@ -150,10 +157,17 @@ def draw(run, rows, benchmarks):
     plot_w, plot_h = width - left - right, height - top - bottom
     lines = []  # (label, colour, dash, marker, {threads: ms})
     for provider, name in PROVIDERS.items():
-        inbox = [r for r in rows if r["provider"] == provider and r["endpoint"] == "inbox"]
+        inbox = [r for r in rows if r["provider"] == provider and r["endpoint"] == "inbox" and not r["control"]]
         if inbox:
             lines.append((f"{name} inbox page p50", COLOURS[provider], "", "circle", {r["threads_per_user"]: r["p50_ms"] for r in inbox}))
             lines.append((f"{name} inbox page p99", COLOURS[provider], "7,5", "square", {r["threads_per_user"]: r["p99_ms"] for r in inbox}))
+        for control in (r for r in rows if r["provider"] == provider and r["endpoint"] == "inbox" and r["control"]):
+            # From the smallest size (whose page has as many rows) to the control: the mailbox's size alone.
+            small = find(rows, provider, min(r["threads_per_user"] for r in inbox), "inbox") if inbox else None
+            points = {control["threads_per_user"]: control["p50_ms"]}
+            if small:
+                points[small["threads_per_user"]] = small["p50_ms"]
+            lines.append((f"{name} inbox page p50, pages of {control['page_size']} (control)", COLOURS[provider], "1,4", "triangle", points))
     for i, (label, points) in enumerate(sorted(benchmarks.items())):
         lines.append((f"{label} (mean)", BENCH_COLOURS[i % len(BENCH_COLOURS)], "2,4", "diamond", points))
 
@@ -212,6 +226,8 @@ def draw(run, rows, benchmarks):
 
 
 def shape(marker, x, y, colour):
+    if marker == "triangle":
+        return f'<polygon points="{x:.1f},{y - 5:.1f} {x + 5:.1f},{y + 4:.1f} {x - 5:.1f},{y + 4:.1f}" fill="{colour}"/>'
     if marker == "square":
         return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>'
     if marker == "diamond":
@@ -219,8 +235,16 @@ def shape(marker, x, y, colour):
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
 
 
-def find(rows, provider, threads, endpoint):
-    return next((r for r in rows if r["provider"] == provider and r["threads_per_user"] == threads and r["endpoint"] == endpoint), None)
+def find(rows, provider, threads, endpoint, control=False):
+    return next((r for r in rows if r["provider"] == provider and r["threads_per_user"] == threads and r["endpoint"] == endpoint and r["control"] == control), None)
+
+
+def ratio_line(small, large, key):
+    """The ratio of the rounds' medians, with each round's own ratio (both sizes ran one after the other) to show the spread."""
+    ratio = large[key] / small[key]
+    pairs = [b[key] / a[key] for a, b in zip(small["rounds"], large["rounds"])]
+    spread = f" (rounds: {', '.join(f'{p:.2f}' for p in pairs)})" if len(pairs) > 1 else ""
+    return ratio, f"{large[key]:.1f} ms vs {small[key]:.1f} ms = {ratio:.2f}×{spread}"
 
 
 def verdict(ok):
@@ -238,12 +262,14 @@ def targets(rows):
         small, large = find(rows, provider, 10, "inbox"), find(rows, provider, 10_000, "inbox")
         if small and large:
             for key in ("p50_ms", "p99_ms"):
-                ratio = large[key] / small[key]
-                # Each round measured both sizes one after the other: its own ratio shows the spread.
-                pairs = [b[key] / a[key] for a, b in zip(small["rounds"], large["rounds"])]
-                spread = f" (rounds: {', '.join(f'{p:.2f}' for p in pairs)})" if len(pairs) > 1 else ""
-                out.append((f"Inbox page at 10,000 threads within 1.3× its {key[:3]} at 10 threads, {name}",
-                            f"{large[key]:.1f} ms vs {small[key]:.1f} ms = {ratio:.2f}×{spread}", verdict(ratio <= 1.3)))
+                ratio, measured = ratio_line(small, large, key)
+                out.append((f"Inbox page at 10,000 threads within 1.3× its {key[:3]} at 10 threads, {name}", measured, verdict(ratio <= 1.3)))
+        control = find(rows, provider, 10_000, "inbox", control=True)
+        if small and control:
+            for key in ("p50_ms", "p99_ms"):
+                ratio, measured = ratio_line(small, control, key)
+                out.append((f"Control: the same with pages of {control['page_size']} threads at 10,000 (as many rows as at 10 threads), {key[:3]}, {name}",
+                            measured, verdict(ratio <= 1.3)))
     for r in sorted((r for r in rows if r["provider"] == "sqlite" and r["endpoint"] == "reply"), key=lambda r: r["threads_per_user"]):
         out.append((f"Replies ≥ 500/s, SQLite, {r['threads_per_user']:,} threads per user", f"{r['requests_per_s']:,.0f} replies/s", verdict(r["requests_per_s"] >= 500)))
     bad = sum(r["non2xx"] + r["socket_errors"] for r in rows)
@@ -268,9 +294,10 @@ def tables(run, rows):
         text += [f"**{name}**", "", f"| Endpoint | Threads per user | Requests/s | p50 (ms) | p99 (ms) | p50 of each round (ms) | CPU per request, app{db} (ms) | Not 2xx | Socket errors |",
                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for endpoint, label in ENDPOINTS.items():
-            for r in sorted((r for r in mine if r["endpoint"] == endpoint), key=lambda r: r["threads_per_user"]):
+            for r in sorted((r for r in mine if r["endpoint"] == endpoint), key=lambda r: (r["threads_per_user"], r["control"])):
                 each = ", ".join(f"{x['p50_ms']:.2f}" for x in r["rounds"])
-                text.append(f"| {label} | {r['threads_per_user']:,} | {r['requests_per_s']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {each} | {cpu(r)} | {r['non2xx']} | {r['socket_errors']} |")
+                threads = f"{r['threads_per_user']:,}" + (f", pages of {r['page_size']} (control)" if r["control"] else "")
+                text.append(f"| {label} | {threads} | {r['requests_per_s']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {each} | {cpu(r)} | {r['non2xx']} | {r['socket_errors']} |")
         text.append("")
     text += ["**Against the targets**", "", "| Target | Measured | |", "|---|---|---|"]
     text += [f"| {t} | {m} | {v} |" for t, m, v in targets(rows)]
