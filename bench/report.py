@@ -152,8 +152,8 @@ def wrap(text, width):
 
 
 def draw(run, rows, benchmarks):
-    width, height = 900, 560
-    left, right, top, bottom = 80, 290, 80, 60
+    width, height = 940, 560
+    left, right, top, bottom = 80, 330, 80, 60
     plot_w, plot_h = width - left - right, height - top - bottom
     lines = []  # (label, colour, dash, marker, {threads: ms})
     for provider, name in PROVIDERS.items():
