@@ -155,7 +155,7 @@ settle_postgres() {
 
 # The configuration of the seeder and the app for one database (and a folder page size), as environment variables.
 database_env() {
-  local provider=$1 size=$2 page=${3:-$page_size}
+  local provider=$1 size=$2 page=$3
   if [ "$provider" = postgres ]; then
     echo "Messages__Provider=Postgres"
     echo "ConnectionStrings__MessagesPostgres=Host=127.0.0.1;Port=$pg_port;Database=usermessages_$size;Username=postgres;Maximum Pool Size=100;Max Auto Prepare=32"

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
 using UserMessages.IntegrationTests.Infrastructure;
@@ -34,5 +35,5 @@ public sealed class SampleSettingsTests
     }
 
     private static long[] ThreadIds(HtmlPage page)
-        => page.Document.QuerySelectorAll("#um-thread-list [data-um-thread-id]").Select(row => long.Parse(row.GetAttribute("data-um-thread-id")!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        => page.Document.QuerySelectorAll("#um-thread-list [data-um-thread-id]").Select(row => long.Parse(row.GetAttribute("data-um-thread-id")!, CultureInfo.InvariantCulture)).ToArray();
 }
