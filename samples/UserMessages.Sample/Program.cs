@@ -67,8 +67,9 @@ builder.Services.AddUserMessages(options =>
     .AddEntityFrameworkStores<SampleDbContext>()
     .AddMessageNotifier<PickupDirectoryEmailNotifier>();
 
-// The package ships English and German; the sample lets people switch (see Pages/Shared/_LanguageSwitch).
-builder.Services.AddLocalization();
+// The package ships English and German; the sample lets people switch (see Pages/Shared/_LanguageSwitch),
+// and keeps its own texts in Resources/ (SampleTexts, used by its override of _EmptyFolder.cshtml).
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 
 var app = builder.Build();
 
@@ -103,7 +104,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorPages();
+app.MapRazorPages().WithStaticAssets();
 
 // 2. The messaging pages, under /messages.
 app.MapUserMessages("/messages");

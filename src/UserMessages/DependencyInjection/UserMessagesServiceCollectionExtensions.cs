@@ -14,6 +14,7 @@ using UserMessages.Notifications;
 using UserMessages.Retention;
 using UserMessages.Services;
 using UserMessages.Users;
+using UserMessages.ViewComponents;
 using UserMessages.Web;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddSingleton<UserMessagesMounts>();
         services.TryAddSingleton(sp => new UserMessagesLinks(sp.GetRequiredService<LinkGenerator>(), sp.GetRequiredService<UserMessagesMounts>()));
         services.TryAddSingleton<UserMessagesLayout>();
+        services.TryAddSingleton<UnreadBadgeWarning>();
         services.TryAddSingleton<FormerMember>();
         services.TryAddSingleton(typeof(IdentityUserManagerKind<>));
         services.AddHttpContextAccessor();

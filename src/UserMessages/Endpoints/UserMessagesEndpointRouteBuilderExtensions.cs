@@ -34,6 +34,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(prefix);
         group.WithMetadata(mount);
         group.RequireAuthorization();
+        HostStaticAssets.AddTo(group, endpoints);
         group.AddEndpointFilter(static async (context, next) =>
         {
             // Private messages must never sit in a shared or browser cache (the same values antiforgery sets, so it need not override them).
@@ -41,6 +42,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
             context.HttpContext.Response.Headers.Pragma = "no-cache";
             return await next(context);
         });
+        MissingTablesCheck.AddTo(group);
         HeldConnection.AddTo(group);
 
         group.MapGet("/", FolderPages.Inbox).WithName(mount.NameOf(PageNames.Inbox));

@@ -1,60 +1,19 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using UserMessages.Domain;
 
 namespace UserMessages.Storage;
 
 /// <summary>
-/// A base context for new apps whose users are ASP.NET Core Identity users with string keys:
-/// Identity's tables plus the UserMessages tables, in the host's own database and migrations.
+/// The drop-in replacement for Identity's non-generic <c>IdentityDbContext</c> (the one the
+/// <c>dotnet new --auth Individual</c> templates use): Identity's tables with <see cref="IdentityUser"/>
+/// plus the UserMessages tables.
 /// </summary>
-/// <typeparam name="TUser">The host's user type.</typeparam>
-public abstract class UserMessagesIdentityDbContext<TUser> : IdentityDbContext<TUser>, IUserMessagesDbContext
-    where TUser : IdentityUser
+public abstract class UserMessagesIdentityDbContext : UserMessagesIdentityDbContext<IdentityUser>
 {
     /// <summary>Creates the context with the given options.</summary>
     /// <param name="options">The options for this context.</param>
     protected UserMessagesIdentityDbContext(DbContextOptions options)
         : base(options)
     {
-    }
-
-    /// <inheritdoc />
-    public virtual DbSet<MessageThread> MessageThreads { get; set; } = null!;
-
-    /// <inheritdoc />
-    public virtual DbSet<Message> Messages { get; set; } = null!;
-
-    /// <inheritdoc />
-    public virtual DbSet<ThreadParticipant> ThreadParticipants { get; set; } = null!;
-
-    /// <inheritdoc />
-    public virtual DbSet<UserBlock> UserBlocks { get; set; } = null!;
-
-    /// <inheritdoc />
-    public virtual DbSet<MessagingPreferences> MessagingPreferences { get; set; } = null!;
-
-    /// <inheritdoc />
-    public virtual DbSet<PendingNotification> PendingNotifications { get; set; } = null!;
-
-    /// <inheritdoc />
-    public virtual DbSet<MailboxCounter> MailboxCounters { get; set; } = null!;
-
-    /// <summary>Keys the cached model by the UserMessages table options as well as the context type.</summary>
-    /// <param name="optionsBuilder">The options builder.</param>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        base.OnConfiguring(optionsBuilder);
-        UserMessagesModelCacheKeyFactory.Use(optionsBuilder);
-    }
-
-    /// <summary>Configures Identity's model, then the UserMessages tables.</summary>
-    /// <param name="builder">The model builder.</param>
-    protected override void OnModelCreating(ModelBuilder builder)
-    {
-        base.OnModelCreating(builder);
-        builder.UseUserMessages(StoreOptionsLookup.Find(this));
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Services;
+using UserMessages.Storage;
 using UserMessages.Users;
 using UserMessages.ViewModels;
 using UserMessages.Web;
@@ -7,10 +9,8 @@ using UserMessages.Web;
 namespace UserMessages.ViewComponents;
 
 /// <summary>
-/// The unread-thread badge for the host's layout (the original's <c>unread_thread_count</c>
-/// filter): <c>&lt;vc:user-messages-unread-badge /&gt;</c> with <c>@addTagHelper *, UserMessages</c>,
-/// or <c>@await Component.InvokeAsync("UserMessagesUnreadBadge")</c>. Renders nothing for anonymous visitors.
-/// Its view is <c>/Areas/UserMessages/Views/Shared/Components/UnreadBadge/Default.cshtml</c>.
+/// The unread-thread badge for the host's layout: <c>&lt;vc:user-messages-unread-badge /&gt;</c> with
+/// <c>@addTagHelper *, UserMessages</c>. Renders nothing for anonymous visitors, or when the messaging tables cannot be read.
 /// </summary>
 [ViewComponent(Name = "UserMessagesUnreadBadge")]
 public sealed class UserMessagesUnreadBadgeViewComponent : ViewComponent
@@ -32,19 +32,37 @@ public sealed class UserMessagesUnreadBadgeViewComponent : ViewComponent
         this.links = links;
     }
 
-    /// <summary>
-    /// Counts the signed-in user's unread threads (one SQL statement; none on the package's folder
-    /// pages, which read the count with the page) and renders the badge.
-    /// </summary>
+    /// <summary>Counts the signed-in user's unread threads and renders the badge: the package's link, or the count alone.</summary>
+    /// <param name="countOnly">Render only the count, to put inside a link of your own.</param>
+    /// <param name="linkClass">CSS classes for the link instead of the package's look (e.g. <c>nav-link</c>).</param>
+    /// <param name="countClass">CSS classes for the count instead of the package's red pill (e.g. <c>badge rounded-pill text-bg-danger</c>).</param>
+    /// <param name="label">The link's text instead of the translated "Messages".</param>
     /// <returns>The badge, or nothing.</returns>
-    public async Task<IViewComponentResult> InvokeAsync()
+    public async Task<IViewComponentResult> InvokeAsync(bool countOnly = false, string? linkClass = null, string? countClass = null, string? label = null)
     {
         if (User.Identity?.IsAuthenticated != true || directory.GetUserId(UserClaimsPrincipal) is not { } userId)
         {
             return Content(string.Empty);
         }
 
-        var count = KnownUnreadCount.For(HttpContext, userId) ?? await messages.CountUnreadAsync(userId, HttpContext.RequestAborted);
-        return View(ViewPath, new UnreadBadgeViewModel(count, links.Inbox(HttpContext)));
+        int count;
+        try
+        {
+            count = KnownUnreadCount.For(HttpContext, userId) ?? await messages.CountUnreadAsync(userId, HttpContext.RequestAborted);
+        }
+        catch (Exception exception) when (MissingTables.IsDatabaseError(exception))
+        {
+            var services = HttpContext.RequestServices;
+            await services.GetRequiredService<UnreadBadgeWarning>().ReportAsync(exception, services.GetRequiredService<UserMessagesDb>().Context);
+            return Content(string.Empty);
+        }
+
+        return View(ViewPath, new UnreadBadgeViewModel(count, links.Inbox(HttpContext))
+        {
+            CountOnly = countOnly,
+            LinkClass = linkClass,
+            CountClass = countClass,
+            Label = label,
+        });
     }
 }

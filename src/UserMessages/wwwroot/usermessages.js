@@ -294,22 +294,30 @@
       });
     }
 
+    // Each badge carries its own texts and classes (see Components/UnreadBadge/Default.cshtml).
     function onUnreadCount(count) {
       count = Number(count) || 0;
+      var shown = count > 99 ? "99+" : count.toLocaleString(document.documentElement.lang || undefined);
       document.querySelectorAll("[id='um-unread-badge']").forEach(function (badge) {
         badge.dataset.umUnreadCount = String(count);
-        badge.setAttribute("aria-label", count === 0 ? (data.umTextBadgeNone || "") : text(data.umTextBadgeSome, String(count)));
-        var number = badge.querySelector(".um-badge__count");
+        var number = badge.querySelector("[data-um-count]");
+        if (badge.dataset.umBadge === "count") {
+          badge.hidden = count === 0;
+          if (number) { number.textContent = shown; }
+          return;
+        }
+        badge.setAttribute("aria-label", count === 0 ? (badge.dataset.umTextNone || "") : text(badge.dataset.umTextSome, shown));
         if (count === 0) {
           if (number) { number.remove(); }
           return;
         }
         if (!number) {
-          number = span("um-badge__count", "");
+          number = span(badge.dataset.umCountClass || "um-badge__count", "");
+          number.setAttribute("data-um-count", "");
           number.setAttribute("aria-hidden", "true");
           badge.appendChild(number);
         }
-        number.textContent = count > 99 ? "99+" : count.toLocaleString(document.documentElement.lang || undefined);
+        number.textContent = shown;
       });
     }
 

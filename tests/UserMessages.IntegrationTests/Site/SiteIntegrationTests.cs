@@ -1,10 +1,11 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using UserMessages.IntegrationTests.Infrastructure;
 
 namespace UserMessages.IntegrationTests.Site;
 
 /// <summary>SPEC §4: the pages use the host's layout and overrides, and the package's own assets.</summary>
-public sealed class SiteIntegrationTests : MessagingTest
+public sealed partial class SiteIntegrationTests : MessagingTest
 {
     public static TheoryData<string> PackagePages => new() { Paths.Inbox, Paths.Sent, Paths.Trash, Paths.Create, "thread", "missing thread" };
 
@@ -30,8 +31,43 @@ public sealed class SiteIntegrationTests : MessagingTest
         var references = page.Document.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!)
             .Concat(page.Document.QuerySelectorAll("link[href]").Select(l => l.GetAttribute("href")!))
             .ToList();
-        Assert.Contains("/_content/UserMessages/usermessages.css", references);
+        Assert.Contains(references, r => PackageStylesheet().IsMatch(r));
         Assert.All(references, r => Assert.DoesNotMatch("^(?i)(https?:)?//", r));
+    }
+
+    [Theory]
+    [MemberData(nameof(PackagePages))]
+    public async Task PackagePages_LinkThePackagesStylesheetOnce_ThoughTheBadgeInTheLayoutWantsItToo(string url)
+    {
+        var page = await Alice.GetPageAsync(await ResolveAsync(url));
+
+        Assert.NotNull(page.Find("#um-unread-badge"));
+        Assert.Single(page.Document.QuerySelectorAll("link[rel=stylesheet]"), l => PackageStylesheet().IsMatch(l.GetAttribute("href")!));
+    }
+
+    [Fact]
+    public async Task TheSitesOwnPage_GetsThePackagesStylesheetFromTheBadge_Once()
+    {
+        var home = await Alice.GetPageAsync("/");
+
+        var stylesheet = Assert.Single(home.Document.QuerySelectorAll("link[rel=stylesheet]"), l => PackageStylesheet().IsMatch(l.GetAttribute("href")!));
+        var response = await Alice.Http.GetAsync(stylesheet.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(".um-badge", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(PackagePages))]
+    public async Task PackagePages_RenderTheLayoutsImportMapAndFingerprintedLinks_AsTheSitesOwnPagesDo(string url)
+    {
+        var home = await Alice.GetPageAsync("/");
+        var page = await Alice.GetPageAsync(await ResolveAsync(url));
+
+        var importMap = home.Single("head script[type=importmap]").TextContent;
+        Assert.Contains("\"imports\"", importMap, StringComparison.Ordinal);
+        Assert.Equal(importMap, page.Single("head script[type=importmap]").TextContent);
+        Assert.Equal(HeadReferences(home), HeadReferences(page));
+        Assert.Contains(HeadReferences(page), r => FingerprintedSiteStylesheet().IsMatch(r));
     }
 
     [Fact]
@@ -49,13 +85,18 @@ public sealed class SiteIntegrationTests : MessagingTest
     }
 
     [Theory]
-    [InlineData(Paths.Sent, "Nothing in sent yet.")]
-    [InlineData(Paths.Trash, "Nothing in trash yet.")]
-    public async Task EmptySentAndTrash_UseTheSamplesOverrideToo(string url, string text)
+    [InlineData(Paths.Sent, "en", "Nothing sent yet.")]
+    [InlineData(Paths.Trash, "en", "Nothing in the trash yet.")]
+    [InlineData(Paths.Inbox, "de", "Ihr Posteingang ist leer – sagen Sie jemandem Hallo!")]
+    [InlineData(Paths.Sent, "de", "Noch nichts gesendet.")]
+    [InlineData(Paths.Trash, "de", "Der Papierkorb ist noch leer.")]
+    public async Task EmptyFolders_UseTheSamplesOverride_InTheReadersLanguage(string url, string language, string text)
     {
-        var page = await Alice.GetPageAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var page = await BrowserClient.ReadPageAsync(await Alice.Http.SendAsync(request));
 
-        Assert.Equal(text, page.Single("[data-sample-override='empty-folder']").TextContent.Trim());
+        Assert.Equal(text, page.Single("[data-sample-override='empty-folder'] p").TextContent.Trim());
     }
 
     [Fact]
@@ -89,6 +130,18 @@ public sealed class SiteIntegrationTests : MessagingTest
 
         Assert.Matches(@"\.um-message__content\s*\{[^}]*white-space:\s*pre-wrap", css);
     }
+
+    /// <summary>The stylesheets and scripts the layout's head links to, as written on the page.</summary>
+    private static List<string> HeadReferences(HtmlPage page)
+        => page.Document.QuerySelectorAll("head link[href], head script[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+            .ToList();
+
+    [GeneratedRegex(@"^/_content/UserMessages/usermessages(\.[a-z0-9]+)?\.css$")]
+    private static partial Regex PackageStylesheet();
+
+    [GeneratedRegex(@"^/site\.[a-z0-9]+\.css$")]
+    private static partial Regex FingerprintedSiteStylesheet();
 
     private async Task<string> ResolveAsync(string url)
     {
