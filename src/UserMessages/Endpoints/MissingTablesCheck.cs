@@ -7,7 +7,8 @@ namespace UserMessages.Endpoints;
 
 /// <summary>
 /// Turns a database error caused by missing messaging tables into an exception that names them and
-/// the command that creates them: the host's developer exception page shows it, its error page hides it.
+/// the commands that create them: the host's developer exception page shows it, its error page hides it.
+/// The database's own exception is quoted, not attached, so that EF Core's database error page does not take its place.
 /// </summary>
 internal static class MissingTablesCheck
 {
@@ -28,7 +29,7 @@ internal static class MissingTablesCheck
                 }
 
                 throw new InvalidOperationException(
-                    $"The database has no UserMessages tables ({string.Join(", ", missing)}). {MissingTables.Remedy}", exception);
+                    $"The database has no UserMessages tables ({string.Join(", ", missing)}). {MissingTables.Remedy} The database said: {exception.GetBaseException().Message}");
             }
         });
 }
