@@ -69,8 +69,9 @@ public sealed class LookTests(BrowserFixture fixture) : BrowserTest(fixture)
         await page.GotoAsync(path);
 
         var withSheet = await HostStylesAsync(page);
-        Assert.True(await page.EvaluateAsync<bool>("() => [...document.styleSheets].some(s => (s.href || '').includes('usermessages.css'))"));
-        await page.EvaluateAsync("() => [...document.styleSheets].filter(s => (s.href || '').includes('usermessages.css')).forEach(s => s.disabled = true)");
+        // The package's stylesheet, fingerprinted (usermessages.abc123.css) when the host maps static assets.
+        Assert.True(await page.EvaluateAsync<bool>("() => [...document.styleSheets].some(s => /usermessages(\\.[a-z0-9]+)?\\.css$/.test(s.href || ''))"));
+        await page.EvaluateAsync("() => [...document.styleSheets].filter(s => /usermessages(\\.[a-z0-9]+)?\\.css$/.test(s.href || '')).forEach(s => s.disabled = true)");
         var withoutSheet = await HostStylesAsync(page);
 
         Assert.NotEmpty(withSheet);

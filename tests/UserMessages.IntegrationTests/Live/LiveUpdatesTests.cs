@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using UserMessages.IntegrationTests.Infrastructure;
 
@@ -112,8 +113,9 @@ public sealed class LiveUpdatesTests : MessagingTest
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("/messages/hub", page.Single("script[data-um-hub]").GetAttribute("data-um-hub"));
         var scripts = page.Document.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();
-        var client = scripts.FindIndex(s => s.StartsWith("/_content/UserMessages/lib/signalr/signalr.min.js", StringComparison.Ordinal));
-        var own = scripts.FindIndex(s => s.StartsWith("/_content/UserMessages/usermessages.js", StringComparison.Ordinal));
+        // Fingerprinted (signalr.min.abc123.js) when the host maps static assets, as the sample does.
+        var client = scripts.FindIndex(s => Regex.IsMatch(s, @"^/_content/UserMessages/lib/signalr/signalr\.min(\.[a-z0-9]+)?\.js$"));
+        var own = scripts.FindIndex(s => Regex.IsMatch(s, @"^/_content/UserMessages/usermessages(\.[a-z0-9]+)?\.js$"));
         Assert.InRange(client, 0, own - 1);
         Assert.All(page.Document.QuerySelectorAll("script[src*='signalr']"), s => Assert.True(s.HasAttribute("defer")));
     }
