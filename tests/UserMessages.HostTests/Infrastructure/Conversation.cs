@@ -54,7 +54,7 @@ public static partial class Conversation
         var importMap = home.Single("head script[type=importmap]").TextContent;
         Assert.Contains("\"imports\"", importMap, StringComparison.Ordinal);
         Assert.Equal(importMap, inbox.Single("head script[type=importmap]").TextContent);
-        Assert.Equal(HeadReferences(home), HeadReferences(inbox));
+        Assert.Equal(home.HeadReferences, inbox.HeadReferences);
         Assert.Equal("MyApp", inbox.Single("nav .navbar-brand").TextContent.Trim());
 
         if (screenshot is not null)
@@ -71,12 +71,6 @@ public static partial class Conversation
         Assert.Equal(["Shall we try the new place?", "Yes, at noon."], messages);
         return aliceId;
     }
-
-    /// <summary>The stylesheets and scripts the layout's head links to, as written on the page.</summary>
-    private static List<string> HeadReferences(HtmlPage page)
-        => page.Document.QuerySelectorAll("head link[href], head script[src]")
-            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
-            .ToList();
 
     [GeneratedRegex(@"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}\s[AP]M UTC$")]
     private static partial Regex EnglishDate();

@@ -21,6 +21,10 @@ public sealed record HtmlPage(HttpResponseMessage Response, string Html, IDocume
     /// <summary>The thread row of <paramref name="threadId"/> in a folder list, or null.</summary>
     public IElement? ThreadRow(long threadId) => Document.QuerySelector($"#um-thread-list [data-um-thread-id='{threadId}']");
 
+    /// <summary>The stylesheets and scripts the layout's head links to, as written on the page.</summary>
+    public IReadOnlyList<string> HeadReferences
+        => Document.QuerySelectorAll("head link[href], head script[src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!).ToList();
+
     /// <summary>The number the unread badge in the layout shows.</summary>
     public int UnreadBadgeCount => int.Parse(Single("#um-unread-badge").GetAttribute("data-um-unread-count")!, System.Globalization.CultureInfo.InvariantCulture);
 }
