@@ -7,11 +7,11 @@ namespace UserMessages.Blocking;
 /// </summary>
 public interface IUserBlockList
 {
-    /// <summary>Blocks a user (blocking twice is the same as once).</summary>
+    /// <summary>Blocks someone the user shares or shared a conversation with (blocking twice is the same as once).</summary>
     /// <param name="userId">The user who blocks.</param>
     /// <param name="blockedUserId">The user to block.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Success, or invalid for an unknown user or oneself.</returns>
+    /// <returns>Success; invalid for oneself, and with the same error for an unknown user and for anyone the user never had a conversation with.</returns>
     Task<Services.MessagingResult> BlockAsync(string userId, string blockedUserId, CancellationToken cancellationToken = default);
 
     /// <summary>Unblocks a user (unblocking someone not blocked does nothing).</summary>

@@ -17,7 +17,10 @@ internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory,
             return MessagingResult.Invalid([describer.CannotBlockYourself()]);
         }
 
-        if (!(await directory.FindByIdsAsync([blockedUserId], cancellationToken)).ContainsKey(blockedUserId))
+        // Only someone the user shares or shared a conversation with: the same answer for anyone else,
+        // so that the form tells nothing about which accounts exist (SPEC §3.10).
+        if (!await db.Participants.AnyAsync(p => p.UserId == userId && p.Thread!.Participants.Any(o => o.UserId == blockedUserId), cancellationToken)
+            || !(await directory.FindByIdsAsync([blockedUserId], cancellationToken)).ContainsKey(blockedUserId))
         {
             return MessagingResult.Invalid([describer.UserNotFound(blockedUserId)]);
         }

@@ -40,19 +40,34 @@ internal static class FormPost
             http.Features.Set<IFormFeature>(new FormFeature(http.Request, formLimits));
         }
 
+        // Kept, to be read again when the form reader refuses a character (see below).
+        var encoded = http.Request.HasFormContentType && !http.Request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
+        if (encoded)
+        {
+            http.Request.EnableBuffering();
+        }
+
         IFormCollection form;
         try
         {
             // Read (and size-check) the body first; the token check then uses the form already read.
             form = await http.Request.ReadFormAsync(http.RequestAborted);
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (Exception e) when (IsTooLarge(e))
         {
             return (null, TooLarge(limit));
         }
         catch (InvalidDataException)
         {
-            return (null, TooLarge(limit));
+            // The form reader refuses some characters (a NUL, say) outright. Read it as typed, so that the
+            // field they are in gets its own error and what was typed comes back.
+            if (!encoded || await TolerantForm.ReadAsync(http.Request, http.RequestAborted) is not { } typed)
+            {
+                return (null, PageResult.Problem(StatusCodes.Status400BadRequest, "Bad request", "The form could not be read. Nothing was changed."));
+            }
+
+            form = typed;
+            http.Features.Set<IFormFeature>(new FormFeature(form));
         }
 
         var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
@@ -66,6 +81,10 @@ internal static class FormPost
 
         return (form, null);
     }
+
+    private static bool IsTooLarge(Exception e)
+        => e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or IOException { InnerException: BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } }
+            || (e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase));
 
     private static PageResult TooLarge(long limit)
         => PageResult.Problem(

@@ -50,16 +50,18 @@ internal sealed class RecipientNames
             return new(new Dictionary<string, MessagingUser>(), [describer.TooManyRecipients(maxRecipients)]);
         }
 
+        // A name with a control character names nobody (and is never sent to the database, which may refuse it).
         var found = new Dictionary<string, MessagingUser>(StringComparer.Ordinal);
+        var lookup = names.Where(n => TextRules.IsStorable(n, multiline: false)).ToList();
         if (acceptIds)
         {
-            foreach (var (id, user) in await directory.FindByIdsAsync(names, cancellationToken))
+            foreach (var (id, user) in await directory.FindByIdsAsync(lookup, cancellationToken))
             {
                 found[id] = user;
             }
         }
 
-        var rest = names.Where(n => !found.ContainsKey(n)).ToList();
+        var rest = lookup.Where(n => !found.ContainsKey(n)).ToList();
         if (rest.Count > 0)
         {
             foreach (var (name, user) in await directory.FindByNamesAsync(rest, cancellationToken))

@@ -12,6 +12,10 @@ internal sealed class MessageInputValidator(UserMessagesErrorDescriber describer
         {
             errors.Add(describer.SubjectRequired());
         }
+        else if (!TextRules.IsStorable(subject.Trim(), multiline: false))
+        {
+            errors.Add(describer.SubjectNotOneLine());
+        }
         else if (subject.Trim().Length > MessageThread.MaxSubjectLength)
         {
             errors.Add(describer.SubjectTooLong(MessageThread.MaxSubjectLength));
@@ -23,6 +27,10 @@ internal sealed class MessageInputValidator(UserMessagesErrorDescriber describer
         if (string.IsNullOrWhiteSpace(content))
         {
             errors.Add(describer.ContentRequired());
+        }
+        else if (!TextRules.IsStorable(content, multiline: true))
+        {
+            errors.Add(describer.ContentHasControlCharacters());
         }
         else if (NormalizeContent(content).Length > options.Value.MaxContentLength)
         {

@@ -31,6 +31,14 @@ public class UserMessagesErrorDescriber
     /// <returns>The error.</returns>
     public virtual MessagingError SubjectTooLong(int maxLength) => new(nameof(SubjectTooLong), Text("The subject can be at most {0} characters long.", maxLength), "Subject");
 
+    /// <summary>The subject has a line break or another control character (a subject is one line of text).</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError SubjectNotOneLine() => new(nameof(SubjectNotOneLine), Text("The subject must be one line of text, without line breaks or control characters."), "Subject");
+
+    /// <summary>The content has a control character other than line breaks and tabs, which cannot be stored.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError ContentHasControlCharacters() => new(nameof(ContentHasControlCharacters), Text("The message contains characters that cannot be sent (control characters). Remove them and send again."), "Content");
+
     /// <summary>The content is empty or only white space.</summary>
     /// <returns>The error.</returns>
     public virtual MessagingError ContentRequired() => new(nameof(ContentRequired), Text("Write a message."), "Content");
@@ -85,10 +93,14 @@ public class UserMessagesErrorDescriber
     /// <returns>The error.</returns>
     public virtual MessagingError TooManyNewThreadsPerDay(int limit) => new(nameof(TooManyNewThreadsPerDay), Text("You can start at most {0} new conversations a day.", limit));
 
-    /// <summary>A user to block was not found.</summary>
+    /// <summary>
+    /// A user to block is not someone the blocker shares or shared a conversation with: the same words
+    /// whether or not such an account exists.
+    /// </summary>
     /// <param name="name">The name as typed.</param>
     /// <returns>The error.</returns>
-    public virtual MessagingError UserNotFound(string name) => new(nameof(UserNotFound), Text("Could not find \u201c{0}\u201d.", name), "User");
+    public virtual MessagingError UserNotFound(string name)
+        => new(nameof(UserNotFound), Text("You can block the people you have had a conversation with; \u201c{0}\u201d is not one of them.", name), "User");
 
     /// <summary>A user tried to block themselves.</summary>
     /// <returns>The error.</returns>
@@ -98,6 +110,10 @@ public class UserMessagesErrorDescriber
     /// <param name="minLength">The shortest query.</param>
     /// <returns>The error.</returns>
     public virtual MessagingError SearchTooShort(int minLength) => new(nameof(SearchTooShort), Text("Type at least {0} characters to search.", minLength), "Query");
+
+    /// <summary>A search has a control character, which no message holds.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError SearchHasControlCharacters() => new(nameof(SearchHasControlCharacters), Text("Search for words without control characters."), "Query");
 
     /// <summary>A bulk action named no thread.</summary>
     /// <returns>The error.</returns>

@@ -36,6 +36,15 @@ internal sealed partial class UserMessagesService
                 .Where(b => added.Contains(b.BlockedId) && present.Contains(b.BlockerId))
                 .Select(b => b.BlockedId).Distinct().ToListAsync(cancellationToken);
             errors.AddRange(blockedByPresent.Where(id => !errors.Any(e => e.Recipient == id)).Select(describer.RecipientUnavailable));
+
+            // A block between the adder and anyone in the thread closes it to newcomers: adding would reopen
+            // what the block closed. Each one asked for is refused as an unknown person would be.
+            var others = present.Where(id => id != userId).ToList();
+            if (await db.Blocks.AsNoTracking().AnyAsync(
+                b => (b.BlockerId == userId && others.Contains(b.BlockedId)) || (b.BlockedId == userId && others.Contains(b.BlockerId)), cancellationToken))
+            {
+                errors.AddRange(added.Where(id => !errors.Any(e => e.Recipient == id)).Select(describer.RecipientUnavailable));
+            }
         }
 
         if (errors.Count > 0)

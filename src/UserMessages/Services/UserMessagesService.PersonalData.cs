@@ -93,6 +93,11 @@ internal sealed partial class UserMessagesService
             return MessagingResult<IReadOnlyList<Users.MessagingUser>>.Invalid([describer.SearchTooShort(options.Value.MinSearchLength)]);
         }
 
+        if (!TextRules.IsStorable(typed, multiline: false))
+        {
+            return MessagingResult<IReadOnlyList<Users.MessagingUser>>.Invalid([describer.SearchHasControlCharacters()]);
+        }
+
         // Never list the caller, nor anyone who blocked them.
         var excluded = await db.Blocks.AsNoTracking().Where(b => b.BlockedId == userId).Select(b => b.BlockerId).ToListAsync(cancellationToken);
         excluded.Add(userId);

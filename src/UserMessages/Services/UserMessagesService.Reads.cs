@@ -44,6 +44,11 @@ internal sealed partial class UserMessagesService
             return MessagingResult<SearchPage>.Invalid([describer.SearchTooShort(options.Value.MinSearchLength)]);
         }
 
+        if (!TextRules.IsStorable(text, multiline: false))
+        {
+            return MessagingResult<SearchPage>.Invalid([describer.SearchHasControlCharacters()]);
+        }
+
         // Only the user's own threads, then a case-insensitive substring of the subject or of a message.
         var (left, written) = (ParticipantState.Left, MessageKind.Text);
         var rows = db.Participants.AsNoTracking().Where(p => p.UserId == userId && p.State != left);

@@ -151,11 +151,13 @@ public sealed class ApiErrorTests : MessagingTest
     [Fact]
     public async Task UnknownAndBlockedRecipients_GetTheSameError()
     {
+        await Alice.ApiStartThreadAsync(Bob.UserName, "Hello", "Do you have a minute?");
         await using (var scope = App.Services.CreateAsyncScope())
         {
             Assert.True((await scope.ServiceProvider.GetRequiredService<IUserBlockList>().BlockAsync(Bob.Id, Alice.Id)).Succeeded);
         }
 
+        var before = await CountRowsAsync();
         var blocked = await ApiSteps.AssertProblemAsync(
             await Alice.PostJsonAsync(ApiSteps.Threads, new { to = new[] { Bob.UserName }, subject = "Hi", content = "Hello" }), HttpStatusCode.BadRequest);
         var unknown = await ApiSteps.AssertProblemAsync(
@@ -165,7 +167,7 @@ public sealed class ApiErrorTests : MessagingTest
             ApiSteps.FieldErrors(unknown)["to"].Single().Replace("nobody@example.com", "NAME", StringComparison.Ordinal),
             ApiSteps.FieldErrors(blocked)["to"].Single().Replace(Bob.UserName, "NAME", StringComparison.Ordinal));
         Assert.Equal(unknown.GetProperty("codes").ToString(), blocked.GetProperty("codes").ToString());
-        Assert.Equal((0, 0, 0), await CountRowsAsync());
+        Assert.Equal(before, await CountRowsAsync());
 
         // Adding the blocking user to a thread is refused the same way.
         var threadId = await Alice.ApiStartThreadAsync(Carol.UserName, "Team", "Hi");

@@ -12,6 +12,8 @@ public sealed class BlockingTests : MessagingTest
     [Fact]
     public async Task BlockByName_RedirectsToTheBlockedPage_WhichListsTheUser()
     {
+        await Bob.StartThreadAsync(Alice.UserName, "Hello", "Do you have a minute?");
+
         var response = await Alice.BlockByNameAsync(Bob.UserName);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -49,6 +51,27 @@ public sealed class BlockingTests : MessagingTest
     }
 
     [Fact]
+    public async Task BlockingAnAccountNeverTalkedWith_GetsTheAnswerAnUnknownNameGets_SoNoAccountCanBeProbed()
+    {
+        const string unknown = "nobody@example.com";
+
+        var unknownPage = await BrowserClient.ReadPageAsync(await Alice.BlockByNameAsync(unknown));
+        var existingPage = await BrowserClient.ReadPageAsync(await Alice.BlockByNameAsync(Bob.UserName));
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownPage.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, existingPage.Status);
+        Assert.Equal(
+            unknownPage.Single("#um-block-error").TextContent.Replace(unknown, Placeholder, StringComparison.Ordinal),
+            existingPage.Single("#um-block-error").TextContent.Replace(Bob.UserName, Placeholder, StringComparison.Ordinal));
+        Assert.Equal(0, await WithDbAsync(db => db.UserBlocks.CountAsync()));
+
+        // The block button carries an id: an id of someone never talked with is refused the same way.
+        var byId = await BrowserClient.ReadPageAsync(await Alice.PostFormAsync(MailboxPaths.Blocked, [new("UserId", Bob.Id), new(BrowserClient.TokenField, await Alice.TokenAsync())]));
+        Assert.Equal(HttpStatusCode.BadRequest, byId.Status);
+        Assert.Equal(0, await WithDbAsync(db => db.UserBlocks.CountAsync()));
+    }
+
+    [Fact]
     public async Task BlockingYourself_Answers400_AndBlocksNobody()
     {
         var page = await BrowserClient.ReadPageAsync(await Alice.BlockByNameAsync(Alice.UserName));
@@ -62,7 +85,8 @@ public sealed class BlockingTests : MessagingTest
     public async Task BlockedUser_ComposingToTheBlocker_GetsTheSameErrorAsForAnUnknownUser_AndNothingIsSaved()
     {
         const string unknown = "nobody@example.com";
-        await Alice.BlockAsync(Bob.User);
+        await Alice.BlockAsync(Bob.User, writer: Bob);
+        var before = await CountRowsAsync();
 
         var blockedPage = await ComposeAsync(Bob, Alice.UserName);
         var unknownPage = await ComposeAsync(Bob, unknown);
@@ -76,13 +100,13 @@ public sealed class BlockingTests : MessagingTest
             unknownError.Replace(unknown, Placeholder, StringComparison.Ordinal),
             blockedError.Replace(Alice.UserName, Placeholder, StringComparison.Ordinal));
         Assert.Equal("Did you get my note?", blockedPage.Single("#um-content").TextContent);
-        Assert.Equal((0, 0, 0), await CountRowsAsync());
+        Assert.Equal(before, await CountRowsAsync());
     }
 
     [Fact]
     public async Task TheBlocker_CanStillWriteToTheUserTheyBlocked()
     {
-        await Alice.BlockAsync(Bob.User);
+        await Alice.BlockAsync(Bob.User, writer: Bob);
 
         var threadId = await Alice.StartThreadAsync(Bob.UserName, "Notice", "Please stop.");
 
@@ -152,7 +176,7 @@ public sealed class BlockingTests : MessagingTest
     [Fact]
     public async Task BlockingTwice_KeepsOneBlock()
     {
-        await Alice.BlockAsync(Bob.User);
+        await Alice.BlockAsync(Bob.User, writer: Bob);
 
         await Alice.BlockAsync(Bob.User);
 
@@ -182,7 +206,7 @@ public sealed class BlockingTests : MessagingTest
     [Fact]
     public async Task UnblockWithoutToken_Answers400_AndKeepsTheBlock()
     {
-        await Alice.BlockAsync(Bob.User);
+        await Alice.BlockAsync(Bob.User, writer: Bob);
 
         var response = await Alice.PostFormAsync(MailboxPaths.Unblock, [new("UserId", Bob.Id)]);
 
@@ -195,7 +219,7 @@ public sealed class BlockingTests : MessagingTest
     {
         Assert.Contains(Alice.Id, await Bob.SuggestedIdsAsync("al"));
 
-        await Alice.BlockAsync(Bob.User);
+        await Alice.BlockAsync(Bob.User, writer: Bob);
 
         Assert.DoesNotContain(Alice.Id, await Bob.SuggestedIdsAsync("al"));
         Assert.DoesNotContain(Alice.Id, await Bob.SuggestedIdsAsync("alice@example.com"));

@@ -30,9 +30,17 @@ public static class MailboxSteps
         return await browser.SubmitFormAsync(page, "#um-block-form", new Dictionary<string, string> { ["Name"] = name });
     }
 
-    /// <summary>Blocks <paramref name="user"/> by name and checks the page lists them.</summary>
-    public static async Task BlockAsync(this BrowserClient browser, TestUser user)
+    /// <summary>
+    /// Blocks <paramref name="user"/> by name and checks the page lists them. A user can block only someone
+    /// they have had a conversation with: without one, <paramref name="user"/> first writes to this browser's user.
+    /// </summary>
+    public static async Task BlockAsync(this BrowserClient browser, TestUser user, BrowserClient? writer = null)
     {
+        if (writer is not null)
+        {
+            await writer.StartThreadAsync(browser.UserName, "Hello", "Do you have a minute?");
+        }
+
         var response = await browser.BlockByNameAsync(user.UserName);
         var blocked = await browser.FollowRedirectAsync(response);
         Assert.NotNull(blocked.Find($"#um-blocked-list [data-um-user-id='{user.Id}']"));

@@ -68,7 +68,7 @@ public sealed class AddPeopleTests : MessagingTest
     {
         const string unknown = "nobody@example.com";
         var threadId = await Alice.StartThreadAsync(Bob.UserName, "Party", "Saturday at eight?");
-        await Carol.BlockAsync(Alice.User);
+        await Carol.BlockAsync(Alice.User, writer: Alice);
         var before = await CountRowsAsync();
 
         var unknownPage = await BrowserClient.ReadPageAsync(await Alice.AddPeopleAsync(threadId, unknown));
@@ -95,12 +95,35 @@ public sealed class AddPeopleTests : MessagingTest
         Assert.Equal(HttpStatusCode.NotFound, (await Carol.GetPageAsync(Paths.Thread(threadId))).Status);
     }
 
+    [Theory]
+    [InlineData("the blocked user")]
+    [InlineData("the blocker")]
+    public async Task ABlockBetweenTheAdderAndSomeoneInTheThread_RefusesEveryNewcomer_AsAnUnknownNameIsRefused(string adder)
+    {
+        const string unknown = "nobody@example.com";
+        var threadId = await Bob.StartThreadAsync(Alice.UserName, "Hello", "Hi Alice");
+        await Alice.BlockAsync(Bob.User);
+        var who = adder == "the blocked user" ? Bob : Alice;
+        var before = await CountRowsAsync();
+
+        var unknownPage = await BrowserClient.ReadPageAsync(await who.AddPeopleAsync(threadId, unknown));
+        var carolPage = await BrowserClient.ReadPageAsync(await who.AddPeopleAsync(threadId, Carol.UserName));
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownPage.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, carolPage.Status);
+        Assert.Equal(
+            unknownPage.Single("#um-add-error").TextContent.Replace(unknown, Placeholder, StringComparison.Ordinal),
+            carolPage.Single("#um-add-error").TextContent.Replace(Carol.UserName, Placeholder, StringComparison.Ordinal));
+        Assert.Equal(before, await CountRowsAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await Carol.GetPageAsync(Paths.Thread(threadId))).Status);
+    }
+
     [Fact]
     public async Task OneRefusedNameAmongSeveral_AddsNobody()
     {
         var threadId = await Alice.StartThreadAsync(Bob.UserName, "Party", "Saturday at eight?");
         var dave = await App.CreateUserAsync("dave@example.com");
-        await Carol.BlockAsync(Alice.User);
+        await Carol.BlockAsync(Alice.User, writer: Alice);
 
         var response = await Alice.AddPeopleAsync(threadId, $"{dave.UserName}, {Carol.UserName}");
 

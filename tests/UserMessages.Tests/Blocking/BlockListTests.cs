@@ -3,7 +3,7 @@ using UserMessages.Tests.Infrastructure;
 
 namespace UserMessages.Tests.Blocking;
 
-/// <summary>Issue 3 §6: a user blocks and unblocks others and sees whom they blocked.</summary>
+/// <summary>Issue 3 §6, issue 18 §3: a user blocks and unblocks the people they talked with, and sees whom they blocked.</summary>
 public sealed class BlockListTests
 {
     [Fact]
@@ -13,10 +13,12 @@ public sealed class BlockListTests
         var alice = await host.CreateUserAsync("alice");
         var bob = await host.CreateUserAsync("bob");
         var carol = await host.CreateUserAsync("carol");
+        await host.SendAsync(bob, [alice]);
+        await host.SendAsync(carol, [alice]);
 
-        await host.BlockAsync(alice, bob);
+        await BlockThroughTheListAsync(host, alice, bob);
         host.Clock.Advance(TimeSpan.FromHours(1));
-        await host.BlockAsync(alice, carol);
+        await BlockThroughTheListAsync(host, alice, carol);
 
         var blocked = await host.WithBlockListAsync(b => b.GetBlockedUsersAsync(alice));
         Assert.Equal(["carol", "bob"], blocked.Select(b => b.User.UserName));
@@ -30,14 +32,29 @@ public sealed class BlockListTests
         await using var host = await MessagingHost.StartAsync();
         var alice = await host.CreateUserAsync("alice");
         var bob = await host.CreateUserAsync("bob");
+        await host.SendAsync(bob, [alice]);
 
-        await host.BlockAsync(alice, bob);
-        await host.BlockAsync(alice, bob);
+        await BlockThroughTheListAsync(host, alice, bob);
+        await BlockThroughTheListAsync(host, alice, bob);
         Assert.Single(await host.WithBlockListAsync(b => b.GetBlockedUsersAsync(alice)));
 
         Assert.True((await host.WithBlockListAsync(b => b.UnblockAsync(alice, bob))).Succeeded);
         Assert.True((await host.WithBlockListAsync(b => b.UnblockAsync(alice, bob))).Succeeded);
         Assert.Empty(await host.WithBlockListAsync(b => b.GetBlockedUsersAsync(alice)));
+    }
+
+    [Fact]
+    public async Task SomeoneFromAConversationTheUserLeft_CanStillBeBlocked()
+    {
+        await using var host = await MessagingHost.StartAsync();
+        var alice = await host.CreateUserAsync("alice");
+        var bob = await host.CreateUserAsync("bob");
+        var sent = await host.SendAsync(bob, [alice]);
+        Assert.True((await host.WithServiceAsync(s => s.LeaveThreadAsync(alice, sent.ThreadId))).Succeeded);
+
+        await BlockThroughTheListAsync(host, alice, bob);
+
+        Assert.Single(await host.WithBlockListAsync(b => b.GetBlockedUsersAsync(alice)));
     }
 
     [Fact]
@@ -54,15 +71,27 @@ public sealed class BlockListTests
     }
 
     [Fact]
-    public async Task BlockingAnUnknownId_IsRefused()
+    public async Task AnAccountNeverTalkedWith_GetsTheSameAnswerAsAnUnknownId_AndNothingIsSaved()
     {
         await using var host = await MessagingHost.StartAsync();
         var alice = await host.CreateUserAsync("alice");
+        var stranger = await host.CreateUserAsync("stranger");
 
-        var result = await host.WithBlockListAsync(b => b.BlockAsync(alice, "no-such-user"));
+        var unknown = await host.WithBlockListAsync(b => b.BlockAsync(alice, "no-such-user"));
+        var existing = await host.WithBlockListAsync(b => b.BlockAsync(alice, stranger));
 
-        Assert.Equal(MessagingStatus.Invalid, result.Status);
-        Assert.Equal("UserNotFound", Assert.Single(result.Errors).Code);
+        Assert.Equal(MessagingStatus.Invalid, unknown.Status);
+        Assert.Equal(MessagingStatus.Invalid, existing.Status);
+        Assert.Equal("UserNotFound", Assert.Single(unknown.Errors).Code);
+        Assert.Equal(
+            Assert.Single(unknown.Errors).Description.Replace("no-such-user", "ID", StringComparison.Ordinal),
+            Assert.Single(existing.Errors).Description.Replace(stranger, "ID", StringComparison.Ordinal));
         Assert.Empty(await host.WithBlockListAsync(b => b.GetBlockedUsersAsync(alice)));
+    }
+
+    private static async Task BlockThroughTheListAsync(MessagingHost host, string userId, string blockedUserId)
+    {
+        var result = await host.WithBlockListAsync(b => b.BlockAsync(userId, blockedUserId));
+        Assert.True(result.Succeeded, $"{result.Status}: {string.Join("; ", result.Errors.Select(e => e.Code))}");
     }
 }

@@ -22,11 +22,16 @@ public static class MailboxHostExtensions
     public static Task<T> WithBlockListAsync<T>(this MessagingHost host, Func<IUserBlockList, Task<T>> work)
         => host.InScopeAsync(sp => work(sp.GetRequiredService<IUserBlockList>()));
 
-    public static async Task BlockAsync(this MessagingHost host, string userId, string blockedUserId)
-    {
-        var result = await host.WithBlockListAsync(b => b.BlockAsync(userId, blockedUserId));
-        Assert.True(result.Succeeded, $"{result.Status}: {string.Join("; ", result.Errors.Select(e => e.Code))}");
-    }
+    /// <summary>
+    /// Arranges that <paramref name="userId"/> has blocked <paramref name="blockedUserId"/>, as after an
+    /// earlier conversation between them (the block list's own rule is tested through <see cref="IUserBlockList"/>).
+    /// </summary>
+    public static Task BlockAsync(this MessagingHost host, string userId, string blockedUserId)
+        => host.WithDbAsync(async db =>
+        {
+            db.UserBlocks.Add(new UserBlock { BlockerId = userId, BlockedId = blockedUserId, CreatedAt = host.Now() });
+            return await db.SaveChangesAsync();
+        });
 
     public static async Task<SearchPage> SearchAsync(this MessagingHost host, string userId, string query, PageRequest? page = null)
     {

@@ -68,6 +68,28 @@ public sealed class AddParticipantsTests
         Assert.Empty(await host.FolderThreadIdsAsync(carol, MailboxFolder.Inbox));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ABlockBetweenTheAdderAndSomeoneInTheThread_RefusesNewcomers_AsUnknownPeopleAreRefused(bool adderIsBlocked)
+    {
+        await using var host = await MessagingHost.StartAsync();
+        var (alice, bob, carol) = await UsersAsync(host);
+        var sent = await host.SendAsync(alice, [bob]);
+        await host.BlockAsync(alice, bob);
+        var adder = adderIsBlocked ? bob : alice;
+        var rows = await host.RowCountsAsync();
+
+        var result = await host.WithServiceAsync(s => s.AddParticipantsAsync(adder, sent.ThreadId, [carol]));
+
+        Assert.Equal(MessagingStatus.Invalid, result.Status);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("RecipientUnavailable", error.Code);
+        Assert.Equal(carol, error.Recipient);
+        Assert.Equal(rows, await host.RowCountsAsync());
+        Assert.Empty(await host.FolderThreadIdsAsync(carol, MailboxFolder.Inbox));
+    }
+
     [Fact]
     public async Task NonParticipant_CannotAddPeople_NotFound()
     {
