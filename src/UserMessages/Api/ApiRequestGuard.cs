@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using UserMessages.Endpoints;
+using UserMessages.Services;
 
 namespace UserMessages.Api;
 
@@ -36,25 +37,28 @@ internal static class ApiRequestGuard
                 "Missing or invalid antiforgery token");
     }
 
-    /// <summary>Checks the antiforgery token, then reads a size-limited JSON body.</summary>
-    public static async Task<(T? Body, ProblemHttpResult? Refusal)> ReadAsync<T>(HttpContext http)
+    /// <summary>
+    /// Checks the antiforgery token, then reads a size-limited JSON body: the body, or a refusal, or
+    /// (for a property of the wrong type) a validation problem keyed by that property.
+    /// </summary>
+    public static async Task<(T? Body, ProblemHttpResult? Refusal, ValidationProblem? Invalid)> ReadAsync<T>(HttpContext http)
         where T : class
     {
         var limit = RequestBodyLimit.For(http.RequestServices.GetRequiredService<IOptions<UserMessagesOptions>>().Value);
         if (http.Request.ContentLength > limit)
         {
-            return (null, TooLarge());
+            return (null, TooLarge(), null);
         }
 
         if (!http.Request.HasJsonContentType())
         {
             return (null, TypedResults.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the body as application/json."));
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the body as application/json."), null);
         }
 
         if (await CheckAntiforgeryAsync(http) is { } refusal)
         {
-            return (null, refusal);
+            return (null, refusal, null);
         }
 
         // Read at most one byte more than the limit, whatever the server and however the body is framed.
@@ -68,13 +72,13 @@ internal static class ApiRequestGuard
                 buffer.Write(chunk, 0, read);
                 if (buffer.Length > limit)
                 {
-                    return (null, TooLarge());
+                    return (null, TooLarge(), null);
                 }
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge());
+            return (null, TooLarge(), null);
         }
 
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
@@ -82,12 +86,32 @@ internal static class ApiRequestGuard
         {
             buffer.Position = 0;
             var body = await JsonSerializer.DeserializeAsync<T>(buffer, json, http.RequestAborted);
-            return body is null ? (null, MalformedBody()) : (body, null);
+            return body is null ? (null, MalformedBody(), null) : (body, null, null);
+        }
+        catch (JsonException e) when (WrongType(http, e.Path) is { } error)
+        {
+            return (null, null, ApiProblems.Validation([error]));
         }
         catch (JsonException)
         {
-            return (null, MalformedBody());
+            return (null, MalformedBody(), null);
         }
+    }
+
+    /// <summary>The error of a body property (<c>$.subject</c>, <c>$.ids[2]</c>...) whose value has the wrong type.</summary>
+    private static MessagingError? WrongType(HttpContext http, string? path)
+    {
+        var describer = http.RequestServices.GetRequiredService<UserMessagesErrorDescriber>();
+        var property = path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..].Split('[', '.')[0] : null;
+        return property?.ToLowerInvariant() switch
+        {
+            "subject" => describer.NotText("Subject", property),
+            "content" => describer.NotText("Content", property),
+            "action" => describer.NotText("Action", property),
+            "to" => describer.NotAListOfNames(),
+            "ids" => describer.InvalidThreadIds(),
+            _ => null,
+        };
     }
 
     private static ProblemHttpResult MalformedBody()

@@ -27,10 +27,15 @@ internal static class ApiWrites
             return TypedResults.Challenge();
         }
 
-        var (body, refusal) = await ApiRequestGuard.ReadAsync<NewThreadBody>(http);
+        var (body, refusal, invalid) = await ApiRequestGuard.ReadAsync<NewThreadBody>(http);
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (invalid is not null)
+        {
+            return invalid;
         }
 
         // Every problem at once, as the compose form shows them.
@@ -67,10 +72,15 @@ internal static class ApiWrites
             return ApiProblems.MalformedId();
         }
 
-        var (body, refusal) = await ApiRequestGuard.ReadAsync<ReplyBody>(http);
+        var (body, refusal, invalid) = await ApiRequestGuard.ReadAsync<ReplyBody>(http);
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (invalid is not null)
+        {
+            return invalid;
         }
 
         var result = await messages.ReplyAsync(userId, threadId, body!.Content ?? string.Empty, http.RequestAborted);
@@ -96,10 +106,15 @@ internal static class ApiWrites
             return ApiProblems.MalformedId();
         }
 
-        var (body, refusal) = await ApiRequestGuard.ReadAsync<ParticipantsBody>(http);
+        var (body, refusal, invalid) = await ApiRequestGuard.ReadAsync<ParticipantsBody>(http);
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (invalid is not null)
+        {
+            return invalid;
         }
 
         var recipients = await RecipientNames.ResolveAsync(body!.To ?? [], acceptIds: true, directory, describer, options.Value.MaxRecipients, http.RequestAborted);
@@ -118,28 +133,40 @@ internal static class ApiWrites
         };
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem, ChallengeHttpResult>> Bulk(HttpContext http, IUserMessagesService messages)
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem, ChallengeHttpResult>> Bulk(
+        HttpContext http, IUserMessagesService messages, UserMessagesErrorDescriber describer)
     {
         if (PageRequests.CurrentUserId(http) is not { } userId)
         {
             return TypedResults.Challenge();
         }
 
-        var (body, refusal) = await ApiRequestGuard.ReadAsync<BulkBody>(http);
+        var (body, refusal, invalid) = await ApiRequestGuard.ReadAsync<BulkBody>(http);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        if (body!.Ids?.Any(id => id <= 0) == true)
+        if (invalid is not null)
         {
-            return ApiProblems.MalformedId();
+            return invalid;
         }
 
-        if (!Enum.TryParse<ThreadAction>(body.Action, ignoreCase: true, out var action) || !Enum.IsDefined(action)
+        var errors = new List<MessagingError>();
+        if (!Enum.TryParse<ThreadAction>(body!.Action, ignoreCase: true, out var action) || !Enum.IsDefined(action)
             || int.TryParse(body.Action, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
         {
-            return ApiProblems.BadRequest("The action is one of markRead, markUnread, archive, delete and restore.");
+            errors.Add(describer.UnknownBulkAction());
+        }
+
+        if (body.Ids?.Any(id => id <= 0) == true)
+        {
+            errors.Add(describer.InvalidThreadIds());
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
         }
 
         var result = await messages.ApplyToThreadsAsync(userId, action, body.Ids ?? [], http.RequestAborted);

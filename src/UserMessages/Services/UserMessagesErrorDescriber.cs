@@ -119,6 +119,25 @@ public class UserMessagesErrorDescriber
     /// <returns>The error.</returns>
     public virtual MessagingError NoThreadSelected() => new(nameof(NoThreadSelected), Text("Select at least one conversation."), "Threads");
 
+    /// <summary>A bulk action is not one of the five.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError UnknownBulkAction()
+        => new(nameof(UnknownBulkAction), Text("The action is one of markRead, markUnread, archive, delete and restore."), "Action");
+
+    /// <summary>A list of conversation ids holds something else than whole numbers from 1 up.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError InvalidThreadIds() => new(nameof(InvalidThreadIds), Text("Conversation ids are whole numbers from 1 up."), "Threads");
+
+    /// <summary>A request's property that must be text holds another kind of value.</summary>
+    /// <param name="field">The input it is about (<c>Subject</c>, <c>Content</c>...).</param>
+    /// <param name="property">The property as the caller named it.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError NotText(string field, string property) => new(nameof(NotText), Text("Send \u201c{0}\u201d as text.", property), field);
+
+    /// <summary>The recipients are not a list of names or ids.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError NotAListOfNames() => new(nameof(NotAListOfNames), Text("Send the recipients as a list of user names, e-mail addresses or user ids."), "Recipients");
+
     /// <summary>A paging cursor was not one this app made.</summary>
     /// <returns>The error.</returns>
     public virtual MessagingError InvalidCursor() => new(nameof(InvalidCursor), Text("That page link is not valid. Go back to the first page."), "Cursor");

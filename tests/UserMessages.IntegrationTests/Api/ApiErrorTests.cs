@@ -198,6 +198,31 @@ public sealed class ApiErrorTests : MessagingTest
         await ApiSteps.AssertProblemAsync(await Alice.Http.PostAsync(ApiSteps.Bulk, new StringContent(body, Encoding.UTF8, "application/json")), status);
     }
 
+    [Theory]
+    [InlineData("/threads", "{\"to\":[\"bob@example.com\"],\"subject\":1,\"content\":\"c\"}", "subject", "NotText")]
+    [InlineData("/threads", "{\"to\":[\"bob@example.com\"],\"subject\":\"s\",\"content\":{\"text\":\"c\"}}", "content", "NotText")]
+    [InlineData("/threads", "{\"to\":\"bob@example.com\",\"subject\":\"s\",\"content\":\"c\"}", "to", "NotAListOfNames")]
+    [InlineData("/threads", "{\"to\":[1],\"subject\":\"s\",\"content\":\"c\"}", "to", "NotAListOfNames")]
+    [InlineData("/threads/bulk", "{\"action\":\"shred\",\"ids\":[1]}", "action", "UnknownBulkAction")]
+    [InlineData("/threads/bulk", "{\"action\":7,\"ids\":[1]}", "action", "NotText")]
+    [InlineData("/threads/bulk", "{\"action\":\"archive\",\"ids\":[-1]}", "ids", "InvalidThreadIds")]
+    [InlineData("/threads/bulk", "{\"action\":\"archive\",\"ids\":[0]}", "ids", "InvalidThreadIds")]
+    [InlineData("/threads/bulk", "{\"action\":\"archive\",\"ids\":[\"abc\"]}", "ids", "InvalidThreadIds")]
+    [InlineData("/threads/bulk", "{\"action\":\"archive\",\"ids\":[9223372036854775808]}", "ids", "InvalidThreadIds")]
+    [InlineData("/threads/bulk", "{\"action\":\"archive\",\"ids\":[1.5]}", "ids", "InvalidThreadIds")]
+    public async Task AValueOfTheWrongKind_Gets400_WithAnErrorKeyedByItsField_AndAStableCode(string path, string body, string field, string code)
+    {
+        await Alice.ApiStartThreadAsync(Bob.UserName, "One", "1");
+        var before = await CountRowsAsync();
+
+        var response = await Alice.Http.PostAsync(ApiSteps.Root + path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await ApiSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([field], ApiSteps.FieldErrors(problem).Keys);
+        Assert.Equal(code, problem.GetProperty("codes").GetProperty(field)[0].GetString());
+        Assert.Equal(before, await CountRowsAsync());
+    }
+
     [Fact]
     public async Task BulkIncludingSomeoneElsesThread_Gets404_AndChangesNothing()
     {
