@@ -121,7 +121,7 @@ app.MapPost("/language", (HttpContext http, [FromForm] string culture, [FromForm
         CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
         new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
     return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/");
-});
+}).ExcludeFromDescription();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -20,22 +20,46 @@ internal static class MessagesApi
 
         api.MapGet("/antiforgery", ApiReads.Antiforgery).WithName(mount.NameOf("Api.Antiforgery"));
         api.MapGet("/unread-count", ApiReads.UnreadCount).WithName(mount.NameOf("Api.UnreadCount"));
-        api.MapGet("/folders/{folder}", ApiReads.Folder).WithName(mount.NameOf("Api.Folder"));
-        api.MapGet("/search", ApiReads.Search).WithName(mount.NameOf("Api.Search"));
-        api.MapGet("/recipients", RecipientSuggestions.Suggest).WithName(mount.NameOf("Api.Recipients"));
-        api.MapGet("/threads/{id}", ApiReads.Thread).WithName(mount.NameOf(ThreadName));
+        api.MapGet("/folders/{folder}", ApiReads.Folder).WithName(mount.NameOf("Api.Folder")).Refuses(Invalid, NotFound);
+        api.MapGet("/search", ApiReads.Search).WithName(mount.NameOf("Api.Search")).Refuses(Invalid);
+        api.MapGet("/recipients", RecipientSuggestions.Suggest).WithName(mount.NameOf("Api.Recipients")).Refuses(Invalid, TooMany);
+        api.MapGet("/threads/{id}", ApiReads.Thread).WithName(mount.NameOf(ThreadName)).Refuses(Invalid, NotFound);
 
-        api.MapPost("/threads", ApiWrites.StartThread).WithName(mount.NameOf("Api.StartThread"));
-        api.MapPost("/threads/bulk", ApiWrites.Bulk).WithName(mount.NameOf("Api.Bulk"));
-        api.MapPost("/threads/{id}/messages", ApiWrites.Reply).WithName(mount.NameOf("Api.Reply"));
-        api.MapPost("/threads/{id}/participants", ApiWrites.AddParticipants).WithName(mount.NameOf("Api.AddParticipants"));
-        api.MapPost("/threads/{id}/delete", ApiWrites.Delete).WithName(mount.NameOf("Api.Delete"));
-        api.MapPost("/threads/{id}/restore", ApiWrites.Restore).WithName(mount.NameOf("Api.Restore"));
-        api.MapPost("/threads/{id}/archive", ApiWrites.Archive).WithName(mount.NameOf("Api.Archive"));
-        api.MapPost("/threads/{id}/read", ApiWrites.MarkRead).WithName(mount.NameOf("Api.MarkRead"));
-        api.MapPost("/threads/{id}/unread", ApiWrites.MarkUnread).WithName(mount.NameOf("Api.MarkUnread"));
-        api.MapPost("/threads/{id}/leave", ApiWrites.Leave).WithName(mount.NameOf("Api.Leave"));
+        api.MapPost("/threads", ApiWrites.StartThread).WithName(mount.NameOf("Api.StartThread"))
+            .Accepts<NewThreadBody>("application/json").Refuses(Invalid, TooLarge, NotJson, TooMany);
+        api.MapPost("/threads/bulk", ApiWrites.Bulk).WithName(mount.NameOf("Api.Bulk"))
+            .Accepts<BulkBody>("application/json").Refuses(Invalid, NotFound, TooLarge, NotJson);
+        api.MapPost("/threads/{id}/messages", ApiWrites.Reply).WithName(mount.NameOf("Api.Reply"))
+            .Accepts<ReplyBody>("application/json").Refuses(Invalid, NotFound, TooLarge, NotJson, TooMany);
+        api.MapPost("/threads/{id}/participants", ApiWrites.AddParticipants).WithName(mount.NameOf("Api.AddParticipants"))
+            .Accepts<ParticipantsBody>("application/json").Refuses(Invalid, NotFound, TooLarge, NotJson);
+        api.MapPost("/threads/{id}/delete", ApiWrites.Delete).WithName(mount.NameOf("Api.Delete")).Refuses(Invalid, NotFound);
+        api.MapPost("/threads/{id}/restore", ApiWrites.Restore).WithName(mount.NameOf("Api.Restore")).Refuses(Invalid, NotFound);
+        api.MapPost("/threads/{id}/archive", ApiWrites.Archive).WithName(mount.NameOf("Api.Archive")).Refuses(Invalid, NotFound);
+        api.MapPost("/threads/{id}/read", ApiWrites.MarkRead).WithName(mount.NameOf("Api.MarkRead")).Refuses(Invalid, NotFound);
+        api.MapPost("/threads/{id}/unread", ApiWrites.MarkUnread).WithName(mount.NameOf("Api.MarkUnread")).Refuses(Invalid, NotFound);
+        api.MapPost("/threads/{id}/leave", ApiWrites.Leave).WithName(mount.NameOf("Api.Leave")).Refuses(Invalid, NotFound);
 
         api.ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+
+    private const int Invalid = StatusCodes.Status400BadRequest;
+    private const int NotFound = StatusCodes.Status404NotFound;
+    private const int TooLarge = StatusCodes.Status413PayloadTooLarge;
+    private const int NotJson = StatusCodes.Status415UnsupportedMediaType;
+    private const int TooMany = StatusCodes.Status429TooManyRequests;
+
+    /// <summary>
+    /// Describes the error answers an operation can give, each <c>application/problem+json</c>: 400 as a
+    /// validation problem (its <c>errors</c> are empty for a malformed id, cursor or body), the others as plain problems.
+    /// </summary>
+    private static RouteHandlerBuilder Refuses(this RouteHandlerBuilder endpoint, params int[] statusCodes)
+    {
+        foreach (var status in statusCodes)
+        {
+            endpoint = status == Invalid ? endpoint.ProducesValidationProblem() : endpoint.ProducesProblem(status);
+        }
+
+        return endpoint;
     }
 }
