@@ -38,4 +38,7 @@ public class UserMessagesOptions
 
     /// <summary>Purging of threads everyone deleted or left.</summary>
     public UserMessagesRetentionOptions Retention { get; } = new();
+
+    /// <summary>The security headers the pages and the API send unless the host sets its own.</summary>
+    public UserMessagesSecurityHeaders SecurityHeaders { get; } = new();
 }

@@ -35,6 +35,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         group.WithMetadata(mount);
         group.RequireAuthorization();
         HostStaticAssets.AddTo(group, endpoints);
+        SecurityHeaders.AddTo(group);
         group.AddEndpointFilter(static async (context, next) =>
         {
             // Private messages must never sit in a shared or browser cache (the same values antiforgery sets, so it need not override them).
@@ -46,7 +47,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         HeldConnection.AddTo(group);
 
         // The HTML pages are not API operations: an OpenAPI document describes only the JSON API (api/...).
-        var pages = group.MapGroup(string.Empty).ExcludeFromDescription();
+        var pages = group.MapGroup(string.Empty).ExcludeFromDescription().WithMetadata(new SecurityHeaders.PageMarker());
         pages.MapGet("/", FolderPages.Inbox).WithName(mount.NameOf(PageNames.Inbox));
         pages.MapGet("/sent", FolderPages.Sent).WithName(mount.NameOf(PageNames.Sent));
         pages.MapGet("/archive", FolderPages.Archive).WithName(mount.NameOf(PageNames.Archive));

@@ -54,6 +54,8 @@ public static partial class Conversation
         var importMap = home.Single("head script[type=importmap]").TextContent;
         Assert.Contains("\"imports\"", importMap, StringComparison.Ordinal);
         Assert.Equal(importMap, inbox.Single("head script[type=importmap]").TextContent);
+        var importMapHash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(importMap)));
+        Assert.Contains($"'sha256-{importMapHash}'", inbox.Response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal(home.HeadReferences, inbox.HeadReferences);
         Assert.Equal("MyApp", inbox.Single("nav .navbar-brand").TextContent.Trim());
 
