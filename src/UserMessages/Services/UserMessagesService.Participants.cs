@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UserMessages.Domain;
+using UserMessages.Storage;
 
 namespace UserMessages.Services;
 
@@ -57,6 +58,8 @@ internal sealed partial class UserMessagesService
         var returning = rows.Where(r => r.State == ParticipantState.Left).Select(r => r.UserId).Intersect(added).ToList();
         return await InTransactionAsync(async () =>
         {
+            var at = await MessageOrder.StampAsync(db, threadId, now, cancellationToken);
+
             // Someone who had left comes back; everyone else gets a new row. Either way the thread is new to them.
             var active = ParticipantState.Active;
             await db.Participants.Where(p => p.ThreadId == threadId && returning.Contains(p.UserId)).ExecuteUpdateAsync(
@@ -67,7 +70,7 @@ internal sealed partial class UserMessagesService
             {
                 ThreadId = threadId, UserId = id, IsUnread = true, LatestMessageAt = latest, JoinedAt = now, StateChangedAt = now,
             }));
-            db.Messages.AddRange(added.Select(id => new Message { ThreadId = threadId, SenderId = userId, AboutUserId = id, SentAt = now, Kind = MessageKind.Joined }));
+            db.Messages.AddRange(added.Select(id => new Message { ThreadId = threadId, SenderId = userId, AboutUserId = id, SentAt = at, Kind = MessageKind.Joined }));
             await db.Context.SaveChangesAsync(cancellationToken);
             await CountUnreadChangesAsync(db.Participants.Where(p => p.ThreadId == threadId && added.Contains(p.UserId)), cancellationToken);
             return MessagingResult.Success;

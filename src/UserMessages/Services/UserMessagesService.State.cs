@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UserMessages.Domain;
+using UserMessages.Storage;
 
 namespace UserMessages.Services;
 
@@ -69,7 +70,8 @@ internal sealed partial class UserMessagesService
             await CountUnreadChangesAsync(row, cancellationToken);
 
             // The others see "X left" in the thread; the inbox order does not change for a system line.
-            db.Messages.Add(new Message { ThreadId = threadId, SenderId = userId, SentAt = now, Kind = MessageKind.Left });
+            var at = await MessageOrder.StampAsync(db, threadId, now, cancellationToken);
+            db.Messages.Add(new Message { ThreadId = threadId, SenderId = userId, SentAt = at, Kind = MessageKind.Left });
             await db.Context.SaveChangesAsync(cancellationToken);
             await db.PendingNotifications.Where(n => n.ThreadId == threadId && n.RecipientId == userId).ExecuteDeleteAsync(cancellationToken);
             return MessagingResult.Success;

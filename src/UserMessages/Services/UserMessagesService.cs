@@ -155,14 +155,14 @@ internal sealed partial class UserMessagesService(
 
         // Nobody is notified of a message from someone they blocked.
         var text = MessageInputValidator.NormalizeContent(content);
-        var messageId = await InTransactionAsync(
+        var (messageId, sentAt) = await InTransactionAsync(
             () => statement is null
                 ? WriteReplyAsync(userId, threadId, now, text, recipients.Where(r => !refusing.Contains(r)).ToList(), cancellationToken)
                 : statement.WriteReplyAsync(db.Context, userId, threadId, now, text, outbox.TimesFor(now), [.. refusing], cancellationToken),
             cancellationToken);
 
         await dispatcher.DispatchAsync(
-            new MessageSent(threadId, messageId, checks.Subject!, userId, recipients, text, now, IsReply: true),
+            new MessageSent(threadId, messageId, checks.Subject!, userId, recipients, text, sentAt, IsReply: true),
             cancellationToken);
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
     }
@@ -178,9 +178,10 @@ internal sealed partial class UserMessagesService(
         return new SendingStatements.ReplyChecks([.. participants.Select(p => p.UserId)], participants.FirstOrDefault()?.Subject, [], null, null);
     }
 
-    /// <summary>The reply's write as LINQ and EF Core updates, where <see cref="SendingStatements"/> does not apply.</summary>
-    private async Task<long> WriteReplyAsync(string userId, long threadId, DateTime now, string text, List<string> notified, CancellationToken cancellationToken)
+    /// <summary>The reply's write as LINQ and EF Core updates, where <see cref="SendingStatements"/> does not apply; returns the message's id and time.</summary>
+    private async Task<(long Id, DateTime SentAt)> WriteReplyAsync(string userId, long threadId, DateTime clockNow, string text, List<string> notified, CancellationToken cancellationToken)
     {
+        var now = await MessageOrder.StampAsync(db, threadId, clockNow, cancellationToken);
         var id = await AppendAsync(new Message { ThreadId = threadId, SenderId = userId, SentAt = now, Content = text }, cancellationToken);
 
         // Everyone else gets it unread and back in the inbox (from archive or trash); the replier has read it.
@@ -195,7 +196,7 @@ internal sealed partial class UserMessagesService(
             cancellationToken);
         await CountUnreadChangesAsync(db.Participants.Where(p => p.ThreadId == threadId), cancellationToken);
         await outbox.EnqueueAsync(notified, threadId, id, now, cancellationToken);
-        return id;
+        return (id, now);
     }
 
     /// <summary>Adds a written message and moves the thread's latest message forward (never back: concurrent replies may commit out of order).</summary>

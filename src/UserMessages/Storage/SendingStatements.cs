@@ -101,23 +101,28 @@ internal sealed class SendingStatements
 
     /// <summary>
     /// Writes the reply of <paramref name="userId"/> in <paramref name="threadId"/> (call it in a
-    /// transaction): the message, the thread's latest message, everyone else's row unread and back
-    /// in the inbox, the replier's row read, the counters, and with <paramref name="notify"/> a
-    /// queued notification for everyone else but <paramref name="refusing"/> and those who turned
-    /// notifications off. Returns the message's id.
+    /// transaction): the message (after the thread's row lock, timed as <see cref="MessageOrder"/> says),
+    /// the thread's latest message, everyone else's row unread and back in the inbox, the replier's row
+    /// read, the counters, and with <paramref name="notify"/> a queued notification for everyone else but
+    /// <paramref name="refusing"/> and those who turned notifications off. Returns the message's id and time.
     /// </summary>
-    public async Task<long> WriteReplyAsync(
+    public async Task<(long Id, DateTime SentAt)> WriteReplyAsync(
         DbContext context, string userId, long threadId, DateTime now, string content, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
     {
-        var values = new Dictionary<string, object?>(16) { ["u"] = userId, ["t"] = threadId, ["now"] = now, ["content"] = content, ["text"] = MessageKind.Text };
-        var messageId = await WrittenStatement.ReadAsync(context, templates.For(context, new(Kind.ReplyMessage, 0, 0)), values, static async (reader, ct) =>
-            await reader.ReadAsync(ct) ? reader.DbDataReader.GetInt64(0) : throw new InvalidOperationException("The message's insert returned no id."),
+        var values = new Dictionary<string, object?>(16)
+        {
+            ["u"] = userId, ["t"] = threadId, ["now"] = now, ["content"] = content, ["text"] = MessageKind.Text, ["stamp"] = Guid.NewGuid().ToString(),
+        };
+        var (messageId, sentAt) = await WrittenStatement.ReadAsync(context, templates.For(context, new(Kind.ReplyMessage, 0, 0)), values, static async (reader, ct) =>
+            await reader.ReadAsync(ct)
+                ? (reader.DbDataReader.GetInt64(0), StoredTime.ReadUtc(reader.DbDataReader, 1))
+                : throw new InvalidOperationException("The message's insert returned no id."),
             cancellationToken);
 
-        (values["m"], values["left"], values["active"], values["stamp"]) = (messageId, ParticipantState.Left, ParticipantState.Active, Guid.NewGuid().ToString());
+        (values["m"], values["now"], values["left"], values["active"]) = (messageId, sentAt, ParticipantState.Left, ParticipantState.Active);
         AddNotificationValues(values, notify, refusing);
         await WrittenStatement.ExecuteAsync(context, templates.For(context, new(Kind.ReplyWrite, notify is null ? 0 : refusing.Count, notify is null ? 0 : 1)), values, cancellationToken);
-        return messageId;
+        return (messageId, sentAt);
     }
 
     /// <summary>
@@ -349,12 +354,18 @@ internal sealed class SendingStatements
             return AppendLimits(limits).Build();
         }
 
+        /// <summary>The thread's row lock first, then the message, no earlier than the thread's latest (<see cref="MessageOrder"/>).</summary>
         public IRelationalCommandTemplate ReplyMessage()
-            => statement
-                .Append($"INSERT INTO {names.Table<Message>()} ({M(nameof(Message.ThreadId))}, {M(nameof(Message.SenderId))}, {M(nameof(Message.SentAt))}, {M(nameof(Message.Content))}, {M(nameof(Message.Kind))}) ")
-                .Append($"VALUES ({statement.Value("t")}, {statement.Value("u")}, {statement.Value("now")}, {statement.Value("content")}, {statement.Value("text")}) ")
-                .Append($"RETURNING {M(nameof(Message.Id))}")
+        {
+            var (thread, now, sentAt) = (statement.Value("t"), statement.Value("now"), M(nameof(Message.SentAt)));
+            var latest = $"(SELECT MAX(l.{sentAt}) FROM {names.Table<Message>()} l WHERE l.{M(nameof(Message.ThreadId))} = {thread})";
+            return statement
+                .Append($"UPDATE {names.Table<MessageThread>()} SET {T(nameof(MessageThread.ConcurrencyStamp))} = {statement.Value("stamp")} WHERE {T(nameof(MessageThread.Id))} = {thread};\n")
+                .Append($"INSERT INTO {names.Table<Message>()} ({M(nameof(Message.ThreadId))}, {M(nameof(Message.SenderId))}, {sentAt}, {M(nameof(Message.Content))}, {M(nameof(Message.Kind))}) ")
+                .Append($"SELECT {thread}, {statement.Value("u")}, CASE WHEN {latest} > {now} THEN {latest} ELSE {now} END, {statement.Value("content")}, {statement.Value("text")} ")
+                .Append($"RETURNING {M(nameof(Message.Id))}, {sentAt}")
                 .Build();
+        }
 
         public IRelationalCommandTemplate ReplyWrite(bool notify, int refusing)
         {

@@ -116,6 +116,29 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Equal(latestIds, latestId);
     }
 
+    [SkippableFact]
+    public async Task RepliesAtOnceThroughBothInstances_AreShownInTheOrderStored_AndAReaderPagingForwardMissesNone()
+    {
+        var (alice, bob) = await StartTwoInstancesAsync();
+        var carol = await a!.CreateUserAsync("carol@example.com");
+        b!.UserNames.Add(carol);
+        using var aliceOnA = a.CreateBrowser(alice);
+        using var bobOnB = b.CreateBrowser(bob);
+        using var carolOnA = a.CreateBrowser(carol);
+        using var carolOnB = b.CreateBrowser(carol);
+        foreach (var browser in new[] { aliceOnA, bobOnB, carolOnA })
+        {
+            await Api.ApiSteps.UseAntiforgeryAsync(browser);
+        }
+
+        var started = await Api.ApiSteps.PostJsonAsync(aliceOnA, "/messages/api/threads", new { to = new[] { bob.UserName, carol.UserName }, subject = "Busy", content = "All at once?" });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var threadId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("threadId").GetInt64();
+
+        await Conversations.MessageOrderCheck.RunAsync(
+            a, threadId, [(aliceOnA.Http, alice.Id), (bobOnB.Http, bob.Id), (carolOnA.Http, carol.Id)], (carolOnB.Http, carol.Id), repliesEach: 16);
+    }
+
     private async Task<(TestUser Alice, TestUser Bob)> StartTwoInstancesAsync()
     {
         var (postgres, redis) = ScaleOutServers.Require();
