@@ -26,13 +26,13 @@ internal static class MessagesApi
         api.MapGet("/threads/{id}", ApiReads.Thread).WithName(mount.NameOf(ThreadName)).Refuses(Invalid, NotFound);
 
         api.MapPost("/threads", ApiWrites.StartThread).WithName(mount.NameOf("Api.StartThread"))
-            .Accepts<NewThreadBody>("application/json").Refuses(Invalid, TooLarge, NotJson, TooMany);
+            .ReadsJson<NewThreadBody>().Refuses(Invalid, TooLarge, NotJson, TooMany);
         api.MapPost("/threads/bulk", ApiWrites.Bulk).WithName(mount.NameOf("Api.Bulk"))
-            .Accepts<BulkBody>("application/json").Refuses(Invalid, NotFound, TooLarge, NotJson);
+            .ReadsJson<BulkBody>().Refuses(Invalid, NotFound, TooLarge, NotJson);
         api.MapPost("/threads/{id}/messages", ApiWrites.Reply).WithName(mount.NameOf("Api.Reply"))
-            .Accepts<ReplyBody>("application/json").Refuses(Invalid, NotFound, TooLarge, NotJson, TooMany);
+            .ReadsJson<ReplyBody>().Refuses(Invalid, NotFound, TooLarge, NotJson, TooMany);
         api.MapPost("/threads/{id}/participants", ApiWrites.AddParticipants).WithName(mount.NameOf("Api.AddParticipants"))
-            .Accepts<ParticipantsBody>("application/json").Refuses(Invalid, NotFound, TooLarge, NotJson);
+            .ReadsJson<ParticipantsBody>().Refuses(Invalid, NotFound, TooLarge, NotJson);
         api.MapPost("/threads/{id}/delete", ApiWrites.Delete).WithName(mount.NameOf("Api.Delete")).Refuses(Invalid, NotFound);
         api.MapPost("/threads/{id}/restore", ApiWrites.Restore).WithName(mount.NameOf("Api.Restore")).Refuses(Invalid, NotFound);
         api.MapPost("/threads/{id}/archive", ApiWrites.Archive).WithName(mount.NameOf("Api.Archive")).Refuses(Invalid, NotFound);

@@ -63,6 +63,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new UserMessagesLinks(sp.GetRequiredService<LinkGenerator>(), sp.GetRequiredService<UserMessagesMounts>()));
         services.TryAddSingleton<UserMessagesLayout>();
         services.TryAddSingleton<UnreadBadgeWarning>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, UserMessages.Api.JsonBodyDescription.Provider>());
         services.TryAddSingleton<FormerMember>();
         services.TryAddSingleton(typeof(IdentityUserManagerKind<>));
         services.AddHttpContextAccessor();
