@@ -32,20 +32,19 @@ internal sealed partial class UserMessagesService
         {
             await CheckRecipientsAcceptAsync(userId, added, errors, blockers: null, cancellationToken);
 
-            // Nobody is brought into a conversation with someone who blocked them.
-            var blockedByPresent = await db.Blocks.AsNoTracking()
-                .Where(b => added.Contains(b.BlockedId) && present.Contains(b.BlockerId))
-                .Select(b => b.BlockedId).Distinct().ToListAsync(cancellationToken);
-            errors.AddRange(blockedByPresent.Where(id => !errors.Any(e => e.Recipient == id)).Select(describer.RecipientUnavailable));
-
-            // A block between the adder and anyone in the thread closes it to newcomers: adding would reopen
-            // what the block closed. Each one asked for is refused as an unknown person would be.
+            // Nobody is brought into a conversation with someone who blocked them; and a block between the
+            // adder and anyone in the thread closes it to newcomers (adding would reopen what the block closed):
+            // each one asked for is then refused as an unknown person would be. One read for both.
             var others = present.Where(id => id != userId).ToList();
-            if (await db.Blocks.AsNoTracking().AnyAsync(
-                b => (b.BlockerId == userId && others.Contains(b.BlockedId)) || (b.BlockedId == userId && others.Contains(b.BlockerId)), cancellationToken))
-            {
-                errors.AddRange(added.Where(id => !errors.Any(e => e.Recipient == id)).Select(describer.RecipientUnavailable));
-            }
+            var blocks = await db.Blocks.AsNoTracking()
+                .Where(b => (added.Contains(b.BlockedId) && present.Contains(b.BlockerId))
+                    || (b.BlockerId == userId && others.Contains(b.BlockedId))
+                    || (b.BlockedId == userId && others.Contains(b.BlockerId)))
+                .Select(b => new { b.BlockerId, b.BlockedId })
+                .ToListAsync(cancellationToken);
+            var closed = blocks.Any(b => (b.BlockerId == userId && others.Contains(b.BlockedId)) || (b.BlockedId == userId && others.Contains(b.BlockerId)));
+            var refused = closed ? added : blocks.Where(b => added.Contains(b.BlockedId) && present.Contains(b.BlockerId)).Select(b => b.BlockedId);
+            errors.AddRange(refused.Distinct().Where(id => !errors.Any(e => e.Recipient == id)).Select(describer.RecipientUnavailable));
         }
 
         if (errors.Count > 0)
