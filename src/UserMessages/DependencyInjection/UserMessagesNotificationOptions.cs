@@ -12,6 +12,12 @@ public class UserMessagesNotificationOptions
     /// <summary>The longest a message waits for its digest however busy the conversation. Default 15 minutes.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How long a failing notifier is retried for a digest, counted from its oldest message's deadline
+    /// (waits double from one minute to an hour). Default one day; then that digest is dropped, logged as an error.
+    /// </summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How often the background job looks for digests that are due. Default 15 seconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -20,6 +20,7 @@ internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessag
         Range(failures, "Limits.SuggestionsPerMinute", options.Limits.SuggestionsPerMinute, 1, 100_000);
         Positive(failures, "Notifications.PollInterval", options.Notifications.PollInterval);
         Positive(failures, "Notifications.MaxDelay", options.Notifications.MaxDelay);
+        Positive(failures, "Notifications.GiveUpAfter", options.Notifications.GiveUpAfter);
         Positive(failures, "Retention.PurgeAfter", options.Retention.PurgeAfter);
         Positive(failures, "Retention.Interval", options.Retention.Interval);
         if (options.Notifications.QuietPeriod < TimeSpan.Zero)

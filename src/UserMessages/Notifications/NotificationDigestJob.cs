@@ -1,19 +1,38 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using UserMessages.Domain;
 using UserMessages.Storage;
+using UserMessages.Storage.Configurations;
 using UserMessages.Users;
 using UserMessages.Web;
 
 namespace UserMessages.Notifications;
 
 /// <summary>
-/// Sends the digests that are due: one call of the notifier per recipient, with their queued
-/// messages that they have not read meanwhile. Rows are deleted before the notifier is called, so
-/// two app instances never both send the same digest (a notifier that fails loses that digest, logged).
+/// Sends the digests that are due, at least once: one call of the notifier per recipient, with their
+/// queued messages not read meanwhile. A recipient's rows are claimed before the call and deleted only
+/// after it succeeded; a failed call is retried with back-off, other recipients' digests going on meanwhile.
 /// </summary>
-internal sealed class NotificationDigestJob(UserMessagesDb db, IUserDirectory directory, IMessageNotifier notifier, UserMessagesLinks links, FormerMember formerMember)
+/// <remarks>
+/// A claim moves the rows' due time to a moment of this claim alone (<see cref="ClaimLease"/> ahead, plus a
+/// random part): another app instance claims only rows still due or waiting, so no digest is sent by two
+/// instances at once, and the rows of an instance that stopped mid-call are due again once the lease is over.
+/// </remarks>
+internal sealed partial class NotificationDigestJob(
+    UserMessagesDb db,
+    IUserDirectory directory,
+    IMessageNotifier notifier,
+    UserMessagesLinks links,
+    FormerMember formerMember,
+    IOptions<UserMessagesOptions> options,
+    ILogger<NotificationDigestJob> logger)
 {
     private const int RecipientsPerRun = 100;
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromHours(1);
+    private static readonly TimeSpan ShortestRetry = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromHours(1);
 
     public async Task<int> SendDueAsync(DateTime now, CancellationToken cancellationToken)
     {
@@ -22,10 +41,24 @@ internal sealed class NotificationDigestJob(UserMessagesDb db, IUserDirectory di
         var sent = 0;
         foreach (var recipientId in due)
         {
-            if (await TakeDigestAsync(recipientId, cancellationToken) is { } digest)
+            if (await ClaimAsync(recipientId, now, cancellationToken) is not { } claim)
             {
-                await notifier.NotifyAsync(digest, cancellationToken);
-                sent++;
+                continue;
+            }
+
+            try
+            {
+                if (await ReadDigestAsync(recipientId, claim, cancellationToken) is { } digest)
+                {
+                    await notifier.NotifyAsync(digest, cancellationToken);
+                    sent++;
+                }
+
+                await Claimed(recipientId, claim).ExecuteDeleteAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await RetryOrGiveUpAsync(recipientId, claim, now, e, cancellationToken);
             }
         }
 
@@ -33,35 +66,41 @@ internal sealed class NotificationDigestJob(UserMessagesDb db, IUserDirectory di
     }
 
     /// <summary>
-    /// Everything queued for the recipient (once one row is due, the digest takes all, so steady
-    /// chatter past the deadline is not one mail per message), minus what they read meanwhile.
+    /// Claims the recipient's rows once one is due: those due and those still waiting (the digest takes
+    /// all, so steady chatter past the deadline is not one mail per message). Null when another app
+    /// instance claimed them first.
     /// </summary>
-    private async Task<MessageDigest?> TakeDigestAsync(string recipientId, CancellationToken cancellationToken)
+    private async Task<DateTime?> ClaimAsync(string recipientId, DateTime now, CancellationToken cancellationToken)
+    {
+        var waitingUntil = now + options.Value.Notifications.MaxDelay;
+        var claim = WholeMicroseconds(waitingUntil + ClaimLease + TimeSpan.FromMicroseconds(RandomNumberGenerator.GetInt32(1_000_000)));
+        var rows = db.PendingNotifications.Where(n => n.RecipientId == recipientId);
+        var taken = await rows.Where(n => n.DueAt <= now).ExecuteUpdateAsync(
+            s => s.SetProperty(n => n.DueAt, claim).SetProperty(n => EF.Property<bool>(n, PendingNotificationConfiguration.AwaitsQuiet), false),
+            cancellationToken);
+        if (taken > 0)
+        {
+            // Rows claimed by another instance are due later than any still waiting.
+            await rows.Where(n => n.DueAt > now && n.DueAt <= waitingUntil).ExecuteUpdateAsync(
+                s => s.SetProperty(n => n.DueAt, claim).SetProperty(n => EF.Property<bool>(n, PendingNotificationConfiguration.AwaitsQuiet), false),
+                cancellationToken);
+        }
+
+        return taken > 0 ? claim : null;
+    }
+
+    /// <summary>The claimed rows' messages that the recipient has not read meanwhile (and is still in the thread of).</summary>
+    private async Task<MessageDigest?> ReadDigestAsync(string recipientId, DateTime claim, CancellationToken cancellationToken)
     {
         var left = ParticipantState.Left;
-        var queued = await (
-            from n in db.PendingNotifications.Where(n => n.RecipientId == recipientId)
+        var entries = await (
+            from n in Claimed(recipientId, claim)
             join m in db.Messages on n.MessageId equals m.Id
             join p in db.Participants on new { n.ThreadId, UserId = n.RecipientId } equals new { p.ThreadId, p.UserId }
+            where p.State != left && (p.LastReadMessageId == null || p.LastReadMessageId < m.Id)
             orderby m.SentAt, m.Id
-            select new
-            {
-                n.Id,
-                Wanted = p.State != left && (p.LastReadMessageId == null || p.LastReadMessageId < m.Id),
-                m.ThreadId,
-                p.Thread!.Subject,
-                MessageId = m.Id,
-                m.SenderId,
-                m.SentAt,
-                m.Content,
-            }).AsNoTracking().ToListAsync(cancellationToken);
-
-        // Delete exactly the rows read (a message queued meanwhile waits for the next digest); if another
-        // app instance took them first, it sends them.
-        var ids = queued.Select(q => q.Id).ToList();
-        var taken = await db.PendingNotifications.Where(n => n.RecipientId == recipientId && ids.Contains(n.Id)).ExecuteDeleteAsync(cancellationToken);
-        var entries = queued.Where(q => q.Wanted).ToList();
-        if (taken < ids.Count || entries.Count == 0)
+            select new { m.ThreadId, p.Thread!.Subject, MessageId = m.Id, m.SenderId, m.SentAt, m.Content }).AsNoTracking().ToListAsync(cancellationToken);
+        if (entries.Count == 0)
         {
             return null;
         }
@@ -75,4 +114,37 @@ internal sealed class NotificationDigestJob(UserMessagesDb db, IUserDirectory di
         return new MessageDigest(recipient, entries.Select(e => new DigestMessage(
             e.ThreadId, e.Subject, e.MessageId, formerMember.Or(users, e.SenderId), e.SentAt, e.Content, links.ThreadPath(e.ThreadId))).ToList());
     }
+
+    /// <summary>
+    /// After a failed call: the rows are due again after a wait that doubles as failures go on (one minute
+    /// up to an hour, counted from the oldest row's deadline), until <see cref="UserMessagesNotificationOptions.GiveUpAfter"/>
+    /// past that deadline; then they are dropped with an error in the log.
+    /// </summary>
+    private async Task RetryOrGiveUpAsync(string recipientId, DateTime claim, DateTime now, Exception failure, CancellationToken cancellationToken)
+    {
+        var rows = Claimed(recipientId, claim);
+        var oldestDeadline = await rows.MinAsync(n => (DateTime?)n.DeadlineAt, CancellationToken.None) ?? now;
+        var failingFor = now - oldestDeadline;
+        if (failingFor >= options.Value.Notifications.GiveUpAfter)
+        {
+            var dropped = await rows.ExecuteDeleteAsync(CancellationToken.None);
+            LogGaveUp(logger, failure, recipientId, dropped);
+            return;
+        }
+
+        var retryAt = WholeMicroseconds(now + TimeSpan.FromTicks(Math.Clamp(failingFor.Ticks, ShortestRetry.Ticks, LongestRetry.Ticks)));
+        await rows.ExecuteUpdateAsync(s => s.SetProperty(n => n.DueAt, retryAt), CancellationToken.None);
+        LogRetrying(logger, failure, recipientId, retryAt);
+    }
+
+    private IQueryable<PendingNotification> Claimed(string recipientId, DateTime claim)
+        => db.PendingNotifications.Where(n => n.RecipientId == recipientId && n.DueAt == claim);
+
+    private static DateTime WholeMicroseconds(DateTime time) => new(time.Ticks - (time.Ticks % 10), DateTimeKind.Utc);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "The notifier failed for recipient {RecipientId}; their digest is tried again at {RetryAt:u}.")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, string recipientId, DateTime retryAt);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "The notifier kept failing for recipient {RecipientId}; {Count} queued notifications of theirs were dropped.")]
+    private static partial void LogGaveUp(ILogger logger, Exception exception, string recipientId, int count);
 }
