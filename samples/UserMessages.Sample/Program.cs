@@ -57,7 +57,8 @@ if (builder.Configuration["Sample:DataProtectionKeys"] is { Length: > 0 } keys)
 }
 builder.Services.AddRazorPages();
 
-// 1. The messaging services, stored in the sample's own context, with e-mail digests written as .eml files.
+// 1. The messaging services, stored in the sample's own context, showing people by the public name they gave
+//    at registration (a user claim; see Areas/Identity/Pages/Account/Register), with e-mail digests written as .eml files.
 builder.Services.AddUserMessages(options =>
     {
         options.PageSize = builder.Configuration.GetValue("Messages:PageSize", 25);
@@ -65,6 +66,7 @@ builder.Services.AddUserMessages(options =>
         builder.Configuration.GetSection("Messages:Limits").Bind(options.Limits);
     })
     .AddEntityFrameworkStores<SampleDbContext>()
+    .AddIdentityUserDirectory<IdentityUser>(users => users.DisplayNameClaimType = SampleUsers.DisplayNameClaim)
     .AddMessageNotifier<PickupDirectoryEmailNotifier>();
 
 // The package ships English and German; the sample lets people switch (see Pages/Shared/_LanguageSwitch),

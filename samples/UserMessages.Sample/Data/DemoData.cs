@@ -10,6 +10,9 @@ public static class DemoData
 
     public static readonly string[] Emails = ["alice@example.com", "bob@example.com", "carol@example.com"];
 
+    /// <summary>Their public names, which the messaging pages show.</summary>
+    public static readonly string[] Names = ["Alice Archer", "Bob Baker", "Carol Chen"];
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var users = services.GetRequiredService<UserManager<IdentityUser>>();
@@ -19,10 +22,10 @@ public static class DemoData
         }
 
         var ids = new List<string>();
-        foreach (var email in Emails)
+        foreach (var (email, name) in Emails.Zip(Names))
         {
             var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-            var created = await users.CreateAsync(user, Password);
+            var created = await SampleUsers.CreateAsync(users, user, name, Password);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException("Could not create the demo users: " + string.Join(" ", created.Errors.Select(e => e.Description)));

@@ -3,10 +3,10 @@ using UserMessages.Users;
 
 namespace UserMessages.Api;
 
-/// <summary>A user as the API names them.</summary>
-internal sealed record ApiUser(string Id, string UserName, string DisplayName)
+/// <summary>A user as the API names them: by id and public name, never by a sign-in name or e-mail address.</summary>
+internal sealed record ApiUser(string Id, string DisplayName)
 {
-    public static ApiUser From(MessagingUser user) => new(user.Id, user.UserName, user.DisplayName);
+    public static ApiUser From(MessagingUser user) => new(user.Id, user.DisplayName);
 }
 
 /// <summary>One row of a folder or of search results.</summary>

@@ -55,6 +55,31 @@ public sealed class UserMessagesBuilder
         where TKey : IEquatable<TKey>
         => AddUserDirectory<IdentityUserDirectory<TUser, TKey>>();
 
+    /// <summary>Uses ASP.NET Core Identity as the user directory (string keys), with the users' public name where <paramref name="configure"/> says.</summary>
+    /// <typeparam name="TUser">The host's user type.</typeparam>
+    /// <param name="configure">Names the claim or the property that holds a user's public name.</param>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddIdentityUserDirectory<TUser>(Action<IdentityUserDirectoryOptions<TUser>> configure)
+        where TUser : IdentityUser
+        => AddIdentityUserDirectory<TUser, string>(configure);
+
+    /// <summary>Uses ASP.NET Core Identity as the user directory, with the users' public name where <paramref name="configure"/> says.</summary>
+    /// <typeparam name="TUser">The host's user type.</typeparam>
+    /// <typeparam name="TKey">Its key type.</typeparam>
+    /// <param name="configure">Names the claim or the property that holds a user's public name.</param>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddIdentityUserDirectory<TUser, TKey>(Action<IdentityUserDirectoryOptions<TUser>> configure)
+        where TUser : IdentityUser<TKey>
+        where TKey : IEquatable<TKey>
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new IdentityUserDirectoryOptions<TUser>();
+        configure(options);
+        Services.RemoveAll<IdentityUserDirectoryOptions<TUser>>();
+        Services.AddSingleton(options);
+        return AddUserDirectory<IdentityUserDirectory<TUser, TKey>>();
+    }
+
     /// <summary>Uses <typeparamref name="TDirectory"/> to find users and their names, replacing any other.</summary>
     /// <typeparam name="TDirectory">The directory.</typeparam>
     /// <returns>This builder.</returns>

@@ -15,10 +15,16 @@ internal static class ComposePages
 
     public static async Task<IResult> ShowTo(HttpContext http, IUserDirectory directory, IOptions<UserMessagesOptions> options, string userId)
     {
-        // An unknown id simply leaves the field empty: the page never says whether an account exists.
+        // The person comes as chosen, by their public name (never their sign-in name or address); an unknown id
+        // simply leaves the form empty: the page never says whether an account exists.
         var users = await directory.FindByIdsAsync([userId], http.RequestAborted);
-        var to = users.TryGetValue(userId, out var user) ? user.UserName : string.Empty;
-        return View(new ComposeForm { To = to, MaxContentLength = options.Value.MaxContentLength }, StatusCodes.Status200OK);
+        var form = new ComposeForm { MaxContentLength = options.Value.MaxContentLength };
+        if (users.TryGetValue(userId, out var user))
+        {
+            form.Chosen.Add(user);
+        }
+
+        return View(form, StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> Send(
@@ -50,8 +56,13 @@ internal static class ComposePages
         var errors = new List<MessagingError>();
         validator.CheckSubject(compose.Subject, errors);
         validator.CheckContent(compose.Content, errors);
-        var recipients = await RecipientNames.ResolveAsync(compose.To, directory, describer, options.Value.MaxRecipients, http.RequestAborted);
+        var recipients = await RecipientNames.ResolveAsync(compose.To, form["ToId"].OfType<string>().ToList(), directory, describer, options.Value.MaxRecipients, http.RequestAborted);
         errors.AddRange(recipients.Errors);
+        foreach (var person in recipients.Chosen)
+        {
+            compose.Chosen.Add(person);
+        }
+
         var status = StatusCodes.Status400BadRequest;
         TimeSpan? retryAfter = null;
         if (errors.Count == 0)

@@ -33,6 +33,6 @@ internal static class RecipientSuggestions
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: result.Errors[0].Description);
         }
 
-        return TypedResults.Ok(result.Value!.Select(u => new RecipientSuggestion(u.Id, u.UserName, u.DisplayName)).ToArray());
+        return TypedResults.Ok(result.Value!.Select(u => new RecipientSuggestion(u.Id, u.DisplayName)).ToArray());
     }
 }

@@ -70,7 +70,7 @@ internal static class ThreadPages
         }
 
         var to = p.Form["To"].ToString();
-        var resolved = await RecipientNames.ResolveAsync(to, directory, describer, options.Value.MaxRecipients, http.RequestAborted);
+        var resolved = await RecipientNames.ResolveAsync(to, p.Form["ToId"].OfType<string>().ToList(), directory, describer, options.Value.MaxRecipients, http.RequestAborted);
         var errors = resolved.Errors.ToList();
         if (errors.Count == 0)
         {
@@ -89,6 +89,11 @@ internal static class ThreadPages
         }
 
         var reply = new ReplyForm { ThreadId = p.ThreadId, MaxContentLength = options.Value.MaxContentLength, AddPeople = to };
+        foreach (var person in resolved.Chosen)
+        {
+            reply.ChosenToAdd.Add(person);
+        }
+
         foreach (var error in errors)
         {
             reply.Errors.Add("To", error.Description);

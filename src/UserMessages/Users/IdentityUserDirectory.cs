@@ -1,31 +1,31 @@
 using System.ComponentModel;
-using System.Runtime.CompilerServices;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace UserMessages.Users;
 
 /// <summary>
-/// The default <see cref="IUserDirectory"/>: ASP.NET Core Identity users, shown by user name.
-/// Lookups of several users are one query when the user store is queryable (the EF Core store is).
+/// The default <see cref="IUserDirectory"/>: ASP.NET Core Identity users, shown by their public name (see
+/// <see cref="IdentityUserDirectoryOptions{TUser}"/>), never by an e-mail address. Lookups of several users are
+/// one query when the user store is queryable (the EF Core store is).
 /// </summary>
 /// <remarks>
-/// Every request asks for the signed-in user's id and most for names, so those two do not build a
-/// <see cref="UserManager{TUser}"/> (about 15 services, 4 KB and 4 µs a request) when the app's is
-/// Identity's own class: they read what its <see cref="UserManager{TUser}.GetUserId"/> and
-/// <see cref="UserManager{TUser}.Users"/> read, the user-id claim and the store's users. A host's
+/// The signed-in user's id and the names do not build a <see cref="UserManager{TUser}"/> when the app's is
+/// Identity's own class: they read what it would read, the user-id claim and the store's users. A host's
 /// own <see cref="UserManager{TUser}"/> subclass is always asked (it may override either).
 /// </remarks>
-internal sealed class IdentityUserDirectory<TUser, TKey>(IServiceProvider services, IdentityUserManagerKind<TUser> kind, IOptions<IdentityOptions> identityOptions)
+internal sealed class IdentityUserDirectory<TUser, TKey>(
+    IServiceProvider services, IdentityUserManagerKind<TUser> kind, IOptions<IdentityOptions> identityOptions, IdentityUserDirectoryOptions<TUser>? publicNames = null)
     : IUserDirectory
     where TUser : IdentityUser<TKey>
     where TKey : IEquatable<TKey>
 {
+    private readonly IdentityUserDirectoryOptions<TUser> names = publicNames ?? new();
     private UserManager<TUser>? manager;
 
     private UserManager<TUser> Manager => manager ??= services.GetRequiredService<UserManager<TUser>>();
@@ -58,7 +58,7 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(IServiceProvider servic
             {
                 if (await Manager.FindByIdAsync(id) is { } user)
                 {
-                    found[id] = ToMessagingUser(user.Id, user.UserName);
+                    found[id] = ToMessagingUser(user.Id, user.UserName, await PublicNameOfAsync(user));
                 }
             }
 
@@ -66,20 +66,16 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(IServiceProvider servic
         }
 
         var keys = ids.Select(id => TryParseKey(id, out var key) ? key : default!).ToList();
-        if (queryable is DbSet<TUser> users
-            && users.GetService<ICurrentDbContext>().Context is var context
-            && UserNamesStatement<TUser, TKey>.For(context) is { } statement)
+        var context = EfContext(queryable);
+        if (context is not null && names.DisplayName is null && UserNamesStatement<TUser, TKey>.For(context, names.DisplayNameClaimType) is { } statement)
         {
             // The EF Core store (every page asks for names): one statement written once per model.
             var found = await statement.ReadAsync(context, keys, cancellationToken);
-            return found.Select(r => ToMessagingUser(r.Id, r.Name)).ToDictionary(u => u.Id, StringComparer.Ordinal);
+            return found.Select(r => ToMessagingUser(r.Id, r.Name, r.PublicName)).ToDictionary(u => u.Id, StringComparer.Ordinal);
         }
 
-        var rows = await queryable.AsNoTracking()
-            .Where(u => keys.Contains(u.Id))
-            .Select(u => new { u.Id, u.UserName })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => ToMessagingUser(r.Id, r.UserName)).ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var rows = await queryable.AsNoTracking().Where(u => keys.Contains(u.Id)).Select(WithPublicName(context)).ToListAsync(cancellationToken);
+        return rows.Select(r => ToMessagingUser(r.Id, r.UserName, r.PublicName)).ToDictionary(u => u.Id, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyDictionary<string, MessagingUser>> FindByNamesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
@@ -97,7 +93,7 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(IServiceProvider servic
                 var user = await Manager.FindByNameAsync(name) ?? await Manager.FindByEmailAsync(name);
                 if (user is not null)
                 {
-                    found[name] = ToMessagingUser(user.Id, user.UserName);
+                    found[name] = ToMessagingUser(user.Id, user.UserName, await PublicNameOfAsync(user));
                 }
             }
 
@@ -110,7 +106,7 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(IServiceProvider servic
         var emailValues = normalizedEmails.Values.Distinct().ToList();
         var rows = await Manager.Users.AsNoTracking()
             .Where(u => nameValues.Contains(u.NormalizedUserName!) || emailValues.Contains(u.NormalizedEmail!))
-            .Select(u => new { u.Id, u.UserName, u.NormalizedUserName, u.NormalizedEmail })
+            .Select(WithPublicName(EfContext(Manager.Users)))
             .ToListAsync(cancellationToken);
 
         foreach (var name in normalized.Keys)
@@ -121,13 +117,17 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(IServiceProvider servic
             var match = byName ?? (byEmail.Count == 1 ? byEmail[0] : null);
             if (match is not null)
             {
-                found[name] = ToMessagingUser(match.Id, match.UserName);
+                found[name] = ToMessagingUser(match.Id, match.UserName, match.PublicName);
             }
         }
 
         return found;
     }
 
+    /// <summary>
+    /// People whose public name (or user name, if it is not an e-mail address) starts with <paramref name="prefix"/>;
+    /// someone is found by e-mail only when the whole address is typed, so addresses cannot be collected.
+    /// </summary>
     public async Task<IReadOnlyList<MessagingUser>> SuggestAsync(string prefix, IReadOnlyCollection<string> excludedUserIds, int max, CancellationToken cancellationToken)
     {
         if (!Manager.SupportsQueryableUsers || string.IsNullOrWhiteSpace(prefix))
@@ -136,23 +136,119 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(IServiceProvider servic
             return [];
         }
 
-        var name = Manager.NormalizeName(prefix.Trim()) ?? prefix;
-        var email = Manager.NormalizeEmail(prefix.Trim()) ?? prefix;
+        var typed = prefix.Trim();
         var excluded = excludedUserIds.Select(id => TryParseKey(id, out var key) ? key : default!).ToList();
-        var rows = await Manager.Users.AsNoTracking()
-            .Where(u => (u.NormalizedUserName!.StartsWith(name) || u.NormalizedEmail!.StartsWith(email)) && !excluded.Contains(u.Id))
+        var context = EfContext(Manager.Users);
+        var users = Manager.Users.AsNoTracking().Where(u => !excluded.Contains(u.Id));
+        if (typed.Contains('@', StringComparison.Ordinal))
+        {
+            var email = Manager.NormalizeEmail(typed) ?? typed;
+            var byEmail = await users.Where(u => u.NormalizedEmail == email).Select(WithPublicName(context)).Take(2).ToListAsync(cancellationToken);
+            return byEmail is [var only] ? [ToMessagingUser(only.Id, only.UserName, only.PublicName)] : [];
+        }
+
+        var rows = await users.Where(PublicNameStartsWith(typed, context))
             .OrderBy(u => u.NormalizedUserName)
-            .Select(u => new { u.Id, u.UserName })
+            .Select(WithPublicName(context))
             .Take(max)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => ToMessagingUser(r.Id, r.UserName)).ToList();
+        return rows.Select(r => ToMessagingUser(r.Id, r.UserName, r.PublicName)).ToList();
     }
 
-    private static MessagingUser ToMessagingUser(TKey id, string? userName)
+    /// <summary>A user as the pages show them: by public name; without one, by user name, and of an e-mail address only the part before the <c>@</c>.</summary>
+    private static MessagingUser ToMessagingUser(TKey id, string? userName, string? publicName)
     {
         var idText = Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture)!;
         var name = userName ?? idText;
-        return new MessagingUser(idText, name, name);
+        var shown = !string.IsNullOrWhiteSpace(publicName) ? publicName.Trim() : name.Split('@')[0] is { Length: > 0 } local ? local : idText;
+        return new MessagingUser(idText, name, shown);
+    }
+
+    private async Task<string?> PublicNameOfAsync(TUser user)
+    {
+        if (names.DisplayName is { } column)
+        {
+            return column.Compile()(user);
+        }
+
+        return names.DisplayNameClaimType is { } claimType && Manager.SupportsUserClaim
+            ? (await Manager.GetClaimsAsync(user)).Where(c => c.Type == claimType).Select(c => c.Value).Order(StringComparer.Ordinal).FirstOrDefault()
+            : null;
+    }
+
+    /// <summary>The EF Core context behind an Identity store's users, or null for another store.</summary>
+    private static DbContext? EfContext(IQueryable<TUser> users) => (users as DbSet<TUser>)?.GetService<ICurrentDbContext>().Context;
+
+    /// <summary>Each user's id, user name, public name (the property named, or the claim named, else none) and normalized names.</summary>
+    private Expression<Func<TUser, NameRow>> WithPublicName(DbContext? context)
+    {
+        var user = Expression.Parameter(typeof(TUser), "u");
+        var publicName = PublicNameOf(user, context) ?? Expression.Constant(null, typeof(string));
+        var constructor = typeof(NameRow).GetConstructors()[0];
+        return Expression.Lambda<Func<TUser, NameRow>>(
+            Expression.New(
+                constructor,
+                Expression.Property(user, nameof(IdentityUser<TKey>.Id)),
+                Expression.Property(user, nameof(IdentityUser<TKey>.UserName)),
+                publicName,
+                Expression.Property(user, nameof(IdentityUser<TKey>.NormalizedUserName)),
+                Expression.Property(user, nameof(IdentityUser<TKey>.NormalizedEmail))),
+            user);
+    }
+
+    /// <summary>
+    /// Users whose public name starts with <paramref name="typed"/> (any case); a user without one, whose user name
+    /// does (of an e-mail address, that is the part before the @, which is what the pages show); or whose user name
+    /// does when it is not an e-mail address.
+    /// </summary>
+    private Expression<Func<TUser, bool>> PublicNameStartsWith(string typed, DbContext? context)
+    {
+        var userName = Manager.NormalizeName(typed) ?? typed.ToUpperInvariant();
+        Expression<Func<TUser, bool>> byUserName = u => u.NormalizedUserName!.StartsWith(userName);
+        Expression<Func<TUser, bool>> byPlainUserName = u => u.NormalizedUserName!.StartsWith(userName) && !u.NormalizedUserName.Contains("@");
+        var user = byUserName.Parameters[0];
+        if (PublicNameOf(user, context) is not { } publicName)
+        {
+            return byUserName;
+        }
+
+        var none = Expression.Constant(null, typeof(string));
+        var starts = Expression.Call(
+            Expression.Call(publicName, typeof(string).GetMethod(nameof(string.ToUpper), Type.EmptyTypes)!),
+            typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!,
+            Expression.Constant(typed.ToUpperInvariant()));
+        var match = Expression.OrElse(
+            Expression.AndAlso(Expression.NotEqual(publicName, none), starts),
+            Expression.OrElse(
+                Expression.AndAlso(Expression.Equal(publicName, none), byUserName.Body),
+                new Rebind(byPlainUserName.Parameters[0], user).Visit(byPlainUserName.Body)));
+        return Expression.Lambda<Func<TUser, bool>>(match, user);
+    }
+
+    /// <summary>The public name of <paramref name="user"/> as an expression EF Core translates, or null when none is configured.</summary>
+    private Expression? PublicNameOf(ParameterExpression user, DbContext? context)
+    {
+        if (names.DisplayName is { } column)
+        {
+            return new Rebind(column.Parameters[0], user).Visit(column.Body);
+        }
+
+        if (names.DisplayNameClaimType is not { } claimType || context is null || Claims(context) is not { } claims)
+        {
+            return null;
+        }
+
+        Expression<Func<TUser, string?>> claim = u => claims.Where(c => c.UserId.Equals(u.Id) && c.ClaimType == claimType).Min(c => c.ClaimValue);
+        return new Rebind(claim.Parameters[0], user).Visit(claim.Body);
+    }
+
+    /// <summary>The Identity context's user claims, whatever the host's claim type.</summary>
+    private static IQueryable<IdentityUserClaim<TKey>>? Claims(DbContext context)
+    {
+        var claimType = context.Model.GetEntityTypes().FirstOrDefault(e => e.BaseType is null && typeof(IdentityUserClaim<TKey>).IsAssignableFrom(e.ClrType))?.ClrType;
+        return claimType is null
+            ? null
+            : (IQueryable<IdentityUserClaim<TKey>>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(claimType).Invoke(context, null)!;
     }
 
     private static bool TryParseKey(string id, out TKey key)
@@ -178,5 +274,14 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(IServiceProvider servic
         }
 
         return false;
+    }
+
+    /// <summary>A user as read for the pages.</summary>
+    private sealed record NameRow(TKey Id, string? UserName, string? PublicName, string? NormalizedUserName, string? NormalizedEmail);
+
+    /// <summary>Puts the directory's user parameter in place of a configured expression's own.</summary>
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

@@ -12,6 +12,9 @@ public sealed class ReplyForm
     /// <summary>The add-people field as last typed (user names or e-mail addresses).</summary>
     public string AddPeople { get; set; } = string.Empty;
 
+    /// <summary>People picked from the suggestions to add: sent by id, shown by their public name.</summary>
+    public IList<Users.MessagingUser> ChosenToAdd { get; } = new List<Users.MessagingUser>();
+
     /// <summary>What was wrong with the last submission (<c>Content</c> for the reply, <c>To</c> for adding people).</summary>
     public FormErrors Errors { get; } = new();
 

@@ -101,12 +101,31 @@
         input.removeAttribute("aria-activedescendant");
       }
     }
+    // A person picked from the suggestions joins the chosen people (a ticked box sent as ToId, shown by their
+    // public name), and what was typed for them leaves the field.
     function choose(index) {
-      var user = options[index] && options[index].dataset.userName;
-      if (!user) { return; }
+      var option = options[index];
+      if (!option) { return; }
+      var chosen = document.getElementById(input.id + "-chosen");
+      if (chosen && !chosen.querySelector("input[value='" + CSS.escape(option.dataset.userId) + "']")) {
+        var li = document.createElement("li");
+        var chip = document.createElement("label");
+        chip.className = "um-chip";
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = "ToId";
+        box.value = option.dataset.userId;
+        box.checked = true;
+        chip.appendChild(box);
+        chip.appendChild(document.createTextNode(" " + option.textContent));
+        li.appendChild(chip);
+        chosen.appendChild(li);
+        chosen.hidden = false;
+      }
       var parts = input.value.split(/([,;])/);
-      parts[parts.length - 1] = (parts.length > 1 ? " " : "") + user;
-      input.value = parts.join("") + ", ";
+      parts.pop();
+      input.value = parts.join("").replace(/[,;]\s*$/, "").trim();
+      if (input.value) { input.value += ", "; }
       close();
       input.focus();
     }
@@ -117,8 +136,8 @@
         li.id = listbox.id + "-" + i;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
-        li.dataset.userName = user.userName;
-        li.textContent = user.displayName === user.userName ? user.userName : user.displayName + " (" + user.userName + ")";
+        li.dataset.userId = user.id;
+        li.textContent = user.displayName;
         li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(i); });
         listbox.appendChild(li);
         options.push(li);

@@ -51,7 +51,7 @@ public sealed class KeyboardTests(BrowserFixture fixture) : BrowserTest(fixture)
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#um-people")).ToHaveAttributeAsync("open", string.Empty);
         await page.Keyboard.PressAsync("Tab");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Block " + bob.UserName })).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Block " + bob.DisplayName })).ToBeFocusedAsync();
     }
 
     [SkippableFact]

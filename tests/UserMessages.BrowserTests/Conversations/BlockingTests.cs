@@ -12,12 +12,13 @@ public sealed class BlockingTests(BrowserFixture fixture) : BrowserTest(fixture)
     {
         var alice = await UserAsync("alice");
         var bob = await UserAsync("bob");
+        await Site.StartThreadAsync(alice, [bob], "Hello", "Do you have a minute?");
         var bobsPage = await SignedInAsync(bob);
         await bobsPage.GotoAsync("/messages");
         await bobsPage.Locator("#um-blocked-link").ClickAsync();
         await bobsPage.GetByLabel("Block a user").FillAsync(alice.UserName);
         await bobsPage.Locator("#um-block-send").ClickAsync();
-        await Expect(bobsPage.Locator("#um-blocked-list [data-um-user-id]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(alice.UserName));
+        await Expect(bobsPage.Locator("#um-blocked-list [data-um-user-id]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(alice.DisplayName));
 
         var alicesPage = await SignedInAsync(alice);
         await alicesPage.GotoAsync("/messages/create");
@@ -29,7 +30,7 @@ public sealed class BlockingTests(BrowserFixture fixture) : BrowserTest(fixture)
         Assert.Equal($"You cannot send a message to “{bob.UserName}”.", refusal);
         await Expect(alicesPage.GetByRole(AriaRole.Alert)).ToContainTextAsync(refusal);
 
-        await bobsPage.GetByRole(AriaRole.Button, new() { Name = "Unblock " + alice.UserName }).ClickAsync();
+        await bobsPage.GetByRole(AriaRole.Button, new() { Name = "Unblock " + alice.DisplayName }).ClickAsync();
         await Expect(bobsPage.Locator("#um-empty")).ToBeVisibleAsync();
 
         await alicesPage.Locator("#um-send").ClickAsync();

@@ -8,7 +8,7 @@ namespace UserMessages.BrowserTests.Conversations;
 public sealed class ComposeTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [SkippableFact]
-    public async Task SeveralRecipients_PickedWithTypeArrowDownEnter_AllJoinOneConversation()
+    public async Task SeveralRecipients_PickedWithTypeArrowDownEnter_AllJoinOneConversation_ShownByTheirPublicNames()
     {
         var alice = await UserAsync("alice");
         var bob = await UserAsync("bob");
@@ -28,20 +28,25 @@ public sealed class ComposeTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(listbox.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
 
         await page.Keyboard.PressAsync("ArrowDown");
-        var option = listbox.GetByRole(AriaRole.Option, new() { Name = bob.UserName });
+        var option = listbox.GetByRole(AriaRole.Option, new() { Name = bob.DisplayName });
         await Expect(option).ToHaveAttributeAsync("aria-selected", "true");
         await Expect(to).ToHaveAttributeAsync("aria-activedescendant", (await option.GetAttributeAsync("id"))!);
         await page.Keyboard.PressAsync("Enter");
-        await Expect(to).ToHaveValueAsync(bob.UserName + ", ");
+        var chosen = page.Locator("#um-to-chosen");
+        await Expect(chosen.GetByRole(AriaRole.Checkbox, new() { Name = bob.DisplayName })).ToBeCheckedAsync();
+        await Expect(to).ToHaveValueAsync(string.Empty);
         await Expect(to).ToHaveAttributeAsync("aria-expanded", "false");
         await Expect(listbox).ToBeHiddenAsync();
         await Expect(to).ToBeFocusedAsync();
 
         await page.Keyboard.TypeAsync(carol.Typed);
-        await Expect(listbox.GetByRole(AriaRole.Option, new() { Name = carol.UserName })).ToBeVisibleAsync();
+        await Expect(listbox.GetByRole(AriaRole.Option, new() { Name = carol.DisplayName })).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(to).ToHaveValueAsync($"{bob.UserName}, {carol.UserName}, ");
+        await Expect(chosen.GetByRole(AriaRole.Checkbox)).ToHaveCountAsync(2);
+        await Expect(chosen.GetByRole(AriaRole.Checkbox, new() { Name = carol.DisplayName })).ToBeCheckedAsync();
+        await Expect(to).ToHaveValueAsync(string.Empty);
+        Assert.DoesNotContain("@", await page.Locator("#um-compose-form").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.Locator("#um-subject")).ToBeFocusedAsync();
@@ -54,8 +59,8 @@ public sealed class ComposeTests(BrowserFixture fixture) : BrowserTest(fixture)
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page).ToHaveURLAsync(PageSteps.ThreadUrl());
-        await Expect(page.Locator("#um-participants")).ToContainTextAsync(bob.UserName);
-        await Expect(page.Locator("#um-participants")).ToContainTextAsync(carol.UserName);
+        await Expect(page.Locator("#um-participants")).ToContainTextAsync(bob.DisplayName);
+        await Expect(page.Locator("#um-participants")).ToContainTextAsync(carol.DisplayName);
         var carolsPage = await SignedInAsync(carol);
         await carolsPage.GotoAsync("/messages");
         await Expect(carolsPage.Row("Team lunch")).ToHaveAttributeAsync("data-um-unread", "true");

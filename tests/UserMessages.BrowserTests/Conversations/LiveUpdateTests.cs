@@ -36,12 +36,12 @@ public sealed class LiveUpdateTests(BrowserFixture fixture) : BrowserTest(fixtur
 
         var lastMessage = bobsThread.Locator("#um-messages .um-message").Last;
         await Expect(lastMessage.Locator(".um-message__content")).ToHaveTextAsync("I'll bring boxes.\nAnd pizza.");
-        await Expect(lastMessage.Locator(".um-message__sender")).ToHaveTextAsync(alice.UserName);
+        await Expect(lastMessage.Locator(".um-message__sender")).ToHaveTextAsync(alice.DisplayName);
         await Expect(bobsThread.Locator("#um-messages .um-message")).ToHaveCountAsync(2);
 
         await Expect(bobsInbox.Rows().First).ToContainTextAsync("Older news");
         await Expect(bobsInbox.Rows().First).ToHaveAttributeAsync("data-um-unread", "true");
-        await Expect(bobsInbox.Rows().First.Locator(".um-thread__excerpt")).ToHaveTextAsync($"{alice.UserName}: Old news is good news.");
+        await Expect(bobsInbox.Rows().First.Locator(".um-thread__excerpt")).ToHaveTextAsync($"{alice.DisplayName}: Old news is good news.");
         await Expect(bobsInbox.Row("Moving day")).ToHaveAttributeAsync("data-um-unread", "true");
         await Expect(bobsInbox.Locator("#um-unread-badge")).ToHaveAttributeAsync("data-um-unread-count", "2");
         await Expect(bobsInbox.Locator("#um-unread-badge")).ToHaveAttributeAsync("aria-label", "Messages, 2 unread");

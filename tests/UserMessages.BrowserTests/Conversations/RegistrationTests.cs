@@ -16,6 +16,7 @@ public sealed class RegistrationTests(BrowserFixture fixture) : BrowserTest(fixt
 
         await page.GotoAsync("/");
         await page.Locator("#register").ClickAsync();
+        await page.Locator("#Input_DisplayName").FillAsync("Nora Newcomer");
         await page.Locator("#Input_Email").FillAsync(newcomer.UserName);
         await page.Locator("#Input_Password").FillAsync(newcomer.Password);
         await page.Locator("#Input_ConfirmPassword").FillAsync(newcomer.Password);
@@ -28,15 +29,15 @@ public sealed class RegistrationTests(BrowserFixture fixture) : BrowserTest(fixt
 
         await page.Locator("#um-compose").ClickAsync();
         await page.Locator("#um-to").PressSequentiallyAsync(bob.Typed);
-        await page.GetByRole(AriaRole.Option, new() { Name = bob.UserName }).ClickAsync();
-        await Expect(page.Locator("#um-to")).ToHaveValueAsync(bob.UserName + ", ");
+        await page.GetByRole(AriaRole.Option, new() { Name = bob.DisplayName }).ClickAsync();
+        await Expect(page.Locator("#um-to-chosen").GetByRole(AriaRole.Checkbox, new() { Name = bob.DisplayName })).ToBeCheckedAsync();
         await page.Locator("#um-subject").FillAsync("Hello from a newcomer");
         await page.Locator("#um-content").FillAsync("Hi Bob,\nI just joined.");
         await page.Locator("#um-send").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(PageSteps.ThreadUrl());
         await Expect(page.Locator("#um-subject")).ToHaveTextAsync("Hello from a newcomer");
-        await Expect(page.Locator("#um-participants")).ToContainTextAsync(bob.UserName);
+        await Expect(page.Locator("#um-participants")).ToContainTextAsync(bob.DisplayName);
         await Expect(page.Locator(".um-message__content")).ToHaveTextAsync("Hi Bob,\nI just joined.");
 
         await page.Locator("#logout").ClickAsync();

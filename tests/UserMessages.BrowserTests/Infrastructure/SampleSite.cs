@@ -47,9 +47,10 @@ public sealed class SampleSite : WebApplicationFactory<Program>
             user.Id = "user-" + email;
         }
 
-        var created = await manager.CreateAsync(user, Password);
+        var site = new SiteUser(user.Id, email, Password);
+        var created = await UserMessages.Sample.Data.SampleUsers.CreateAsync(manager, user, site.DisplayName, Password);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        return new SiteUser(user.Id, email, Password);
+        return site with { Id = user.Id };
     }
 
     /// <summary>Starts a conversation behind the scenes (for tests about what people do with it).</summary>

@@ -20,7 +20,7 @@ public sealed class BlockingTests : MessagingTest
         Assert.Equal(MailboxPaths.Blocked, response.Headers.Location!.OriginalString);
         var page = await Alice.FollowRedirectAsync(response);
         var row = page.Single($"#um-blocked-list [data-um-user-id='{Bob.Id}']");
-        Assert.Contains(Bob.UserName, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Bob.DisplayName, row.TextContent, StringComparison.Ordinal);
         Assert.Single(page.Document.QuerySelectorAll("#um-blocked-list [data-um-user-id]"));
         Assert.Null(page.Find("#um-block-error"));
     }

@@ -21,8 +21,8 @@ public sealed class ComposeTests : MessagingTest
         Assert.Equal("Lunch?", thread.Single("#um-subject").TextContent.Trim());
         var message = Assert.Single(thread.Document.QuerySelectorAll("#um-messages .um-message"));
         Assert.Equal("Are you free on Friday?", message.QuerySelector(".um-message__content")!.TextContent);
-        Assert.Equal(Alice.UserName, message.QuerySelector(".um-message__sender")!.TextContent);
-        Assert.Contains(Bob.UserName, thread.Single("#um-participants").TextContent, StringComparison.Ordinal);
+        Assert.Equal(Alice.DisplayName, message.QuerySelector(".um-message__sender")!.TextContent);
+        Assert.Contains(Bob.DisplayName, thread.Single("#um-participants").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class ComposeTests : MessagingTest
 
         var carolsView = await Carol.GetPageAsync(Paths.Thread(threadId));
         var with = carolsView.Single("#um-participants").TextContent;
-        Assert.Contains(Alice.UserName, with, StringComparison.Ordinal);
-        Assert.Contains(Bob.UserName, with, StringComparison.Ordinal);
+        Assert.Contains(Alice.DisplayName, with, StringComparison.Ordinal);
+        Assert.Contains(Bob.DisplayName, with, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,16 +56,24 @@ public sealed class ComposeTests : MessagingTest
             db.ThreadParticipants.Where(p => p.ThreadId == threadId).Select(p => p.UserId).OrderBy(id => id).ToList()));
         Assert.Equal(new[] { Alice.Id, Bob.Id }.Order(), participants);
         var thread = await Alice.GetPageAsync(Paths.Thread(threadId));
-        Assert.Equal($"With {Bob.UserName}", thread.Single("#um-participants").TextContent.Trim());
+        Assert.Equal($"With {Bob.DisplayName}", thread.Single("#um-participants").TextContent.Trim());
     }
 
     [Fact]
-    public async Task CreateForUser_PrefillsTheRecipientWithTheirUserName()
+    public async Task CreateForUser_ComesWithThemChosen_ByTheirPublicName_NeverTheirAddress()
     {
         var form = await Alice.GetPageAsync(Paths.CreateTo(Bob.Id));
 
         Assert.Equal(HttpStatusCode.OK, form.Status);
-        Assert.Equal(Bob.UserName, form.Single("#um-compose-form #um-to").GetAttribute("value"));
+        var chosen = form.Single("#um-to-chosen input[name='ToId']");
+        Assert.Equal(Bob.Id, chosen.GetAttribute("value"));
+        Assert.True(chosen.HasAttribute("checked"));
+        Assert.Equal(Bob.DisplayName, form.Single("#um-to-chosen").TextContent.Trim());
+        Assert.DoesNotContain(Bob.UserName, form.Html, StringComparison.Ordinal);
+
+        var sent = await Alice.SubmitFormAsync(form, "#um-compose-form", new Dictionary<string, string> { ["Subject"] = "Hi", ["Content"] = "Hello Bob" });
+        var thread = await Alice.FollowRedirectAsync(sent);
+        Assert.Equal($"With {Bob.DisplayName}", thread.Single("#um-participants").TextContent.Trim());
     }
 
     [Fact]

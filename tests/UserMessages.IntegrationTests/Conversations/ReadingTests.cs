@@ -18,7 +18,7 @@ public sealed class ReadingTests : MessagingTest
         Assert.NotNull(row);
         Assert.Equal("true", row.GetAttribute("data-um-unread"));
         Assert.Contains("Lunch?", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains(Alice.UserName, row.QuerySelector(".um-thread__people")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Alice.DisplayName, row.QuerySelector(".um-thread__people")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, inbox.UnreadBadgeCount);
     }
 

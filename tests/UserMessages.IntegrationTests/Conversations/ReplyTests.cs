@@ -14,10 +14,10 @@ public sealed class ReplyTests : MessagingTest
 
         var excerpt = (await Bob.GetPageAsync(Paths.Inbox)).ThreadRow(threadId)!.QuerySelector(".um-thread__excerpt")!.TextContent.Trim();
 
-        Assert.StartsWith($"{Alice.UserName}: word1 word2 word3", excerpt, StringComparison.Ordinal);
+        Assert.StartsWith($"{Alice.DisplayName}: word1 word2 word3", excerpt, StringComparison.Ordinal);
         Assert.EndsWith("\u2026", excerpt, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", excerpt, StringComparison.Ordinal);
-        Assert.True(excerpt.Length <= Alice.UserName.Length + 2 + 141, excerpt);
+        Assert.True(excerpt.Length <= Alice.DisplayName.Length + 2 + 141, excerpt);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class ReplyTests : MessagingTest
         var messages = after.Document.QuerySelectorAll("#um-messages .um-message");
         Assert.Equal(2, messages.Length);
         Assert.Equal("Yes, 12:30 works.", messages[1].QuerySelector(".um-message__content")!.TextContent);
-        Assert.Equal(Bob.UserName, messages[1].QuerySelector(".um-message__sender")!.TextContent);
+        Assert.Equal(Bob.DisplayName, messages[1].QuerySelector(".um-message__sender")!.TextContent);
         Assert.EndsWith("#" + messages[1].Id, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
@@ -49,7 +49,7 @@ public sealed class ReplyTests : MessagingTest
         var row = inbox.ThreadRow(threadId);
         Assert.NotNull(row);
         Assert.Equal("true", row.GetAttribute("data-um-unread"));
-        Assert.Equal($"{Bob.UserName}: Yes, 12:30 works.", row.QuerySelector(".um-thread__excerpt")!.TextContent.Trim());
+        Assert.Equal($"{Bob.DisplayName}: Yes, 12:30 works.", row.QuerySelector(".um-thread__excerpt")!.TextContent.Trim());
         Assert.Equal(1, inbox.UnreadBadgeCount);
 
         // The replier has read their own reply.

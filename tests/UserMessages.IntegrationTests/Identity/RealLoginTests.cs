@@ -19,6 +19,7 @@ public sealed class RealLoginTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, register.Status);
         var registered = await browser.SubmitFormAsync(register, "#registerForm", new Dictionary<string, string>
         {
+            ["Input.DisplayName"] = "Dora Explorer",
             ["Input.Email"] = email,
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,

@@ -19,6 +19,8 @@ public sealed class BrowserClient(HttpClient http, TestUser? user) : IDisposable
 
     public string UserName => User.UserName;
 
+    public string DisplayName => User.DisplayName;
+
     public async Task<HtmlPage> GetPageAsync(string url)
         => await ReadPageAsync(await Http.GetAsync(url));
 

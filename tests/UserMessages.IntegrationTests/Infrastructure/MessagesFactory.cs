@@ -46,15 +46,16 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
 
     public TestUserNames UserNames { get; } = new();
 
-    /// <summary>Creates an Identity user the way Identity UI does (user name = e-mail); no password, the test scheme signs it in.</summary>
+    /// <summary>Creates an Identity user the way the sample's registration does (user name = e-mail, a public name); no password, the test scheme signs it in.</summary>
     public async Task<TestUser> CreateUserAsync(string email)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        var testUser = new TestUser(user.Id, email);
         var created = await users.CreateAsync(user);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        var testUser = new TestUser(user.Id, email);
+        Assert.True((await users.AddClaimAsync(user, new System.Security.Claims.Claim(SampleUsers.DisplayNameClaim, testUser.DisplayName))).Succeeded);
         UserNames.Add(testUser);
         return testUser;
     }

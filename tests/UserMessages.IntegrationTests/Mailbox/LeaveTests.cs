@@ -40,9 +40,9 @@ public sealed class LeaveTests : MessagingTest
         {
             var thread = await other.GetPageAsync(Paths.Thread(threadId));
             var line = thread.Single("#um-messages li.um-system-line[data-um-kind='left']");
-            Assert.Contains(Carol.UserName, line.TextContent, StringComparison.Ordinal);
+            Assert.Contains(Carol.DisplayName, line.TextContent, StringComparison.Ordinal);
             Assert.Null(thread.Find($"#um-people [data-um-user-id='{Carol.Id}']"));
-            Assert.DoesNotContain(Carol.UserName, thread.Single("#um-participants").TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain(Carol.DisplayName, thread.Single("#um-participants").TextContent, StringComparison.Ordinal);
             Assert.Equal("Saturday at eight?", thread.Single("#um-messages .um-message__content").TextContent);
         }
     }

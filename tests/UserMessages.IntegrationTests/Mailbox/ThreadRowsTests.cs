@@ -32,7 +32,7 @@ public sealed class ThreadRowsTests : MessagingTest
                 await Bob.ReplyAsync(id, $"Answer {i}");
             }
 
-            threads.Add((id, $"Subject {i}", other.UserName, answered ? Bob.UserName : Alice.UserName));
+            threads.Add((id, $"Subject {i}", other.DisplayName, answered ? Bob.DisplayName : Alice.DisplayName));
         }
 
         var inbox = await Alice.GetPageAsync(Paths.Inbox);
@@ -46,7 +46,7 @@ public sealed class ThreadRowsTests : MessagingTest
             Assert.Matches($@"(^|\s){subject}$", row.QuerySelector(".um-thread__subject")!.TextContent.Trim());
             Assert.Equal(other, row.QuerySelector(".um-thread__people")!.TextContent.Trim());
             Assert.StartsWith(writer + ":", row.QuerySelector(".um-thread__excerpt")!.TextContent.Trim(), StringComparison.Ordinal);
-            Assert.Equal(writer == Bob.UserName ? "true" : "false", row.GetAttribute("data-um-unread"));
+            Assert.Equal(writer == Bob.DisplayName ? "true" : "false", row.GetAttribute("data-um-unread"));
             Assert.Equal(Paths.Thread(id), row.QuerySelector("a.um-thread__link")!.GetAttribute("href"));
             Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), row.QuerySelector("input[name='ids']")!.GetAttribute("value"));
             Assert.Contains(subject, row.QuerySelector("input[name='ids']")!.GetAttribute("aria-label"), StringComparison.Ordinal);

@@ -29,8 +29,8 @@ public sealed class AddPeopleTests : MessagingTest
             new[] { "Saturday at eight?", "Shall we ask Carol?" },
             thread.Document.QuerySelectorAll("#um-messages .um-message__content").Select(c => c.TextContent));
         var joined = thread.Single("#um-messages li.um-system-line[data-um-kind='joined']");
-        Assert.Contains(Alice.UserName, joined.TextContent, StringComparison.Ordinal);
-        Assert.Contains(Carol.UserName, joined.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Alice.DisplayName, joined.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Carol.DisplayName, joined.TextContent, StringComparison.Ordinal);
         Assert.NotNull(thread.Find($"#um-people [data-um-user-id='{Alice.Id}']"));
         Assert.NotNull(thread.Find($"#um-people [data-um-user-id='{Bob.Id}']"));
     }
@@ -44,7 +44,7 @@ public sealed class AddPeopleTests : MessagingTest
 
         var bobsView = await Bob.GetPageAsync(Paths.Thread(threadId));
         Assert.NotNull(bobsView.Find($"#um-people [data-um-user-id='{Carol.Id}']"));
-        Assert.Contains(Carol.UserName, bobsView.Single("#um-participants").TextContent, StringComparison.Ordinal);
+        Assert.Contains(Carol.DisplayName, bobsView.Single("#um-participants").TextContent, StringComparison.Ordinal);
         var items = bobsView.Document.QuerySelectorAll("#um-messages > li:not(.um-new-divider)").ToList();
         Assert.Equal(2, items.Count);
         Assert.Contains("um-message", items[0].ClassList);

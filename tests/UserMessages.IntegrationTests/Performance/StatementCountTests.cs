@@ -303,7 +303,7 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
         var (page, statements) = await MeasureAsync(app, () => alice.GetPageAsync(path));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(addressed ? bob.UserName : string.Empty, page.Single("#um-compose-form input[name='To']").GetAttribute("value") ?? string.Empty);
+        Assert.Equal(addressed ? [bob.Id] : [], page.Document.QuerySelectorAll("#um-to-chosen input[name='ToId']").Select(i => i.GetAttribute("value")));
         return statements;
     }
 
@@ -376,7 +376,7 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
         using (json)
         {
             Assert.Equal(Math.Min(load.Rows, 10), json.RootElement.GetArrayLength());
-            Assert.All(json.RootElement.EnumerateArray(), u => Assert.StartsWith("friend", u.GetProperty("userName").GetString(), StringComparison.Ordinal));
+            Assert.All(json.RootElement.EnumerateArray(), u => Assert.StartsWith("friend", u.GetProperty("displayName").GetString(), StringComparison.Ordinal));
         }
 
         return statements;

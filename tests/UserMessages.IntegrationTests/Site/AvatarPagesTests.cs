@@ -17,11 +17,11 @@ public sealed class AvatarPagesTests : MessagingTest
         var inbox = await Alice.GetPageAsync(Paths.Inbox);
         var thread = await Alice.GetPageAsync(Paths.Thread(threadId));
 
-        AssertAvatarOf(Bob.UserName, inbox.ThreadRow(threadId)!.QuerySelectorAll(".um-avatar").Single());
+        AssertAvatarOf(Bob.DisplayName, inbox.ThreadRow(threadId)!.QuerySelectorAll(".um-avatar").Single());
         var messages = thread.Document.QuerySelectorAll("#um-messages .um-message").ToList();
         Assert.Equal(2, messages.Count);
-        AssertAvatarOf(Alice.UserName, messages[0].QuerySelectorAll(".um-avatar").Single());
-        AssertAvatarOf(Bob.UserName, messages[1].QuerySelectorAll(".um-avatar").Single());
+        AssertAvatarOf(Alice.DisplayName, messages[0].QuerySelectorAll(".um-avatar").Single());
+        AssertAvatarOf(Bob.DisplayName, messages[1].QuerySelectorAll(".um-avatar").Single());
     }
 
     private static void AssertAvatarOf(string name, AngleSharp.Dom.IElement avatar)

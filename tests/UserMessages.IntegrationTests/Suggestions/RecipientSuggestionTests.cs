@@ -10,7 +10,7 @@ namespace UserMessages.IntegrationTests.Suggestions;
 public sealed class RecipientSuggestionTests : MessagingTest
 {
     [Fact]
-    public async Task ForBo_ReturnsBobAsJson_WithIdUserNameAndDisplayName()
+    public async Task ForBo_ReturnsBobAsJson_ByIdAndPublicName_WithoutHisAddress()
     {
         var response = await Alice.Http.GetAsync(MailboxPaths.RecipientsFor("bo"));
 
@@ -19,8 +19,8 @@ public sealed class RecipientSuggestionTests : MessagingTest
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var bob = Assert.Single(json.RootElement.EnumerateArray());
         Assert.Equal(Bob.Id, bob.GetProperty("id").GetString());
-        Assert.Equal(Bob.UserName, bob.GetProperty("userName").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(bob.GetProperty("displayName").GetString()));
+        Assert.Equal(Bob.DisplayName, bob.GetProperty("displayName").GetString());
+        Assert.Equal(["id", "displayName"], bob.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
