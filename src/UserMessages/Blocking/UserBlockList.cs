@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.Storage;
+using UserMessages.Store;
 using UserMessages.Users;
 
 namespace UserMessages.Blocking;

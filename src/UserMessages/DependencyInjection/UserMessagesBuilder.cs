@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using UserMessages.Events;
 using UserMessages.Notifications;
 using UserMessages.Storage;
+using UserMessages.Store;
 using UserMessages.Users;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -13,6 +13,7 @@ using UserMessages.Live;
 using UserMessages.Notifications;
 using UserMessages.Retention;
 using UserMessages.Services;
+using UserMessages.Store;
 using UserMessages.Users;
 using UserMessages.ViewComponents;
 using UserMessages.Web;
@@ -50,7 +51,9 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageSentHandler, LiveUpdatesHandler>());
         services.TryAddScoped<RecipientGate>();
         services.TryAddScoped<SendingLimits>();
-        services.TryAddScoped<NotificationOutbox>();
+        services.TryAddScoped<NotificationSchedule>();
+        services.TryAddScoped(MessageStoreChoice.Create);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoreChoiceAtStartup>());
         services.TryAddSingleton<NotificationSwitch>();
         services.TryAddScoped<IMessageNotifier, NoNotifier>();
         services.TryAddScoped<NotificationDigestJob>();

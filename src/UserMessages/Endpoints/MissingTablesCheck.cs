@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Storage;
+using UserMessages.Store;
 
 namespace UserMessages.Endpoints;
 

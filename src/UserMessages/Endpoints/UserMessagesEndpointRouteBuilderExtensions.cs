@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UserMessages;
 using UserMessages.Endpoints;
 using UserMessages.Storage;
+using UserMessages.Store;
 using UserMessages.Users;
 using UserMessages.Web;
 

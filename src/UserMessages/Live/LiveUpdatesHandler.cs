@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using UserMessages.Events;
-using UserMessages.Storage;
+using UserMessages.Store;
 using UserMessages.Users;
 
 namespace UserMessages.Live;
@@ -10,7 +10,7 @@ namespace UserMessages.Live;
 /// (<c>messageSent</c>), and each recipient's new unread count (<c>unreadCount</c>). A failure here
 /// is caught and logged by the dispatcher (without the content); the message stays saved.
 /// </summary>
-internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, UserMessagesDb db) : IMessageSentHandler
+internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store) : IMessageSentHandler
 {
     public const string MessageSentEvent = "messageSent";
     public const string UnreadCountEvent = "unreadCount";
@@ -35,7 +35,7 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
 
         // Every recipient's counter in one read (the request's context; a user without a row has none unread).
         var recipients = message.RecipientIds.Distinct(StringComparer.Ordinal).ToList();
-        var counts = await CompiledReads.For(db.Context).UnreadCountsAsync(db.Context, recipients, cancellationToken);
+        var counts = await store.CountUnreadAsync(recipients, cancellationToken);
         foreach (var recipientId in recipients)
         {
             await hub.Clients.Group(UserMessagesHub.GroupOf(recipientId)).SendAsync(UnreadCountEvent, counts[recipientId], cancellationToken);

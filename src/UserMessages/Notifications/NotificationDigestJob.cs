@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UserMessages.Domain;
-using UserMessages.Storage;
+using UserMessages.Store;
 using UserMessages.Storage.Configurations;
 using UserMessages.Users;
 using UserMessages.Web;
@@ -92,12 +92,11 @@ internal sealed partial class NotificationDigestJob(
     /// <summary>The claimed rows' messages that the recipient has not read meanwhile (and is still in the thread of).</summary>
     private async Task<MessageDigest?> ReadDigestAsync(string recipientId, DateTime claim, CancellationToken cancellationToken)
     {
-        var left = ParticipantState.Left;
         var entries = await (
             from n in Claimed(recipientId, claim)
             join m in db.Messages on n.MessageId equals m.Id
-            join p in db.Participants on new { n.ThreadId, UserId = n.RecipientId } equals new { p.ThreadId, p.UserId }
-            where p.State != left && (p.LastReadMessageId == null || p.LastReadMessageId < m.Id)
+            join p in db.Participants.WhoMaySee() on new { n.ThreadId, UserId = n.RecipientId } equals new { p.ThreadId, p.UserId }
+            where p.LastReadMessageId == null || p.LastReadMessageId < m.Id
             orderby m.SentAt, m.Id
             select new { m.ThreadId, p.Thread!.Subject, MessageId = m.Id, m.SenderId, m.SentAt, m.Content }).AsNoTracking().ToListAsync(cancellationToken);
         if (entries.Count == 0)

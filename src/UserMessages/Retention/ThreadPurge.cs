@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UserMessages.Domain;
-using UserMessages.Storage;
+using UserMessages.Store;
 
 namespace UserMessages.Retention;
 
@@ -9,9 +9,11 @@ internal sealed class ThreadPurge(UserMessagesDb db)
 {
     public async Task<int> PurgeAsync(DateTime cutoff, CancellationToken cancellationToken)
     {
-        var (deleted, left) = (ParticipantState.Deleted, ParticipantState.Left);
+        // Nobody who may see it keeps it out of the trash, and nobody's row changed since the cut-off.
+        var deleted = ParticipantState.Deleted;
         var expired = db.Threads.Where(t =>
-            !t.Participants.Any(p => (p.State != deleted && p.State != left) || p.StateChangedAt > cutoff));
+            !t.Participants.AsQueryable().Where(ThreadAccess.MaySee).Any(p => p.State != deleted)
+            && !t.Participants.Any(p => p.StateChangedAt > cutoff));
         await db.PendingNotifications.Where(n => expired.Any(t => t.Id == n.ThreadId)).ExecuteDeleteAsync(cancellationToken);
 
         // Messages and participant rows go with their thread (cascading foreign keys).

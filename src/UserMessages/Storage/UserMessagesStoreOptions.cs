@@ -24,4 +24,10 @@ public class UserMessagesStoreOptions
     /// <c>english</c> (stemmed words, stop words left out). Changing it changes the model (add a migration).
     /// </summary>
     public string TextSearchConfiguration { get; set; } = "simple";
+
+    /// <summary>
+    /// Whether SQLite and PostgreSQL get the package's own SQL for its hot paths (the default). Set it
+    /// to <see langword="false"/> to run the portable EF Core store there too, as every other database does.
+    /// </summary>
+    public bool UseProviderSql { get; set; } = true;
 }

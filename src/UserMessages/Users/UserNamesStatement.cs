@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using UserMessages.Storage;
+using UserMessages.Store;
 
 namespace UserMessages.Users;
 
@@ -36,7 +37,7 @@ internal sealed class UserNamesStatement<TUser, TKey>
 
     private static UserNamesStatement<TUser, TKey>? Create(DbContext context, string? claimType)
     {
-        if (context.Database.IsRelational() is false || !StatementWriter.ArePlainTables(context.Model, typeof(TUser)))
+        if (context.Database.IsRelational() is false || !SqlStoreSupport.IsPlainTable(context.Model, typeof(TUser)))
         {
             return null;
         }
@@ -57,7 +58,7 @@ internal sealed class UserNamesStatement<TUser, TKey>
         {
             // The claim's value, as a literal the provider writes (it is the host's setting, never input).
             var claims = context.Model.GetEntityTypes().FirstOrDefault(e => e.BaseType is null && typeof(IdentityUserClaim<TKey>).IsAssignableFrom(e.ClrType));
-            if (claims is null || !StatementWriter.ArePlainTables(context.Model, claims.ClrType))
+            if (claims is null || !SqlStoreSupport.IsPlainTable(context.Model, claims.ClrType))
             {
                 return null;
             }

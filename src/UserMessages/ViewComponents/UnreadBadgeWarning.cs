@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using UserMessages.Storage;
+using UserMessages.Store;
 
 namespace UserMessages.ViewComponents;
 

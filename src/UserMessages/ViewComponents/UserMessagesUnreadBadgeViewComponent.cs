@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Services;
 using UserMessages.Storage;
+using UserMessages.Store;
 using UserMessages.Users;
 using UserMessages.ViewModels;
 using UserMessages.Web;

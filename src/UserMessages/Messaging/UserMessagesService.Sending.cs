@@ -1,0 +1,105 @@
+using UserMessages.Events;
+using UserMessages.Store;
+
+namespace UserMessages.Services;
+
+/// <summary>Sending: a new thread and a reply, each checked (input, recipients, blocks, limits) and then written in one transaction; events follow the commit.</summary>
+internal sealed partial class UserMessagesService
+{
+    public async Task<MessagingResult<SentMessage>> StartThreadAsync(NewThreadRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(request.SenderId);
+        var errors = new List<MessagingError>();
+        validator.CheckSubject(request.Subject, errors);
+        validator.CheckContent(request.Content, errors);
+        var recipients = validator.CheckRecipients(request.SenderId, request.RecipientIds ?? [], errors);
+        if (errors.Count > 0)
+        {
+            return MessagingResult<SentMessage>.Invalid(errors);
+        }
+
+        // One open of the connection serves the checks, the write and the handlers' reads.
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var now = Now();
+        var checks = await store.ReadNewThreadChecksAsync(request.SenderId, recipients, limits.QuotaAt(now), cancellationToken);
+        await CheckRecipientsAcceptAsync(request.SenderId, recipients, checks.Blockers, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return MessagingResult<SentMessage>.Invalid(errors);
+        }
+
+        if (limits.ForNewThread(checks.History, now) is { } limited)
+        {
+            return MessagingResult<SentMessage>.From(limited);
+        }
+
+        var subject = request.Subject.Trim();
+        var content = MessageInputValidator.NormalizeContent(request.Content);
+
+        // Recipients in user order, as every write takes them (two writers never wait on each other's rows crosswise).
+        var (threadId, messageId) = await store.WriteThreadAsync(
+            request.SenderId, [.. recipients.Order(StringComparer.Ordinal)], subject, content, now, schedule.TimesFor(now), cancellationToken);
+        await dispatcher.DispatchAsync(
+            new MessageSent(threadId, messageId, subject, request.SenderId, recipients, content, now, IsReply: false),
+            cancellationToken);
+        return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
+    }
+
+    public async Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var now = Now();
+
+        // One open of the connection serves the checks, the write and the handlers' reads.
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var checks = await store.ReadReplyChecksAsync(userId, threadId, limits.QuotaAt(now), cancellationToken);
+        if (!checks.Participants.Contains(userId, StringComparer.Ordinal))
+        {
+            return MessagingResult<SentMessage>.NotFound();
+        }
+
+        var errors = new List<MessagingError>();
+        validator.CheckContent(content, errors);
+        if (errors.Count > 0)
+        {
+            return MessagingResult<SentMessage>.Invalid(errors);
+        }
+
+        // Someone blocked by everyone else in the thread cannot write in it.
+        var recipients = checks.Participants.Where(id => id != userId).ToList();
+        var refusing = await recipientGate.FindRefusingAsync(userId, recipients, checks.Blockers, cancellationToken);
+        if (recipients.Count > 0 && refusing.Count == recipients.Count)
+        {
+            return MessagingResult<SentMessage>.Invalid([describer.ConversationUnavailable()]);
+        }
+
+        if (limits.ForReply(checks.History, now) is { } limited)
+        {
+            return MessagingResult<SentMessage>.From(limited);
+        }
+
+        // Nobody is notified of a message from someone they blocked.
+        var text = MessageInputValidator.NormalizeContent(content);
+        var (messageId, sentAt) = await store.WriteReplyAsync(userId, threadId, text, now, schedule.TimesFor(now), [.. refusing], cancellationToken);
+        await dispatcher.DispatchAsync(
+            new MessageSent(threadId, messageId, checks.Subject!, userId, recipients, text, sentAt, IsReply: true),
+            cancellationToken);
+        return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
+    }
+
+    /// <summary>
+    /// Unknown users, users who blocked the sender (<paramref name="blockers"/>) and users the host's policy
+    /// refuses get the same error (SPEC §3.7); so does an id with the control character folder pages join ids with.
+    /// </summary>
+    private async Task CheckRecipientsAcceptAsync(
+        string senderId, IReadOnlyList<string> recipients, HashSet<string> blockers, List<MessagingError> errors, CancellationToken cancellationToken)
+    {
+        var known = await directory.FindByIdsAsync(recipients, cancellationToken);
+        var knownRecipients = recipients.Where(known.ContainsKey).ToList();
+        var refusing = await recipientGate.FindRefusingAsync(senderId, knownRecipients, [.. blockers.Where(known.ContainsKey)], cancellationToken);
+        errors.AddRange(recipients
+            .Where(id => !known.ContainsKey(id) || refusing.Contains(id) || id.Contains(ThreadRow.IdSeparator, StringComparison.Ordinal))
+            .Select(describer.RecipientUnavailable));
+    }
+}

@@ -1,0 +1,51 @@
+using UserMessages.Domain;
+using UserMessages.Store;
+
+namespace UserMessages.Services;
+
+/// <summary>The thread page: a keyset page of a thread's messages, oldest first, for someone who may see it.</summary>
+internal sealed partial class UserMessagesService
+{
+    public async Task<MessagingResult<ThreadPage>> GetThreadAsync(string userId, long threadId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentNullException.ThrowIfNull(page);
+        if (!TryReadPage(page, out var keyset))
+        {
+            return MessagingResult<ThreadPage>.Invalid([describer.InvalidCursor()]);
+        }
+
+        var size = options.Value.ThreadPageSize;
+        await using var connection = await store.OpenAsync(cancellationToken);
+        if (await store.ReadThreadAsync(userId, threadId, keyset, size + 1, cancellationToken) is not var (header, found))
+        {
+            return MessagingResult<ThreadPage>.NotFound();
+        }
+
+        var hasMore = found.Count > size;
+        found = found.Take(size).OrderBy(m => m.SentAt).ThenBy(m => m.Id).ToList();
+
+        var users = await directory.FindByIdsAsync(
+            header.Participants.Concat(found.Select(m => m.SenderId)).Concat(found.Select(m => m.AboutUserId).OfType<string>()).Distinct().ToList(),
+            cancellationToken);
+        var items = found.Select(m => new MessageItem(
+            m.Id, formerMember.Or(users, m.SenderId), m.SentAt, m.Content, m.Kind, m.AboutUserId is null ? null : formerMember.Or(users, m.AboutUserId))).ToList();
+        var firstUnread = header.IsUnread
+            ? items.FirstOrDefault(m => m.Kind == MessageKind.Text && m.Id > (header.LastReadMessageId ?? 0) && m.Sender.Id != userId)?.Id
+            : null;
+
+        string Cursor(MessageItem m) => new KeysetCursor(m.SentAt, m.Id).ToString();
+        var older = items.Count > 0 && (keyset.After is not null || hasMore) ? Cursor(items[0]) : null;
+        var newer = items.Count > 0 && (keyset.Before is not null || (keyset.After is not null && hasMore)) ? Cursor(items[^1]) : null;
+        return MessagingResult<ThreadPage>.Success(new ThreadPage(
+            threadId,
+            header.Subject,
+            header.IsUnread,
+            header.State,
+            header.Participants.Select(id => formerMember.Or(users, id)).ToList(),
+            items,
+            firstUnread,
+            older,
+            newer));
+    }
+}

@@ -1,0 +1,95 @@
+using UserMessages.Domain;
+
+namespace UserMessages.Store;
+
+/// <summary>
+/// Everything the messaging service reads and writes in the host's database, for one scope. Each
+/// write is one transaction. <see cref="MessageStore"/> serves any EF Core provider;
+/// <see cref="SqlMessageStore"/> answers the hot operations with SQL of its own on SQLite and PostgreSQL.
+/// </summary>
+internal interface IMessageStore
+{
+    /// <summary>Keeps the connection open for the several reads of one operation, until the result is disposed.</summary>
+    Task<OpenConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="take"/> of a user's rows in <paramref name="folder"/>, with their unread count when the read brings it.</summary>
+    Task<FolderRows> ReadFolderAsync(string userId, MailboxFolder folder, KeysetPage page, int take, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="take"/> of a user's threads whose subject or a written message contains <paramref name="text"/>.</summary>
+    Task<List<ThreadRow>> SearchAsync(string userId, string text, KeysetPage page, int take, CancellationToken cancellationToken);
+
+    /// <summary>The reader's row of a thread and up to <paramref name="take"/> of its messages; null when they may not see it.</summary>
+    Task<ThreadRead?> ReadThreadAsync(string userId, long threadId, KeysetPage page, int take, CancellationToken cancellationToken);
+
+    /// <summary>The unread threads in a user's inbox (their counter).</summary>
+    Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>The unread threads in the inbox of each of <paramref name="userIds"/> (distinct).</summary>
+    Task<Dictionary<string, int>> CountUnreadAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken);
+
+    /// <summary>Recomputes every counter from the participant rows.</summary>
+    Task RebuildUnreadCountersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reads what a new thread from <paramref name="senderId"/> to <paramref name="recipients"/> is checked against.</summary>
+    Task<NewThreadChecks> ReadNewThreadChecksAsync(string senderId, IReadOnlyList<string> recipients, SendingQuota quota, CancellationToken cancellationToken);
+
+    /// <summary>Reads what a reply of <paramref name="userId"/> in <paramref name="threadId"/> is checked against.</summary>
+    Task<ReplyChecks> ReadReplyChecksAsync(string userId, long threadId, SendingQuota quota, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a new thread and its first message: the sender's row read, each recipient's unread in
+    /// their inbox, the counters, and with <paramref name="notify"/> a notification queued for each
+    /// recipient who wants them. Returns the thread's and the message's ids.
+    /// </summary>
+    Task<(long ThreadId, long MessageId)> WriteThreadAsync(
+        string senderId, IReadOnlyList<string> recipients, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a reply, timed no earlier than the thread's latest message: everyone else's row unread
+    /// and back in the inbox, the replier's read, the counters, and with <paramref name="notify"/> a
+    /// notification queued for everyone else but <paramref name="refusing"/>. Returns the message's id and time.
+    /// </summary>
+    Task<(long Id, DateTime SentAt)> WriteReplyAsync(
+        string userId, long threadId, string content, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken);
+
+    /// <summary>Marks threads read for a user; false (and nothing changed) unless they may see every one.</summary>
+    Task<bool> MarkReadAsync(string userId, IReadOnlyList<long> threadIds, CancellationToken cancellationToken);
+
+    /// <summary>Marks threads unread for a user; false (and nothing changed) unless they may see every one.</summary>
+    Task<bool> MarkUnreadAsync(string userId, IReadOnlyList<long> threadIds, CancellationToken cancellationToken);
+
+    /// <summary>Moves a user's threads to another folder (state); false (and nothing changed) unless they may see every one.</summary>
+    Task<bool> MoveAsync(string userId, IReadOnlyList<long> threadIds, ParticipantState state, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Takes a user out of a thread, with a line saying so; false when they were not in it.</summary>
+    Task<bool> LeaveAsync(string userId, long threadId, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Every participant row of a thread, those who left too.</summary>
+    Task<List<ParticipantRow>> ReadParticipantsAsync(long threadId, CancellationToken cancellationToken);
+
+    /// <summary>The blocks between <paramref name="userId"/> and <paramref name="others"/>, and those of <paramref name="present"/> against <paramref name="added"/>.</summary>
+    Task<List<BlockRow>> ReadBlocksForAddingAsync(
+        string userId, IReadOnlyCollection<string> others, IReadOnlyCollection<string> present, IReadOnlyCollection<string> added, CancellationToken cancellationToken);
+
+    /// <summary>Brings people into a thread (back, for those in <paramref name="returning"/>), with a line for each saying who added them.</summary>
+    Task AddParticipantsAsync(
+        string userId, long threadId, IReadOnlyList<string> added, IReadOnlyList<string> returning, DateTime threadLatestMessageAt, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Those who blocked <paramref name="userId"/>.</summary>
+    Task<List<string>> ReadBlockersOfAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>A user's messaging settings, or null when they never saved any.</summary>
+    Task<MessagingPreferences?> ReadPreferencesAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Saves a user's messaging settings; turning notifications off drops the ones queued for them.</summary>
+    Task SavePreferencesAsync(string userId, bool notifyByEmail, CancellationToken cancellationToken);
+
+    /// <summary>A user's threads with the messages they wrote, in the order they joined them.</summary>
+    Task<List<ExportedThreadRow>> ReadExportAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>The users <paramref name="userId"/> blocked.</summary>
+    Task<List<string>> ReadBlockedByAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Erases a user's messages, rows, blocks, settings and counter; threads left empty go too.</summary>
+    Task EraseUserAsync(string userId, CancellationToken cancellationToken);
+}

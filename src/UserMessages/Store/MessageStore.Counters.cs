@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using UserMessages.Domain;
+using UserMessages.Storage.Configurations;
+
+namespace UserMessages.Store;
+
+/// <summary>
+/// The unread badge as a counter per user. A participant row is counted when it is in the inbox and
+/// unread; its <c>CountedUnread</c> column says whether it is. After a write, the rows it touched whose
+/// column disagrees with their state are exactly the changes to count, and the write has locked them,
+/// so concurrent writers never count one change twice.
+/// </summary>
+internal partial class MessageStore
+{
+    public Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken)
+        => CompiledQueries.For(Context).UnreadCountAsync(Context, userId, cancellationToken);
+
+    public Task<Dictionary<string, int>> CountUnreadAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+        => CompiledQueries.For(Context).UnreadCountsAsync(Context, userIds, cancellationToken);
+
+    public Task RebuildUnreadCountersAsync(CancellationToken cancellationToken)
+    {
+        var active = ParticipantState.Active;
+        var counted = true;
+        var names = new SqlNames(Context);
+        var participantUser = names.Column<ThreadParticipant>(nameof(ThreadParticipant.UserId));
+        return InTransactionAsync(async () =>
+        {
+            await Db.Participants
+                .Where(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) != (p.State == active && p.IsUnread))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread), p => p.State == active && p.IsUnread), cancellationToken);
+            await Db.Counters.ExecuteDeleteAsync(cancellationToken);
+            var recount = $"INSERT INTO {names.Table<MailboxCounter>()} ({names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))}, {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))}) " +
+                $"SELECT {participantUser}, COUNT(*) FROM {names.Table<ThreadParticipant>()} " +
+                $"WHERE {names.Column<ThreadParticipant>(ThreadParticipantConfiguration.CountedUnread)} = {{0}} GROUP BY {participantUser}";
+            await Context.Database.ExecuteSqlRawAsync(recount, [counted], cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Counts the changes of <paramref name="rows"/> (rows this transaction has just written) in their users' counters.</summary>
+    protected async Task CountUnreadChangesAsync(IQueryable<ThreadParticipant> rows, CancellationToken cancellationToken)
+    {
+        var active = ParticipantState.Active;
+        var changed = rows.Where(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) != (p.State == active && p.IsUnread));
+        var deltas = await changed
+            .GroupBy(p => p.UserId)
+            .Select(g => new { UserId = g.Key, Delta = g.Sum(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) ? -1 : 1) })
+            .ToListAsync(cancellationToken);
+        if (deltas.Count == 0)
+        {
+            return;
+        }
+
+        await changed.ExecuteUpdateAsync(
+            s => s.SetProperty(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread), p => p.State == active && p.IsUnread),
+            cancellationToken);
+        await AddToCountersAsync(deltas.Where(d => d.Delta != 0).Select(d => (d.UserId, d.Delta)).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves each user's counter by its delta, in user order (two writers never wait on each other's rows
+    /// crosswise), creating missing counters. A counter another writer creates at the same moment makes
+    /// the insert fail on its key: then the update runs again (EF Core rolls the failed insert back to
+    /// its savepoint).
+    /// </summary>
+    protected virtual async Task AddToCountersAsync(IReadOnlyList<(string UserId, int Delta)> deltas, CancellationToken cancellationToken)
+    {
+        foreach (var (userId, delta) in deltas.OrderBy(d => d.UserId, StringComparer.Ordinal))
+        {
+            if (await AddToCounterAsync(userId, delta, cancellationToken))
+            {
+                continue;
+            }
+
+            var counter = Db.Counters.Add(new MailboxCounter { UserId = userId, UnreadThreads = delta });
+            try
+            {
+                await Context.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                counter.State = EntityState.Detached;
+                if (!await AddToCounterAsync(userId, delta, cancellationToken))
+                {
+                    throw;
+                }
+            }
+
+            counter.State = EntityState.Detached;
+        }
+    }
+
+    private async Task<bool> AddToCounterAsync(string userId, int delta, CancellationToken cancellationToken)
+        => await Db.Counters.Where(c => c.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadThreads, c => c.UnreadThreads + delta), cancellationToken) > 0;
+}

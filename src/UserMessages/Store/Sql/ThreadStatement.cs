@@ -1,0 +1,122 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using UserMessages.Domain;
+
+namespace UserMessages.Store;
+
+/// <summary>
+/// A thread page's reads as one command of the SQL store (one round trip): the reader's row of the
+/// thread with its subject, the people who may see it, and a page of its messages, read only for
+/// someone who may see it.
+/// </summary>
+internal sealed class ThreadStatement
+{
+    // One template per page (the newest, older than a cursor, newer than a cursor) and page size.
+    private readonly StatementTemplates<(PageKind Page, int Take)> templates;
+
+    private ThreadStatement(StatementTemplates<(PageKind Page, int Take)> templates) => this.templates = templates;
+
+    /// <summary>The reader's row of thread <paramref name="threadId"/> and up to <paramref name="take"/> of its messages; null when <paramref name="userId"/> may not see it.</summary>
+    public Task<ThreadRead?> ReadAsync(DbContext context, string userId, long threadId, KeysetPage page, int take, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, object?>(6)
+        {
+            ["user"] = userId,
+            ["thread"] = threadId,
+            ["gone"] = ThreadAccess.Gone,
+        };
+        if (page.Cursor is { } cursor)
+        {
+            values["at"] = cursor.At;
+            values["id"] = cursor.Id;
+        }
+
+        return StatementRunner.ReadAsync(context, templates.For(context, (page.Kind, take)), values, static async (reader, ct) =>
+        {
+            var row = reader.DbDataReader;
+            if (!await row.ReadAsync(ct))
+            {
+                return null;
+            }
+
+            var (isUnread, state, lastRead, subject) = (row.GetBoolean(0), (ParticipantState)row.GetInt32(1), row.IsDBNull(2) ? (long?)null : row.GetInt64(2), row.GetString(3));
+            await row.NextResultAsync(ct);
+            var participants = new List<string>();
+            while (await row.ReadAsync(ct))
+            {
+                participants.Add(row.GetString(0));
+            }
+
+            await row.NextResultAsync(ct);
+            var messages = new List<MessageRow>();
+            while (await row.ReadAsync(ct))
+            {
+                messages.Add(ReadMessage(row));
+            }
+
+            var header = new ThreadHeader { IsUnread = isUnread, State = state, LastReadMessageId = lastRead, Subject = subject, Participants = participants };
+            return new ThreadRead(header, messages);
+        }, cancellationToken);
+    }
+
+    private static MessageRow ReadMessage(DbDataReader row) => new()
+    {
+        Id = row.GetInt64(0),
+        SenderId = row.GetString(1),
+        SentAt = StoredTime.ReadUtc(row, 2),
+        Content = row.GetString(3),
+        Kind = (MessageKind)row.GetInt32(4),
+        AboutUserId = row.IsDBNull(5) ? null : row.GetString(5),
+    };
+
+    /// <summary>The statement for <paramref name="context"/>'s model (one the SQL store serves).</summary>
+    public static ThreadStatement Create(DbContext context)
+    {
+        var model = context.Model;
+        var participants = model.FindEntityType(typeof(ThreadParticipant))!;
+        var messages = model.FindEntityType(typeof(Message))!;
+        var stateMapping = participants.FindProperty(nameof(ThreadParticipant.State))!.GetRelationalTypeMapping();
+        var mappings = new Dictionary<string, RelationalTypeMapping>
+        {
+            ["user"] = participants.FindProperty(nameof(ThreadParticipant.UserId))!.GetRelationalTypeMapping(),
+            ["thread"] = participants.FindProperty(nameof(ThreadParticipant.ThreadId))!.GetRelationalTypeMapping(),
+            ["gone"] = stateMapping,
+            ["at"] = messages.FindProperty(nameof(Message.SentAt))!.GetRelationalTypeMapping(),
+            ["id"] = messages.FindProperty(nameof(Message.Id))!.GetRelationalTypeMapping(),
+        };
+
+        IRelationalCommandTemplate Build(DbContext context, (PageKind Page, int Take) variant)
+        {
+            var (page, take) = variant;
+            var names = new SqlNames(context);
+            string Row(string alias, string property) => alias + "." + names.Column<ThreadParticipant>(property);
+            string MessageColumn(string property) => "m." + names.Column<Message>(property);
+            var statement = new StatementWriter(context, mappings);
+            var (thread, gone, user) = (statement.Value("thread"), statement.Value("gone"), statement.Value("user"));
+            string MaySee(string alias) => $"{Row(alias, nameof(ThreadParticipant.ThreadId))} = {thread} AND {ThreadAccess.MaySeeSql(Row(alias, nameof(ThreadParticipant.State)), gone)}";
+
+            // The reader's row, while they may see the thread.
+            statement
+                .Append($"SELECT {Row("p", nameof(ThreadParticipant.IsUnread))}, {Row("p", nameof(ThreadParticipant.State))}, {Row("p", nameof(ThreadParticipant.LastReadMessageId))}, ")
+                .Append($"t.{names.Column<MessageThread>(nameof(MessageThread.Subject))} FROM {names.Table<ThreadParticipant>()} p ")
+                .Append($"INNER JOIN {names.Table<MessageThread>()} t ON t.{names.Column<MessageThread>(nameof(MessageThread.Id))} = {Row("p", nameof(ThreadParticipant.ThreadId))} ")
+                .Append($"WHERE {MaySee("p")} AND {Row("p", nameof(ThreadParticipant.UserId))} = {user};\n");
+
+            // The people who may see it, in the order they joined.
+            statement
+                .Append($"SELECT {Row("o", nameof(ThreadParticipant.UserId))} FROM {names.Table<ThreadParticipant>()} o WHERE {MaySee("o")} ")
+                .Append($"ORDER BY {Row("o", nameof(ThreadParticipant.JoinedAt))}, {Row("o", nameof(ThreadParticipant.UserId))};\n");
+
+            // A page of its messages, read only for someone who may see it (by the thread's SentAt index, in order).
+            var (at, id) = (MessageColumn(nameof(Message.SentAt)), MessageColumn(nameof(Message.Id)));
+            statement
+                .Append($"SELECT {id}, {MessageColumn(nameof(Message.SenderId))}, {at}, {MessageColumn(nameof(Message.Content))}, {MessageColumn(nameof(Message.Kind))}, {MessageColumn(nameof(Message.AboutUserId))} ")
+                .Append($"FROM {names.Table<Message>()} m WHERE {MessageColumn(nameof(Message.ThreadId))} = {thread} ")
+                .Append($"AND EXISTS (SELECT 1 FROM {names.Table<ThreadParticipant>()} r WHERE {MaySee("r")} AND {Row("r", nameof(ThreadParticipant.UserId))} = {user})");
+            return statement.AppendPage(at, id, page, take).Build();
+        }
+
+        return new ThreadStatement(new(Build));
+    }
+}

@@ -1,0 +1,108 @@
+using UserMessages.Domain;
+
+namespace UserMessages.Store;
+
+/// <summary>A thread on a folder or search page, as the store reads it.</summary>
+internal sealed class ThreadRow
+{
+    /// <summary>
+    /// What joins the ids of a thread's other people in one column: the unit separator, a control
+    /// character no user id contains (the service refuses recipients whose id does).
+    /// </summary>
+    public const string IdSeparator = "\u001f";
+
+    /// <summary>The longest excerpt of a latest message a folder page shows (one more character is read, to know it was cut).</summary>
+    public const int ExcerptLength = 140;
+
+    public long ThreadId { get; init; }
+
+    public bool IsUnread { get; init; }
+
+    public ParticipantState State { get; init; }
+
+    public DateTime LatestMessageAt { get; init; }
+
+    public string Subject { get; init; } = string.Empty;
+
+    public string SenderId { get; init; } = string.Empty;
+
+    public string Excerpt { get; init; } = string.Empty;
+
+    public string OtherIds { get; init; } = string.Empty;
+
+    /// <summary>The other people's ids, in ordinal order (the databases join them in no set order).</summary>
+    public string[] Others => field ??= OtherIds.Split(IdSeparator, StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray();
+}
+
+/// <summary>A page of a folder's rows, and the reader's unread count when the same read brought it.</summary>
+internal sealed record FolderRows(List<ThreadRow> Rows, int? UnreadCount);
+
+/// <summary>The reader's side of a thread, as the thread page needs it.</summary>
+internal sealed class ThreadHeader
+{
+    public bool IsUnread { get; init; }
+
+    public ParticipantState State { get; init; }
+
+    public long? LastReadMessageId { get; init; }
+
+    public string Subject { get; init; } = string.Empty;
+
+    /// <summary>The people who may see the thread, in the order they joined.</summary>
+    public List<string> Participants { get; init; } = [];
+}
+
+/// <summary>One message as the thread page needs it.</summary>
+internal sealed class MessageRow
+{
+    public long Id { get; init; }
+
+    public string SenderId { get; init; } = string.Empty;
+
+    public DateTime SentAt { get; init; }
+
+    public string Content { get; init; } = string.Empty;
+
+    public MessageKind Kind { get; init; }
+
+    public string? AboutUserId { get; init; }
+}
+
+/// <summary>A thread page as read: the reader's row of the thread and a page of its messages.</summary>
+internal sealed record ThreadRead(ThreadHeader Header, List<MessageRow> Messages);
+
+/// <summary>The sending limits to read a sender's history for (0 is off), and the start of their day window.</summary>
+internal readonly record struct SendingQuota(DateTime DayAgo, int PerMinute, int PerDay, int NewThreadsPerDay);
+
+/// <summary>
+/// For each sending limit N that is on, the time of the sender's N-th newest message (or started
+/// thread) of the last day; null when they have fewer or the limit is off.
+/// </summary>
+internal sealed record SendingHistory(DateTime? NthNewestForMinute, DateTime? NthNewestForDay, DateTime? NthNewestThread);
+
+/// <summary>What a reply is checked against, read before it is written.</summary>
+/// <param name="Participants">The people who may see the thread.</param>
+/// <param name="Subject">The thread's subject; null when nobody may see it (or there is no such thread).</param>
+/// <param name="Blockers">Those of the others in the thread who blocked the replier.</param>
+/// <param name="History">The replier's sending history.</param>
+internal sealed record ReplyChecks(List<string> Participants, string? Subject, HashSet<string> Blockers, SendingHistory History);
+
+/// <summary>What a new thread is checked against (besides its recipients being known users).</summary>
+/// <param name="Blockers">The recipients who blocked the sender.</param>
+/// <param name="History">The sender's sending history.</param>
+internal sealed record NewThreadChecks(HashSet<string> Blockers, SendingHistory History);
+
+/// <summary>A queued notification's due time and deadline, and whether it waits for the quiet period; null where notifications are off.</summary>
+internal readonly record struct NotificationTimes(DateTime DueAt, DateTime DeadlineAt, bool AwaitsQuiet);
+
+/// <summary>A participant row of a thread (also of those who left), with the thread's latest message time.</summary>
+internal sealed record ParticipantRow(string UserId, ParticipantState State, DateTime ThreadLatestMessageAt);
+
+/// <summary>A block between two users.</summary>
+internal sealed record BlockRow(string BlockerId, string BlockedId);
+
+/// <summary>One of a user's threads in their data export, with the messages they wrote in it.</summary>
+internal sealed record ExportedThreadRow(long ThreadId, string Subject, ParticipantState State, DateTime JoinedAt, List<ExportedMessageRow> Messages);
+
+/// <summary>A message a user wrote, in their data export.</summary>
+internal sealed record ExportedMessageRow(long Id, DateTime SentAt, string Content);
