@@ -5,6 +5,7 @@ using UserMessages.IntegrationTests.Infrastructure;
 using UserMessages.Notifications;
 using UserMessages.Services;
 using UserMessages.Storage;
+using UserMessages.Store;
 
 namespace UserMessages.IntegrationTests.Conversations;
 
@@ -61,7 +62,7 @@ public sealed class HostTableNamesTests
         {
             await db.Database.EnsureCreatedAsync();
             Assert.Equal(database.IsPostgres ? Schema : null, db.Model.FindEntityType(typeof(MessageThread))!.GetSchema());
-            Assert.NotNull(SendingStatements.For(db));
+            Assert.NotNull(MessageStoreChoice.Statements(db, useProviderSql: true, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
             var users = new[] { "alice", "bob", "carol" }.Select(name => new IdentityUser(name)).ToList();
             foreach (var user in users)
             {

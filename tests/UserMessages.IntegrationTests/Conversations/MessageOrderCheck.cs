@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using UserMessages.IntegrationTests.Infrastructure;
 using UserMessages.Services;
+using UserMessages.Store;
 
 namespace UserMessages.IntegrationTests.Conversations;
 

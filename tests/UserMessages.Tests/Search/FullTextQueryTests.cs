@@ -1,4 +1,5 @@
 using UserMessages.Services;
+using UserMessages.Store;
 
 namespace UserMessages.Tests.Search;
 

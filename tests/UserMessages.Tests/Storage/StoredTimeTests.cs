@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using UserMessages.Storage;
+using UserMessages.Store;
 
 namespace UserMessages.Tests.Storage;
 

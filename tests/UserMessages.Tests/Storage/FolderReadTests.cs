@@ -5,15 +5,16 @@ using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.Storage;
+using UserMessages.Store;
 using UserMessages.Tests.Infrastructure;
 
 namespace UserMessages.Tests.Storage;
 
 /// <summary>
-/// Issue 5: a folder page is SQL the package writes itself (<see cref="FolderStatement"/>). It must
-/// read exactly what the compiled LINQ queries read, which still run where it does not apply.
+/// A folder page of the SQL store (<see cref="SqlMessageStore"/>) must read exactly what the portable
+/// store's compiled queries read, which still run where the SQL store does not apply.
 /// </summary>
-public sealed class FolderStatementTests
+public sealed class FolderReadTests
 {
     private const int Take = 4;
 
@@ -21,7 +22,7 @@ public sealed class FolderStatementTests
 
     [Theory]
     [MemberData(nameof(Folders))]
-    public async Task WrittenStatement_ReadsTheSameRowsAsTheCompiledQueries_OnEveryPage(MailboxFolder folder)
+    public async Task SqlStore_ReadsTheSameRowsAsThePortableStore_OnEveryPage(MailboxFolder folder)
     {
         await using var host = await MessagingHost.StartAsync();
         var (alice, bob, carol) = (await host.CreateUserAsync("alice"), await host.CreateUserAsync("bob"), await host.CreateUserAsync("carol"));
@@ -64,7 +65,7 @@ public sealed class FolderStatementTests
         var alone = await host.SendAsync(alice, [bob], "Alone");
         Assert.True((await host.WithServiceAsync(s => s.LeaveThreadAsync(bob, alone.ThreadId))).Succeeded);
 
-        var (rows, _) = await host.WithDbAsync(db => FolderStatement.For(db)!.ReadAsync(db, alice, ParticipantState.Active, false, null, null, 10, CancellationToken.None));
+        var (rows, _) = await host.WithDbAsync(db => SqlStore(db).ReadFolderAsync(alice, MailboxFolder.Inbox, default, 10, CancellationToken.None));
 
         Assert.Equal([.. new[] { bob, carol }.Order(StringComparer.Ordinal)], rows.Single(r => r.ThreadId == group.ThreadId).Others);
         Assert.Empty(rows.Single(r => r.ThreadId == alone.ThreadId).Others);
@@ -111,29 +112,30 @@ public sealed class FolderStatementTests
         Assert.Equal(MessagingStatus.NotFound, (await WithServiceAsync(s => s.GetThreadAsync(bob, spam, PageRequest.Newest))).Status);
         await using (var scope = services.CreateAsyncScope())
         {
-            var context = scope.ServiceProvider.GetRequiredService<ModeratedThreadsDbContext>();
-            Assert.Null(FolderStatement.For(context));
-            Assert.Null(ThreadStatement.For(context));
+            Assert.IsNotType<SqlMessageStore>(scope.ServiceProvider.GetRequiredService<IMessageStore>());
         }
     }
 
-    /// <summary>Reads one page both ways, asserts they agree (the unread count too), and returns it.</summary>
-    private static Task<List<CompiledReads.ThreadRow>> BothAsync(MessagingHost host, string user, MailboxFolder folder, KeysetCursor? before, KeysetCursor? after)
+    /// <summary>Reads one page from both stores, asserts they agree (the unread count too, where the portable store reads none), and returns it.</summary>
+    private static Task<List<ThreadRow>> BothAsync(MessagingHost host, string user, MailboxFolder folder, KeysetCursor? before, KeysetCursor? after)
         => host.WithDbAsync(async db =>
         {
-            var (state, sent) = CompiledReads.RowsOf(folder);
-            var statement = FolderStatement.For(db);
-            Assert.NotNull(statement);
-            var (written, unread) = await statement.ReadAsync(db, user, state, sent, before, after, Take, CancellationToken.None);
-            Assert.Equal(written.Count == 0 ? null : await CompiledReads.For(db).UnreadCountAsync(db, user, CancellationToken.None), unread);
+            var page = new KeysetPage(before, after);
+            var (written, unread) = await SqlStore(db).ReadFolderAsync(user, folder, page, Take, CancellationToken.None);
+            var portable = new MessageStore(new UserMessagesDb(db));
+            Assert.Equal(written.Count == 0 ? null : await portable.CountUnreadAsync(user, CancellationToken.None), unread);
 
-            var compiled = await CompiledReads.For(db).ReadFolder(db, user, state, sent, before, after, Take).ToListAsync();
+            var (compiled, _) = await portable.ReadFolderAsync(user, folder, page, Take, CancellationToken.None);
 
             Assert.Equal(compiled.Select(Describe), written.Select(Describe));
             return written;
         });
 
-    private static string Describe(CompiledReads.ThreadRow r)
+    /// <summary>The SQL store over <paramref name="db"/>, as the package chooses it for the test host's model.</summary>
+    internal static SqlMessageStore SqlStore(TestDbContext db)
+        => new(new UserMessagesDb(db), Assert.IsType<SqlStatements>(MessageStoreChoice.Statements(db, useProviderSql: true, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)), "simple");
+
+    private static string Describe(ThreadRow r)
         => $"{r.ThreadId} {r.IsUnread} {r.State} {r.LatestMessageAt:O} {r.LatestMessageAt.Kind} {r.Subject} {r.SenderId} {r.Excerpt} [{string.Join(",", r.Others)}]";
 
     /// <summary>Threads in every state for three people: group threads, replies, reads, archive, trash, and someone who left.</summary>

@@ -9,26 +9,26 @@ using UserMessages.Notifications;
 using UserMessages.Services;
 using UserMessages.Storage;
 using UserMessages.Storage.Configurations;
+using UserMessages.Store;
 using UserMessages.Tests.Infrastructure;
 using UserMessages.Users;
 
 namespace UserMessages.Tests.Storage;
 
 /// <summary>
-/// Issue 5: on SQLite and PostgreSQL a reply and a new thread are SQL the package writes itself
-/// (<see cref="SendingStatements"/>: the checks in one command, the write in two). They must answer
-/// and write exactly what the LINQ sending does, which a host with a query filter on a messaging
-/// table still gets: the same refusals, and the same rows in every table afterwards, the unread
+/// On SQLite and PostgreSQL a reply and a new thread are SQL of the SQL store (<see cref="SqlMessageStore"/>:
+/// the checks in one command, the write in two). They must answer and write exactly what the portable
+/// store does, which a host with a query filter on a messaging table gets: the same refusals, and the same rows in every table afterwards, the unread
 /// counters and the queued notifications included.
 /// </summary>
-public sealed class SendingStatementsTests
+public sealed class SendingStoreTests
 {
     [Theory]
     [InlineData(4, 10)]
     [InlineData(0, 10)]
     [InlineData(4, 0)]
     [InlineData(0, 0)]
-    public async Task WrittenSending_AnswersAndWritesWhatTheLinqSendingDoes(int perMinute, int perDay)
+    public async Task SqlStore_AnswersAndWritesWhatThePortableStoreDoes(int perMinute, int perDay)
     {
         await using var written = await World<TestDbContext>.StartAsync(perMinute, perDay);
         await using var linq = await World<LinqRepliesDbContext>.StartAsync(perMinute, perDay);
@@ -194,7 +194,7 @@ public sealed class SendingStatementsTests
         public async Task<bool> WritesAsSqlAsync()
         {
             await using var scope = services.CreateAsyncScope();
-            return SendingStatements.For(scope.ServiceProvider.GetRequiredService<TContext>()) is not null;
+            return scope.ServiceProvider.GetRequiredService<IMessageStore>() is SqlMessageStore;
         }
 
         public async Task<T> WithServiceAsync<T>(Func<IUserMessagesService, Task<T>> work)
@@ -237,7 +237,7 @@ public sealed class SendingStatementsTests
         }
     }
 
-    /// <summary>A host with a query filter on a messaging table (one that hides nothing): its sending takes the LINQ path.</summary>
+    /// <summary>A host with a query filter on a messaging table (one that hides nothing): it gets the portable store.</summary>
     private sealed class LinqRepliesDbContext(DbContextOptions<LinqRepliesDbContext> options) : UserMessagesIdentityDbContext<IdentityUser>(options)
     {
         protected override void OnModelCreating(ModelBuilder builder)
