@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test of the repository: ./test.sh
-# Unit and integration tests run on SQLite in memory; the integration suite runs once more on
-# PostgreSQL, and the several-instances tests need PostgreSQL and Redis. Both servers are installed
-# (Debian packages) and started on 127.0.0.1 with throw-away data when missing; set
-# USERMESSAGES_POSTGRES / USERMESSAGES_REDIS to use servers of your own. The browser tests drive
+# Unit and integration tests run on SQLite in memory; the integration suite runs again on SQLite
+# with the package's portable EF Core store forced, on PostgreSQL and on MariaDB, and the
+# several-instances tests need PostgreSQL and Redis. The servers are installed (Debian packages)
+# and started on 127.0.0.1 with throw-away data when missing; set USERMESSAGES_POSTGRES /
+# USERMESSAGES_MARIADB / USERMESSAGES_REDIS to use servers of your own. The browser tests drive
 # Debian's Chromium (/usr/bin/chromium, or USERMESSAGES_CHROMIUM), installed when missing. In CI
 # (CI=true) a server or browser that cannot be had is a failure; elsewhere those tests are skipped,
 # saying why.
@@ -15,7 +16,11 @@ work=$(mktemp -d /tmp/usermessages-test.XXXXXX)
 pgbin=""
 started_postgres=""
 started_redis=""
+started_mariadb=""
 cleanup() {
+  if [ -n "$started_mariadb" ]; then
+    kill "$(cat "$work/mariadb/mariadbd.pid" 2>/dev/null)" 2>/dev/null || true
+  fi
   if [ -n "$started_postgres" ]; then
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
   fi
@@ -50,6 +55,21 @@ start_postgres() {
   export USERMESSAGES_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
 }
 
+start_mariadb() {
+  command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || install_packages mariadb-server || return 1
+  [ -x /usr/sbin/mariadbd ] && id mysql >/dev/null 2>&1 || return 1
+  local port=13306 dir="$work/mariadb"
+  mkdir -p "$dir" && chown mysql "$work" "$dir"
+  mariadb-install-db --user=mysql --datadir="$dir/data" --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1 || return 1
+  runuser -u mysql -- /usr/sbin/mariadbd --no-defaults --datadir="$dir/data" --bind-address=127.0.0.1 --port=$port \
+    --socket="$dir/mariadbd.sock" --pid-file="$dir/mariadbd.pid" --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci --skip-log-bin --innodb-flush-log-at-trx-commit=0 \
+    --innodb-doublewrite=0 --max-connections=500 >"$dir/server.log" 2>&1 &
+  for _ in $(seq 1 100); do [ -S "$dir/mariadbd.sock" ] && break; sleep 0.1; done
+  [ -S "$dir/mariadbd.sock" ] || return 1
+  started_mariadb=1
+  export USERMESSAGES_MARIADB="Server=127.0.0.1;Port=$port;User ID=root"
+}
+
 start_redis() {
   command -v redis-server >/dev/null || install_packages redis-server || return 1
   command -v redis-server >/dev/null || return 1
@@ -69,6 +89,7 @@ have_chromium() {
 status=0
 missing=""
 [ -n "${USERMESSAGES_POSTGRES:-}" ] || start_postgres || missing="PostgreSQL"
+[ -n "${USERMESSAGES_MARIADB:-}" ] || start_mariadb || missing="$missing MariaDB"
 [ -n "${USERMESSAGES_REDIS:-}" ] || start_redis || missing="$missing Redis"
 have_chromium || { install_packages chromium || true; have_chromium; } || missing="$missing Chromium"
 if [ -n "$missing" ]; then
@@ -76,7 +97,7 @@ if [ -n "$missing" ]; then
     echo "CI needs$missing, which could not be installed or started: failing."
     status=1
   else
-    echo "No$missing here: the tests that need it are skipped (PostgreSQL and Redis: the PostgreSQL and several-instances tests, set USERMESSAGES_POSTGRES=\"Host=...;Username=...\" and USERMESSAGES_REDIS=\"host:port\"; Chromium: the browser tests, apt-get install -y chromium or set USERMESSAGES_CHROMIUM=/path/to/chromium)."
+    echo "No$missing here: the tests that need it are skipped (PostgreSQL and Redis: the PostgreSQL and several-instances tests, set USERMESSAGES_POSTGRES=\"Host=...;Username=...\" and USERMESSAGES_REDIS=\"host:port\"; MariaDB: its pass, set USERMESSAGES_MARIADB=\"Server=...;Port=...;User ID=...\"; Chromium: the browser tests, apt-get install -y chromium or set USERMESSAGES_CHROMIUM=/path/to/chromium)."
   fi
 fi
 
@@ -85,10 +106,19 @@ dotnet build UserMessages.sln -c Release
 # Everything on SQLite (the several-instances tests use PostgreSQL and Redis themselves).
 dotnet test UserMessages.sln -c Release --no-build 2>&1 | tee "$log" || status=$?
 
-if [ -n "${USERMESSAGES_POSTGRES:-}" ]; then
-  echo "Integration suite on PostgreSQL ($USERMESSAGES_POSTGRES)"
-  USERMESSAGES_TEST_PROVIDER=postgres dotnet test tests/UserMessages.IntegrationTests -c Release --no-build \
+# The integration suite again: the portable store on SQLite, then PostgreSQL and MariaDB.
+integration() {
+  echo "Integration suite: $1"
+  shift
+  env "$@" dotnet test tests/UserMessages.IntegrationTests -c Release --no-build \
     --filter "FullyQualifiedName!~UserMessages.IntegrationTests.ScaleOut" 2>&1 | tee -a "$log" || status=$?
+}
+integration "SQLite, portable store" USERMESSAGES_TEST_STORE=portable
+if [ -n "${USERMESSAGES_POSTGRES:-}" ]; then
+  integration "PostgreSQL ($USERMESSAGES_POSTGRES)" USERMESSAGES_TEST_PROVIDER=postgres
+fi
+if [ -n "${USERMESSAGES_MARIADB:-}" ]; then
+  integration "MariaDB ($USERMESSAGES_MARIADB)" USERMESSAGES_TEST_PROVIDER=mariadb
 fi
 
 # One closing line for every test run together.

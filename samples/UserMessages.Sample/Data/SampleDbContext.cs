@@ -12,7 +12,7 @@ public class SampleDbContext : UserMessagesIdentityDbContext<IdentityUser>
     {
     }
 
-    /// <summary>For <see cref="SamplePostgresDbContext"/>, which has migrations of its own.</summary>
+    /// <summary>For <see cref="SamplePostgresDbContext"/> and <see cref="SampleMariaDbContext"/>, which have migrations of their own.</summary>
     protected SampleDbContext(DbContextOptions options)
         : base(options)
     {

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +31,13 @@ public sealed class UserMessagesBuilder
     {
         Services.TryAddScoped(sp => new UserMessagesDb(sp.GetRequiredService<TContext>()));
 
-        // Before the context is created, so a pooled context (AddDbContextPool) gets it too.
-        Services.ConfigureDbContext<TContext>(UserMessagesModelCacheKeyFactory.Use);
+        // Before the context is created, so a pooled context (AddDbContextPool) gets it too; also for the
+        // type registered as its implementation (AddDbContext<TContext, TImplementation>), whose options are its own.
+        foreach (var contextType in RegisteredImplementationsOf(typeof(TContext)).Prepend(typeof(TContext)))
+        {
+            ConfigureContext.MakeGenericMethod(contextType).Invoke(null, [Services]);
+        }
+
         if (FindIdentityUserAndKey(typeof(TContext)) is { } identity)
         {
             Services.TryAddScoped(typeof(IUserDirectory), typeof(IdentityUserDirectory<,>).MakeGenericType(identity.User, identity.Key));
@@ -130,6 +136,24 @@ public sealed class UserMessagesBuilder
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationDigestService>());
         return this;
     }
+
+    private static readonly MethodInfo ConfigureContext = typeof(UserMessagesBuilder).GetMethod(nameof(Configure), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static void Configure<TContext>(IServiceCollection services)
+        where TContext : DbContext
+    {
+        services.ConfigureDbContext<TContext>(UserMessagesModelCacheKeyFactory.Use);
+        services.ConfigureDbContext<TContext>(MySqlDeleteSyntax.Use);
+    }
+
+    /// <summary>The context types registered so far whose options are their own and that derive from <paramref name="contextType"/>.</summary>
+    private IEnumerable<Type> RegisteredImplementationsOf(Type contextType)
+        => Services.Select(d => d.ServiceType)
+            .Where(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(DbContextOptions<>))
+            .Select(t => t.GetGenericArguments()[0])
+            .Where(t => t != contextType && contextType.IsAssignableFrom(t))
+            .Distinct()
+            .ToList();
 
     private static (Type User, Type Key)? FindIdentityUserAndKey(Type contextType)
     {

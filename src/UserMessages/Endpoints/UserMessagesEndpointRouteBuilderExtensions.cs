@@ -26,12 +26,27 @@ public static class UserMessagesEndpointRouteBuilderExtensions
     /// <returns>A builder that applies conventions to every messaging endpoint.</returns>
     /// <exception cref="InvalidOperationException">When <c>AddUserMessages()...AddEntityFrameworkStores&lt;T&gt;()</c> was not called, or the prefix is mapped twice.</exception>
     public static IEndpointConventionBuilder MapUserMessages(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string prefix)
+        => MapUserMessages(endpoints, prefix, static _ => { });
+
+    /// <summary>
+    /// Maps the messaging pages under <paramref name="prefix"/> as the other overload does, with the JSON API
+    /// and the live-updates hub only where <paramref name="configure"/> leaves them on.
+    /// </summary>
+    /// <param name="endpoints">The app's endpoint builder.</param>
+    /// <param name="prefix">The route prefix, such as <c>/messages</c>.</param>
+    /// <param name="configure">Turns the API (<see cref="UserMessagesEndpointOptions.MapApi"/>) or the hub (<see cref="UserMessagesEndpointOptions.MapLiveUpdates"/>) off.</param>
+    /// <returns>A builder that applies conventions to every messaging endpoint.</returns>
+    /// <exception cref="InvalidOperationException">When <c>AddUserMessages()...AddEntityFrameworkStores&lt;T&gt;()</c> was not called, or the prefix is mapped twice.</exception>
+    public static IEndpointConventionBuilder MapUserMessages(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string prefix, Action<UserMessagesEndpointOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(configure);
         EnsureServices(endpoints.ServiceProvider);
+        var options = new UserMessagesEndpointOptions();
+        configure(options);
 
-        var mount = endpoints.ServiceProvider.GetRequiredService<UserMessagesMounts>().Add(prefix);
+        var mount = endpoints.ServiceProvider.GetRequiredService<UserMessagesMounts>().Add(prefix, options.MapLiveUpdates);
         var group = endpoints.MapGroup(prefix);
         group.WithMetadata(mount);
         group.RequireAuthorization();
@@ -72,8 +87,16 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         pages.MapGet("/settings", SettingsPages.Show).WithName(mount.NameOf(PageNames.Settings));
         pages.MapPost("/settings", SettingsPages.Save);
         pages.MapGet("/recipients", RecipientSuggestions.Suggest).WithName(mount.NameOf(PageNames.Recipients));
-        UserMessages.Api.MessagesApi.Map(group, mount);
-        UserMessages.Live.LiveEndpoints.MapHub(group, mount);
+        if (options.MapApi)
+        {
+            UserMessages.Api.MessagesApi.Map(group, mount);
+        }
+
+        if (options.MapLiveUpdates)
+        {
+            UserMessages.Live.LiveEndpoints.MapHub(group, mount);
+        }
+
         return new UserMessagesConventionBuilder(group);
     }
 

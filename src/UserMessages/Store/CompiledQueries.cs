@@ -107,8 +107,8 @@ internal sealed class CompiledQueries
 
     /// <summary>
     /// One page of a user's threads from their participant rows (already filtered, ordered and cut
-    /// to a page): each thread's subject, latest message, and the other people who may see it, their
-    /// ids joined into one column so that the page is one row per thread.
+    /// to a page): each thread's subject, latest message, and the other people who may see it (a
+    /// collection EF Core reads in the same statement, without LATERAL joins MariaDB lacks).
     /// </summary>
     public static readonly Expression<Func<DbContext, IQueryable<ThreadParticipant>, string, IQueryable<ThreadRow>>> WithThreads =
         (c, rows, userId) =>
@@ -124,8 +124,7 @@ internal sealed class CompiledQueries
                 Subject = t.Subject,
                 SenderId = m.SenderId,
                 Excerpt = m.Content.Substring(0, ThreadRow.ExcerptLength + 1),
-                OtherIds = c.Set<ThreadParticipant>().Where(o => o.ThreadId == t.Id && o.UserId != userId).Where(ThreadAccess.MaySee)
-                    .GroupBy(o => o.ThreadId).Select(g => string.Join(ThreadRow.IdSeparator, g.Select(o => o.UserId))).FirstOrDefault() ?? string.Empty,
+                OtherIds = c.Set<ThreadParticipant>().Where(o => o.ThreadId == t.Id && o.UserId != userId).Where(ThreadAccess.MaySee).Select(o => o.UserId).ToList(),
             };
 
     // A folder read's arguments, the same for every variant: user, state (and second state), sent,

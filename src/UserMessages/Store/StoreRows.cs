@@ -6,8 +6,8 @@ namespace UserMessages.Store;
 internal sealed class ThreadRow
 {
     /// <summary>
-    /// What joins the ids of a thread's other people in one column: the unit separator, a control
-    /// character no user id contains (the service refuses recipients whose id does).
+    /// What joins the ids of a thread's other people in one column of the SQL store's folder statement:
+    /// the unit separator, a control character no user id contains (the service refuses recipients whose id does).
     /// </summary>
     public const string IdSeparator = "\u001f";
 
@@ -28,10 +28,11 @@ internal sealed class ThreadRow
 
     public string Excerpt { get; init; } = string.Empty;
 
-    public string OtherIds { get; init; } = string.Empty;
+    /// <summary>The ids of the other people who may see the thread, in the order the database gave them.</summary>
+    public IReadOnlyList<string> OtherIds { get; init; } = [];
 
-    /// <summary>The other people's ids, in ordinal order (the databases join them in no set order).</summary>
-    public string[] Others => field ??= OtherIds.Split(IdSeparator, StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray();
+    /// <summary>The other people's ids, in ordinal order (the databases read them in no set order).</summary>
+    public string[] Others => field ??= OtherIds.Order(StringComparer.Ordinal).ToArray();
 }
 
 /// <summary>A page of a folder's rows, and the reader's unread count when the same read brought it.</summary>

@@ -156,6 +156,11 @@ public sealed class UserMessagesLinks
     /// <returns>The path.</returns>
     public string Hub(HttpContext http) => Path(http, PageNames.Hub, null);
 
+    /// <summary>Whether the current pages' <c>MapUserMessages</c> mapped the live-updates hub (see <see cref="UserMessagesEndpointOptions.MapLiveUpdates"/>).</summary>
+    /// <param name="http">The current request.</param>
+    /// <returns>True when the pages can connect to <see cref="Hub"/>.</returns>
+    public bool HasLiveUpdates(HttpContext http) => MountOf(http).HasLiveUpdates;
+
     private string ThreadPost(HttpContext http, string page, long threadId)
         => Path(http, page, new RouteValueDictionary { ["id"] = threadId });
 

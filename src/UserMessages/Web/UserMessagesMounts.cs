@@ -6,7 +6,7 @@ internal sealed class UserMessagesMounts
     private readonly List<UserMessagesMount> mounts = [];
     private readonly Lock gate = new();
 
-    public UserMessagesMount Add(string prefix)
+    public UserMessagesMount Add(string prefix, bool hasLiveUpdates)
     {
         lock (gate)
         {
@@ -15,7 +15,7 @@ internal sealed class UserMessagesMounts
                 throw new InvalidOperationException($"MapUserMessages(\"{prefix}\") was called twice; map the messaging pages once per prefix.");
             }
 
-            var mount = new UserMessagesMount(prefix);
+            var mount = new UserMessagesMount(prefix, hasLiveUpdates);
             mounts.Add(mount);
             return mount;
         }

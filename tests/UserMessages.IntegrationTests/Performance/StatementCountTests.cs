@@ -198,12 +198,12 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
         var large = await scenario.Run(this, scenario.Large);
         var opensLarge = apps[^1].Statements.LastOpens;
 
-        var provider = TestDatabase.RunOnPostgres ? "PostgreSQL" : "SQLite";
+        var provider = Provider;
         var measured = Cost.Fit(scenario.Small, small.Count, scenario.Large, large.Count);
         output.WriteLine($"Measured on {provider}: [\"{endpoint}\"] = {measured},");
         output.WriteLine($"  ({small.Count} statements with {scenario.Small}, {large.Count} with {scenario.Large})");
         output.WriteLine($"  (the connection opened {opensSmall} and {opensLarge} times)");
-        var expected = Expected.TryGetValue(endpoint, out var pinned) ? (TestDatabase.RunOnPostgres ? pinned.Postgres : pinned.Sqlite) : null;
+        var expected = Expected.TryGetValue(endpoint, out var pinned) ? pinned.On(TestDatabase.RunOn, TestDatabase.RunsPortableStore) : null;
         var failure = expected is null ? $"No pinned cost for '{endpoint}' in Expected; measured {measured} on {provider}."
             : scenario.Small.Selected == scenario.Large.Selected && small.Count != large.Count ? $"'{endpoint}' costs more statements on more data: {small.Count} with {scenario.Small}, {large.Count} with {scenario.Large}."
             : expected.For(scenario.Small) != small.Count || expected.For(scenario.Large) != large.Count ? $"'{endpoint}' is pinned at {expected} on {provider} but measured {measured}."
@@ -780,8 +780,25 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
 
     private sealed record Scenario(string Route, Load Small, Load Large, Func<StatementCountTests, Load, Task<IReadOnlyList<string>>> Run);
 
-    /// <summary>The pinned cost of an endpoint on each provider.</summary>
-    private sealed record Pinned(Cost Sqlite, Cost Postgres);
+    /// <summary>This run's engine and store, as the measures name it.</summary>
+    private static string Provider => TestDatabase.RunOn switch
+    {
+        TestEngine.MariaDb => "MariaDB",
+        TestEngine.Postgres => TestDatabase.RunsPortableStore ? "PostgreSQL, portable store" : "PostgreSQL",
+        _ => TestDatabase.RunsPortableStore ? "SQLite, portable store" : "SQLite",
+    };
+
+    /// <summary>The pinned cost of an endpoint with each store: the SQL store on SQLite and PostgreSQL, the portable store (on MariaDB where it differs).</summary>
+    private sealed record Pinned(Cost Sqlite, Cost Postgres, Cost? Portable = null, Cost? MariaDb = null)
+    {
+        public Cost? On(TestEngine engine, bool portableStore) => engine switch
+        {
+            TestEngine.MariaDb => MariaDb ?? Portable,
+            _ when portableStore => Portable,
+            TestEngine.Postgres => Postgres,
+            _ => Sqlite,
+        };
+    }
 
     /// <summary>A cost: <see cref="Statements"/>, plus <see cref="PerSelectedStatements"/> for each thread or person the request names.</summary>
     private sealed record Cost(int Statements, int PerSelectedStatements)

@@ -62,6 +62,28 @@ public sealed class MapUserMessagesTests
         Assert.All(after.Where(e => !added.Contains(e)), e => Assert.Empty(e.Metadata.GetOrderedMetadata<IAuthorizeData>()));
     }
 
+    [Theory]
+    [InlineData(false, true, 25)]
+    [InlineData(true, false, 39)]
+    [InlineData(false, false, 23)]
+    public async Task MapUserMessages_WithoutTheApiOrTheHub_MapsThePagesAndOnlyWhatIsLeftOn(bool api, bool liveUpdates, int endpoints)
+    {
+        await using var app = MessagingApp.Build();
+
+        app.MapUserMessages("/messages", o =>
+        {
+            o.MapApi = api;
+            o.MapLiveUpdates = liveUpdates;
+        });
+
+        var patterns = app.Endpoints().Select(e => e.RoutePattern.RawText!).ToList();
+        Assert.Equal(endpoints, patterns.Count);
+        Assert.Contains("/messages/", patterns);
+        Assert.Contains("/messages/thread/{id}", patterns);
+        Assert.Equal(api, patterns.Any(p => p.StartsWith("/messages/api/", StringComparison.Ordinal)));
+        Assert.Equal(liveUpdates, patterns.Any(p => p.StartsWith("/messages/hub", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task MapUserMessages_RequiresASignedInUserOnEveryMessagingEndpoint()
     {

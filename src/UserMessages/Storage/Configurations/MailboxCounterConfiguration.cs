@@ -11,6 +11,6 @@ internal sealed class MailboxCounterConfiguration(UserMessagesStoreOptions optio
         var table = options.TablePrefix + "MailboxCounters";
         builder.ToTable(table, options.Schema);
         builder.HasKey(c => c.UserId).HasName("PK_" + table);
-        builder.Property(c => c.UserId).HasMaxLength(UserIdColumn.MaxLength);
+        builder.Property(c => c.UserId).HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
     }
 }

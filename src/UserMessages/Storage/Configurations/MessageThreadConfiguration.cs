@@ -13,7 +13,7 @@ internal sealed class MessageThreadConfiguration(UserMessagesStoreOptions option
         builder.Property(t => t.Subject).IsRequired().HasMaxLength(MessageThread.MaxSubjectLength);
         builder.Property(t => t.CreatedAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(t => t.LatestMessageAt).HasConversion<UtcDateTimeConverter>();
-        builder.Property(t => t.CreatedById).IsRequired().HasMaxLength(UserIdColumn.MaxLength);
+        builder.Property(t => t.CreatedById).IsRequired().HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
 
         // The new-threads-per-day limit counts a user's recent threads.
         builder.HasIndex(t => new { t.CreatedById, t.CreatedAt }).HasDatabaseName("IX_" + options.TablePrefix + "Threads_CreatedBy");

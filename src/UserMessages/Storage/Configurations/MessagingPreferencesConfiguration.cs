@@ -11,6 +11,6 @@ internal sealed class MessagingPreferencesConfiguration(UserMessagesStoreOptions
         var table = options.TablePrefix + "Preferences";
         builder.ToTable(table, options.Schema);
         builder.HasKey(p => p.UserId).HasName("PK_" + table);
-        builder.Property(p => p.UserId).HasMaxLength(UserIdColumn.MaxLength);
+        builder.Property(p => p.UserId).HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
     }
 }

@@ -18,7 +18,7 @@ internal sealed class PendingNotificationConfiguration(UserMessagesStoreOptions 
         var table = options.TablePrefix + "PendingNotifications";
         builder.ToTable(table, options.Schema);
         builder.HasKey(n => n.Id).HasName("PK_" + table);
-        builder.Property(n => n.RecipientId).IsRequired().HasMaxLength(UserIdColumn.MaxLength);
+        builder.Property(n => n.RecipientId).IsRequired().HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
         builder.Property(n => n.DueAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(n => n.DeadlineAt).HasConversion<UtcDateTimeConverter>();
 

@@ -14,7 +14,7 @@ internal sealed class ThreadParticipantConfiguration(UserMessagesStoreOptions op
         var table = options.TablePrefix + "Participants";
         builder.ToTable(table, options.Schema);
         builder.HasKey(p => new { p.ThreadId, p.UserId }).HasName("PK_" + table);
-        builder.Property(p => p.UserId).HasMaxLength(UserIdColumn.MaxLength);
+        builder.Property(p => p.UserId).HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
         builder.Property(p => p.LatestMessageAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(p => p.JoinedAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(p => p.StateChangedAt).HasConversion<UtcDateTimeConverter>();

@@ -11,8 +11,8 @@ internal sealed class UserBlockConfiguration(UserMessagesStoreOptions options) :
         var table = options.TablePrefix + "Blocks";
         builder.ToTable(table, options.Schema);
         builder.HasKey(b => new { b.BlockerId, b.BlockedId }).HasName("PK_" + table);
-        builder.Property(b => b.BlockerId).HasMaxLength(UserIdColumn.MaxLength);
-        builder.Property(b => b.BlockedId).HasMaxLength(UserIdColumn.MaxLength);
+        builder.Property(b => b.BlockerId).HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
+        builder.Property(b => b.BlockedId).HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
         builder.Property(b => b.CreatedAt).HasConversion<UtcDateTimeConverter>();
 
         // "Who has blocked me?" for suggestions and sending.

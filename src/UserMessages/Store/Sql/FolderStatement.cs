@@ -76,7 +76,7 @@ internal sealed class FolderStatement
         Subject = row.GetString(4),
         SenderId = row.GetString(5),
         Excerpt = row.GetString(6),
-        OtherIds = row.IsDBNull(7) ? string.Empty : row.GetString(7),
+        OtherIds = row.IsDBNull(7) ? [] : row.GetString(7).Split(ThreadRow.IdSeparator, StringSplitOptions.RemoveEmptyEntries),
     };
 
     /// <summary>The statement for <paramref name="context"/>'s model (one the SQL store serves).</summary>

@@ -9,11 +9,11 @@ using UserMessages.Sample.Data;
 
 #nullable disable
 
-namespace UserMessages.Sample.Data.PostgresMigrations
+namespace UserMessages.Sample.Data.Migrations.Postgres
 {
     [DbContext(typeof(SamplePostgresDbContext))]
-    [Migration("20261125152539_UnreadCounters")]
-    partial class UnreadCounters
+    [Migration("20261203143144_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -273,6 +273,12 @@ namespace UserMessages.Sample.Data.PostgresMigrations
                     b.HasKey("Id")
                         .HasName("PK_UserMessagesMessages");
 
+                    b.HasIndex("Content")
+                        .HasDatabaseName("IX_UserMessagesMessages_Content_FullText")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Content"), "GIN");
+
                     b.HasIndex("SenderId", "SentAt")
                         .HasDatabaseName("IX_UserMessagesMessages_Sender_SentAt");
 
@@ -318,6 +324,12 @@ namespace UserMessages.Sample.Data.PostgresMigrations
                     b.HasKey("Id")
                         .HasName("PK_UserMessagesThreads");
 
+                    b.HasIndex("Subject")
+                        .HasDatabaseName("IX_UserMessagesThreads_Subject_FullText")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Subject"), "GIN");
+
                     b.HasIndex("CreatedById", "CreatedAt")
                         .HasDatabaseName("IX_UserMessagesThreads_CreatedBy");
 
@@ -347,6 +359,9 @@ namespace UserMessages.Sample.Data.PostgresMigrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("AwaitsQuiet")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("DeadlineAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -369,6 +384,9 @@ namespace UserMessages.Sample.Data.PostgresMigrations
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("IX_UserMessagesPendingNotifications_DueAt");
+
+                    b.HasIndex("RecipientId", "AwaitsQuiet")
+                        .HasDatabaseName("IX_UserMessagesPendingNotifications_AwaitsQuiet");
 
                     b.HasIndex("RecipientId", "ThreadId")
                         .HasDatabaseName("IX_UserMessagesPendingNotifications_Recipient");

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace UserMessages.Sample.Data.PostgresMigrations
+namespace UserMessages.Sample.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -65,6 +65,18 @@ namespace UserMessages.Sample.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UserMessagesMailboxCounters",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UnreadThreads = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserMessagesMailboxCounters", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserMessagesPendingNotifications",
                 columns: table => new
                 {
@@ -74,7 +86,8 @@ namespace UserMessages.Sample.Data.PostgresMigrations
                     ThreadId = table.Column<long>(type: "bigint", nullable: false),
                     MessageId = table.Column<long>(type: "bigint", nullable: false),
                     DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DeadlineAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    DeadlineAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AwaitsQuiet = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,7 +266,8 @@ namespace UserMessages.Sample.Data.PostgresMigrations
                     HasSent = table.Column<bool>(type: "boolean", nullable: false),
                     LatestMessageAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LastReadMessageId = table.Column<long>(type: "bigint", nullable: true),
-                    JoinedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    JoinedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CountedUnread = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -309,6 +323,13 @@ namespace UserMessages.Sample.Data.PostgresMigrations
                 column: "BlockedId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_UserMessagesMessages_Content_FullText",
+                table: "UserMessagesMessages",
+                column: "Content")
+                .Annotation("Npgsql:IndexMethod", "GIN")
+                .Annotation("Npgsql:TsVectorConfig", "simple");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserMessagesMessages_Sender_SentAt",
                 table: "UserMessagesMessages",
                 columns: new[] { "SenderId", "SentAt" });
@@ -334,9 +355,9 @@ namespace UserMessages.Sample.Data.PostgresMigrations
                 columns: new[] { "State", "StateChangedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_UserMessagesParticipants_Unread",
-                table: "UserMessagesParticipants",
-                columns: new[] { "UserId", "State", "IsUnread" });
+                name: "IX_UserMessagesPendingNotifications_AwaitsQuiet",
+                table: "UserMessagesPendingNotifications",
+                columns: new[] { "RecipientId", "AwaitsQuiet" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserMessagesPendingNotifications_DueAt",
@@ -352,6 +373,13 @@ namespace UserMessages.Sample.Data.PostgresMigrations
                 name: "IX_UserMessagesThreads_CreatedBy",
                 table: "UserMessagesThreads",
                 columns: new[] { "CreatedById", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserMessagesThreads_Subject_FullText",
+                table: "UserMessagesThreads",
+                column: "Subject")
+                .Annotation("Npgsql:IndexMethod", "GIN")
+                .Annotation("Npgsql:TsVectorConfig", "simple");
         }
 
         /// <inheritdoc />
@@ -374,6 +402,9 @@ namespace UserMessages.Sample.Data.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "UserMessagesBlocks");
+
+            migrationBuilder.DropTable(
+                name: "UserMessagesMailboxCounters");
 
             migrationBuilder.DropTable(
                 name: "UserMessagesMessages");

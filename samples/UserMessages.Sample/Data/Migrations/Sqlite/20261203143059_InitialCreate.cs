@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace UserMessages.Sample.Data.Migrations
+namespace UserMessages.Sample.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -51,6 +51,61 @@ namespace UserMessages.Sample.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UserMessagesBlocks",
+                columns: table => new
+                {
+                    BlockerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    BlockedId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserMessagesBlocks", x => new { x.BlockerId, x.BlockedId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserMessagesMailboxCounters",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UnreadThreads = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserMessagesMailboxCounters", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserMessagesPendingNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ThreadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeadlineAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AwaitsQuiet = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserMessagesPendingNotifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserMessagesPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    NotifyByEmail = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserMessagesPreferences", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserMessagesThreads",
                 columns: table => new
                 {
@@ -58,6 +113,7 @@ namespace UserMessages.Sample.Data.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     LatestMessageAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LatestMessageId = table.Column<long>(type: "INTEGER", nullable: false),
                     ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false)
@@ -182,7 +238,9 @@ namespace UserMessages.Sample.Data.Migrations
                     ThreadId = table.Column<long>(type: "INTEGER", nullable: false),
                     SenderId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", nullable: false)
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    AboutUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -202,11 +260,13 @@ namespace UserMessages.Sample.Data.Migrations
                     ThreadId = table.Column<long>(type: "INTEGER", nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     IsUnread = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsDeleted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    StateChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     HasSent = table.Column<bool>(type: "INTEGER", nullable: false),
                     LatestMessageAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LastReadMessageId = table.Column<long>(type: "INTEGER", nullable: true),
-                    JoinedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    JoinedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CountedUnread = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -257,6 +317,16 @@ namespace UserMessages.Sample.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_UserMessagesBlocks_Blocked",
+                table: "UserMessagesBlocks",
+                column: "BlockedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserMessagesMessages_Sender_SentAt",
+                table: "UserMessagesMessages",
+                columns: new[] { "SenderId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserMessagesMessages_Thread_SentAt",
                 table: "UserMessagesMessages",
                 columns: new[] { "ThreadId", "SentAt", "Id" });
@@ -264,17 +334,37 @@ namespace UserMessages.Sample.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_UserMessagesParticipants_Folder",
                 table: "UserMessagesParticipants",
-                columns: new[] { "UserId", "IsDeleted", "LatestMessageAt", "ThreadId" });
+                columns: new[] { "UserId", "State", "LatestMessageAt", "ThreadId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserMessagesParticipants_Sent",
                 table: "UserMessagesParticipants",
-                columns: new[] { "UserId", "HasSent", "IsDeleted", "LatestMessageAt", "ThreadId" });
+                columns: new[] { "UserId", "HasSent", "LatestMessageAt", "ThreadId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_UserMessagesParticipants_Unread",
+                name: "IX_UserMessagesParticipants_State",
                 table: "UserMessagesParticipants",
-                columns: new[] { "UserId", "IsDeleted", "IsUnread" });
+                columns: new[] { "State", "StateChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserMessagesPendingNotifications_AwaitsQuiet",
+                table: "UserMessagesPendingNotifications",
+                columns: new[] { "RecipientId", "AwaitsQuiet" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserMessagesPendingNotifications_DueAt",
+                table: "UserMessagesPendingNotifications",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserMessagesPendingNotifications_Recipient",
+                table: "UserMessagesPendingNotifications",
+                columns: new[] { "RecipientId", "ThreadId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserMessagesThreads_CreatedBy",
+                table: "UserMessagesThreads",
+                columns: new[] { "CreatedById", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -296,10 +386,22 @@ namespace UserMessages.Sample.Data.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "UserMessagesBlocks");
+
+            migrationBuilder.DropTable(
+                name: "UserMessagesMailboxCounters");
+
+            migrationBuilder.DropTable(
                 name: "UserMessagesMessages");
 
             migrationBuilder.DropTable(
                 name: "UserMessagesParticipants");
+
+            migrationBuilder.DropTable(
+                name: "UserMessagesPendingNotifications");
+
+            migrationBuilder.DropTable(
+                name: "UserMessagesPreferences");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
