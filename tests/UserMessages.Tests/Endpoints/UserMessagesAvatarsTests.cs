@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using UserMessages.Tests.Infrastructure;
 using UserMessages.Web;
 
 namespace UserMessages.Tests.Endpoints;
@@ -68,7 +69,7 @@ public sealed class UserMessagesAvatarsTests
     {
         var engine = new Mock<ICompositeViewEngine>();
         engine.Setup(e => e.GetView(null, UserMessagesAvatars.ViewPath, false)).Returns(ViewEngineResult.Found(UserMessagesAvatars.ViewPath, avatarView));
-        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddSingleton(engine.Object).BuildServiceProvider() };
+        var http = new DefaultHttpContext { RequestServices = new TestHostBuilder().WithoutUserMessages().ConfigureServices(s => s.AddSingleton(engine.Object)).BuildServiceProvider() };
         var html = new Mock<IHtmlHelper>();
         html.Setup(h => h.ViewContext).Returns(new ViewContext { HttpContext = http });
         return (html, engine);

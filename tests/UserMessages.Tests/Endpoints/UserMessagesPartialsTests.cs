@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using UserMessages.Tests.Infrastructure;
 using UserMessages.Web;
 
 namespace UserMessages.Tests.Endpoints;
@@ -21,7 +22,7 @@ public sealed class UserMessagesPartialsTests
     {
         var engine = new Mock<ICompositeViewEngine>();
         engine.Setup(e => e.GetView(null, Path, false)).Returns(ViewEngineResult.Found(Path, Mock.Of<IView>()));
-        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddSingleton(engine.Object).BuildServiceProvider() };
+        var http = new DefaultHttpContext { RequestServices = new TestHostBuilder().WithoutUserMessages().ConfigureServices(s => s.AddSingleton(engine.Object)).BuildServiceProvider() };
         var html = new Mock<IHtmlHelper>(MockBehavior.Strict);
         html.Setup(h => h.ViewContext).Returns(new ViewContext { HttpContext = http });
         var rendered = new List<object?>();
@@ -40,7 +41,7 @@ public sealed class UserMessagesPartialsTests
     {
         var engine = new Mock<ICompositeViewEngine>();
         engine.Setup(e => e.GetView(null, Path, false)).Returns(ViewEngineResult.Found(Path, Mock.Of<IView>()));
-        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddSingleton(engine.Object).BuildServiceProvider() };
+        var http = new DefaultHttpContext { RequestServices = new TestHostBuilder().WithoutUserMessages().ConfigureServices(s => s.AddSingleton(engine.Object)).BuildServiceProvider() };
         var html = new Mock<IHtmlHelper>(MockBehavior.Strict);
         html.Setup(h => h.ViewContext).Returns(new ViewContext { HttpContext = http });
 

@@ -118,18 +118,13 @@ public sealed class MessageSentHandlerTests
         const string secret = "my secret plans for Tuesday";
         var failing = new Mock<IMessageSentHandler>();
         failing.Setup(h => h.HandleAsync(It.IsAny<MessageSent>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("SMTP is down"));
-        var logs = new CapturingLoggerProvider();
-        await using var host = await MessagingHost.StartAsync(configureServices: s =>
-        {
-            s.AddScoped(_ => failing.Object);
-            s.AddSingleton<ILoggerProvider>(logs);
-        });
+        await using var host = await MessagingHost.StartAsync(MessagingHost.CreateBuilder().CaptureLogs().ConfigureServices(s => s.AddScoped(_ => failing.Object)));
         var alice = await host.CreateUserAsync("alice");
         var bob = await host.CreateUserAsync("bob");
 
         await host.SendAsync(alice, [bob], content: secret);
 
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
-        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(secret, StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains(secret, StringComparison.Ordinal));
     }
 }

@@ -13,12 +13,6 @@ public static class MailboxHostExtensions
 {
     public static DateTime Now(this MessagingHost host) => host.Clock.GetUtcNow().UtcDateTime;
 
-    public static async Task<T> InScopeAsync<T>(this MessagingHost host, Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider);
-    }
-
     public static Task<T> WithBlockListAsync<T>(this MessagingHost host, Func<IUserBlockList, Task<T>> work)
         => host.InScopeAsync(sp => work(sp.GetRequiredService<IUserBlockList>()));
 

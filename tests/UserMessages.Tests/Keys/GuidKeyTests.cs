@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Domain;
 using UserMessages.Services;
+using UserMessages.Tests.Infrastructure;
 using UserMessages.Users;
 
 namespace UserMessages.Tests.Keys;
@@ -11,35 +9,19 @@ namespace UserMessages.Tests.Keys;
 /// <summary>SPEC §1: any Identity key type works, here <see cref="Guid"/>.</summary>
 public sealed class GuidKeyTests : IAsyncLifetime
 {
-    private readonly SqliteConnection connection = new("Data Source=:memory:");
-    private ServiceProvider services = null!;
+    private TestHost<GuidDbContext> host = null!;
 
-    public async Task InitializeAsync()
-    {
-        await connection.OpenAsync();
-        var collection = new ServiceCollection();
-        collection.AddDbContext<GuidDbContext>(o => o.UseSqlite(connection));
-        collection.AddLogging();
-        collection.AddIdentityCore<GuidUser>().AddEntityFrameworkStores<GuidDbContext>();
-        collection.AddUserMessages().AddEntityFrameworkStores<GuidDbContext>();
-        services = collection.BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<GuidDbContext>().Database.EnsureCreatedAsync();
-    }
+    public async Task InitializeAsync() => host = await new TestHostBuilder().AddIdentity<GuidUser, Guid>().StartAsync<GuidDbContext>();
 
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await connection.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task GuidUsers_StartAThread_Reply_AndSeeEachOthersNamesInTheInbox()
     {
-        var alice = await CreateUserAsync("alice");
-        var bob = await CreateUserAsync("bob");
+        var alice = await host.CreateUserAsync("alice");
+        var bob = await host.CreateUserAsync("bob");
 
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var messages = scope.ServiceProvider.GetRequiredService<IUserMessagesService>();
         var sent = await messages.StartThreadAsync(new NewThreadRequest(alice, [bob], "Keys", "Guid keys work?"));
         Assert.True(sent.Succeeded, string.Join("; ", sent.Errors.Select(e => e.Description)));
@@ -60,10 +42,10 @@ public sealed class GuidKeyTests : IAsyncLifetime
     [Fact]
     public async Task UserDirectory_FindsGuidUsersByUserNameAndByEmail()
     {
-        var alice = await CreateUserAsync("alice");
-        var bob = await CreateUserAsync("bob");
+        var alice = await host.CreateUserAsync("alice");
+        var bob = await host.CreateUserAsync("bob");
 
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<IUserDirectory>();
         var found = await directory.FindByNamesAsync(["alice", "bob@example.com", "nobody"], CancellationToken.None);
 
@@ -76,9 +58,9 @@ public sealed class GuidKeyTests : IAsyncLifetime
     [Fact]
     public async Task UserDirectory_FindByIds_IgnoresAMalformedId_WithoutThrowing()
     {
-        var alice = await CreateUserAsync("alice");
+        var alice = await host.CreateUserAsync("alice");
 
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<IUserDirectory>();
         var onlyMalformed = await directory.FindByIdsAsync(["not-a-guid"], CancellationToken.None);
         var mixed = await directory.FindByIdsAsync(["not-a-guid", alice, Guid.NewGuid().ToString()], CancellationToken.None);
@@ -90,22 +72,13 @@ public sealed class GuidKeyTests : IAsyncLifetime
     [Fact]
     public async Task StartThread_ToAMalformedGuid_IsRefusedLikeAnUnknownUser()
     {
-        var alice = await CreateUserAsync("alice");
+        var alice = await host.CreateUserAsync("alice");
 
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var messages = scope.ServiceProvider.GetRequiredService<IUserMessagesService>();
         var result = await messages.StartThreadAsync(new NewThreadRequest(alice, ["not-a-guid"], "Hi", "Hello"));
 
         Assert.Equal(MessagingStatus.Invalid, result.Status);
         Assert.Equal("RecipientUnavailable", Assert.Single(result.Errors).Code);
-    }
-
-    private async Task<string> CreateUserAsync(string userName)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<GuidUser>>();
-        var user = new GuidUser { UserName = userName, Email = userName + "@example.com" };
-        Assert.True((await users.CreateAsync(user)).Succeeded);
-        return await users.GetUserIdAsync(user);
     }
 }

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using UserMessages.Tests.Infrastructure;
 using UserMessages.Users;
 
 namespace UserMessages.Tests.Keys;
@@ -11,36 +10,26 @@ namespace UserMessages.Tests.Keys;
 /// <summary>The Identity user directory also works with a user store that cannot be queried with LINQ.</summary>
 public sealed class NonQueryableUserStoreTests : IAsyncLifetime
 {
-    private readonly SqliteConnection connection = new("Data Source=:memory:");
-    private ServiceProvider services = null!;
+    private TestHost<GuidDbContext> host = null!;
 
     public async Task InitializeAsync()
-    {
-        await connection.OpenAsync();
-        var collection = new ServiceCollection();
-        collection.AddDbContext<GuidDbContext>(o => o.UseSqlite(connection));
-        collection.AddLogging();
-        collection.AddIdentityCore<GuidUser>().AddEntityFrameworkStores<GuidDbContext>();
-        collection.RemoveAll<IUserStore<GuidUser>>();
-        collection.AddScoped<IUserStore<GuidUser>>(sp => new NonQueryableUserStore(
-            new UserStore<GuidUser, IdentityRole<Guid>, GuidDbContext, Guid>(sp.GetRequiredService<GuidDbContext>())));
-        collection.AddUserMessages().AddEntityFrameworkStores<GuidDbContext>();
-        services = collection.BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<GuidDbContext>().Database.EnsureCreatedAsync();
-    }
+        => host = await new TestHostBuilder()
+            .AddIdentity<GuidUser, Guid>()
+            .ConfigureServices(services =>
+            {
+                services.RemoveAll<IUserStore<GuidUser>>();
+                services.AddScoped<IUserStore<GuidUser>>(sp => new NonQueryableUserStore(
+                    new UserStore<GuidUser, IdentityRole<Guid>, GuidDbContext, Guid>(sp.GetRequiredService<GuidDbContext>())));
+            })
+            .StartAsync<GuidDbContext>();
 
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await connection.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task FindByNames_FindsUsersByUserNameAndByEmail()
     {
-        var alice = await CreateUserAsync("alice");
-        var bob = await CreateUserAsync("bob");
+        var alice = await host.CreateUserAsync("alice");
+        var bob = await host.CreateUserAsync("bob");
 
         var found = await WithDirectoryAsync(d => d.FindByNamesAsync(["alice", "bob@example.com", "nobody"], CancellationToken.None));
 
@@ -52,26 +41,16 @@ public sealed class NonQueryableUserStoreTests : IAsyncLifetime
     [Fact]
     public async Task FindByIds_WithAMalformedIdAmongValidOnes_FindsTheValidOnes_WithoutThrowing()
     {
-        var alice = await CreateUserAsync("alice");
+        var alice = await host.CreateUserAsync("alice");
 
         var found = await WithDirectoryAsync(d => d.FindByIdsAsync(["not-a-guid", alice], CancellationToken.None));
 
         Assert.Equal("alice", Assert.Single(found).Value.DisplayName);
     }
 
-    private async Task<T> WithDirectoryAsync<T>(Func<IUserDirectory, Task<T>> work)
+    private Task<T> WithDirectoryAsync<T>(Func<IUserDirectory, Task<T>> work) => host.InScopeAsync(services =>
     {
-        await using var scope = services.CreateAsyncScope();
-        Assert.False(scope.ServiceProvider.GetRequiredService<UserManager<GuidUser>>().SupportsQueryableUsers);
-        return await work(scope.ServiceProvider.GetRequiredService<IUserDirectory>());
-    }
-
-    private async Task<string> CreateUserAsync(string userName)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<GuidUser>>();
-        var user = new GuidUser { UserName = userName, Email = userName + "@example.com" };
-        Assert.True((await users.CreateAsync(user)).Succeeded);
-        return await users.GetUserIdAsync(user);
-    }
+        Assert.False(services.GetRequiredService<UserManager<GuidUser>>().SupportsQueryableUsers);
+        return work(services.GetRequiredService<IUserDirectory>());
+    });
 }

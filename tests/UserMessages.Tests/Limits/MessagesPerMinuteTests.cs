@@ -132,13 +132,13 @@ public sealed class MessagesPerMinuteTests
     [InlineData(0, 0, -1)]
     public void NegativeLimits_AreRefusedAtStartUp(int perMinute, int perDay, int threadsPerDay)
     {
-        using var services = new ServiceCollection().AddLogging()
-            .AddUserMessages(o =>
+        using var services = new TestHostBuilder()
+            .ConfigureOptions(o =>
             {
                 o.Limits.MessagesPerMinute = perMinute;
                 o.Limits.MessagesPerDay = perDay;
                 o.Limits.NewThreadsPerDay = threadsPerDay;
-            }).Services.BuildServiceProvider();
+            }).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(
             () => services.GetRequiredService<IOptions<UserMessagesOptions>>().Value);

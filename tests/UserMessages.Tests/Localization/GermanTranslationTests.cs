@@ -35,7 +35,7 @@ public sealed partial class GermanTranslationTests
     [Fact]
     public void Errors_AreInTheRequestsLanguage()
     {
-        var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+        var services = new TestHostBuilder().WithoutUserMessages().ConfigureServices(s => s.AddLocalization()).BuildServiceProvider();
         var describer = new UserMessagesErrorDescriber(services.GetRequiredService<IStringLocalizer<UserMessagesResources>>());
         var culture = CultureInfo.CurrentUICulture;
         try

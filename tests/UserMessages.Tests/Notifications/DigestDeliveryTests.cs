@@ -117,17 +117,17 @@ public sealed class DigestDeliveryTests
     private static async Task<(MessagingHost Host, FlakyNotifier Notifier, CapturingLoggerProvider Logs)> StartAsync(TimeSpan? giveUpAfter = null)
     {
         var notifier = new FlakyNotifier();
-        var logs = new CapturingLoggerProvider();
-        var host = await MessagingHost.StartAsync(
-            o =>
+        var host = await MessagingHost.StartAsync(MessagingHost.CreateBuilder()
+            .CaptureLogs()
+            .ConfigureOptions(o =>
             {
                 o.Notifications.QuietPeriod = TimeSpan.FromMinutes(2);
                 o.Notifications.MaxDelay = TimeSpan.FromMinutes(15);
                 o.Notifications.GiveUpAfter = giveUpAfter ?? TimeSpan.FromDays(1);
-            },
-            services => services.AddSingleton(notifier).AddSingleton<ILoggerProvider>(logs),
-            builder => builder.AddMessageNotifier<FlakyNotifier.Registered>());
-        return (host, notifier, logs);
+            })
+            .ConfigureServices(services => services.AddSingleton(notifier))
+            .ConfigureMessaging(builder => builder.AddMessageNotifier<FlakyNotifier.Registered>()));
+        return (host, notifier, host.Logs);
     }
 
     /// <summary>A notifier that fails for the recipients it is told to, as an SMTP server might.</summary>

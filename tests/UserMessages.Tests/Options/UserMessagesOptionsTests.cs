@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using UserMessages.Storage;
+using UserMessages.Tests.Infrastructure;
 
 namespace UserMessages.Tests.Options;
 
@@ -31,7 +31,7 @@ public sealed class UserMessagesOptionsTests
             "TextSearchConfiguration" => o => o.Store.TextSearchConfiguration = "english'); DROP TABLE x; --",
             _ => throw new ArgumentOutOfRangeException(nameof(badOption)),
         };
-        using var services = new ServiceCollection().AddLogging().AddUserMessages(configure).Services.BuildServiceProvider();
+        using var services = new TestHostBuilder().ConfigureOptions(configure).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<UserMessagesOptions>>().Value);
 
@@ -42,7 +42,7 @@ public sealed class UserMessagesOptionsTests
     [Fact]
     public void Defaults_Are10000Characters_20Recipients_25ThreadsPerPage()
     {
-        using var services = new ServiceCollection().AddLogging().AddUserMessages().Services.BuildServiceProvider();
+        using var services = new TestHostBuilder().BuildServiceProvider();
 
         var options = services.GetRequiredService<IOptions<UserMessagesOptions>>().Value;
 
@@ -62,7 +62,7 @@ public sealed class UserMessagesOptionsTests
     [InlineData("~/Pages/Shared/_Site.cshtml")]
     public void AppRelativeLayout_IsAccepted(string layout)
     {
-        using var services = new ServiceCollection().AddLogging().AddUserMessages(o => o.Layout = layout).Services.BuildServiceProvider();
+        using var services = new TestHostBuilder().ConfigureOptions(o => o.Layout = layout).BuildServiceProvider();
 
         Assert.Equal(layout, services.GetRequiredService<IOptions<UserMessagesOptions>>().Value.Layout);
     }
@@ -70,9 +70,7 @@ public sealed class UserMessagesOptionsTests
     [Fact]
     public async Task InvalidOptions_StopTheAppAtStartUp()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddUserMessages(o => o.PageSize = 0);
-        using var host = builder.Build();
+        using var host = new TestHostBuilder().ConfigureOptions(o => o.PageSize = 0).BuildGenericHost();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 

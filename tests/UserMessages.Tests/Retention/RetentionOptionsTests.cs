@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using UserMessages.Tests.Infrastructure;
 
 namespace UserMessages.Tests.Retention;
 
@@ -11,8 +12,7 @@ public sealed class RetentionOptionsTests
     [InlineData(-60)]
     public void NonPositiveInterval_IsRejected_NamingRetentionInterval(int seconds)
     {
-        using var services = new ServiceCollection().AddLogging()
-            .AddUserMessages(o => o.Retention.Interval = TimeSpan.FromSeconds(seconds)).Services.BuildServiceProvider();
+        using var services = new TestHostBuilder().ConfigureOptions(o => o.Retention.Interval = TimeSpan.FromSeconds(seconds)).BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<UserMessagesOptions>>().Value);
 
@@ -22,7 +22,7 @@ public sealed class RetentionOptionsTests
     [Fact]
     public void Retention_IsOffByDefault_PurgingAfter30Days_Hourly()
     {
-        using var services = new ServiceCollection().AddLogging().AddUserMessages().Services.BuildServiceProvider();
+        using var services = new TestHostBuilder().BuildServiceProvider();
 
         var retention = services.GetRequiredService<IOptions<UserMessagesOptions>>().Value.Retention;
 

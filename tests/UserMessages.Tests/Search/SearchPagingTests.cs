@@ -68,9 +68,9 @@ public sealed class SearchPagingTests
 
         await using var scope = host.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<IUserMessagesService>();
-        host.Commands.Reset();
+        host.Statements.Reset();
         var result = await service.SearchAsync(bob, "seeded message", PageRequest.Newest);
-        var statements = host.Commands.Count;
+        var statements = host.Statements.Count;
 
         Assert.True(result.Succeeded);
         Assert.Equal(Math.Min(threads, 25), result.Value!.Threads.Count);

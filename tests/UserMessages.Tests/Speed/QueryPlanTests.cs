@@ -51,9 +51,9 @@ public sealed class QueryPlanTests
         await using var host = await MessagingHost.StartAsync();
         var (_, bob) = await SeedAsync(host);
 
-        host.Commands.Reset();
+        host.Statements.Reset();
         Assert.Equal(60, await host.WithServiceAsync(s => s.CountUnreadAsync(bob)));
-        Assert.DoesNotContain(host.Commands.Commands, c => c.Text.Contains("UserMessagesParticipants", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Statements.Commands, c => c.Text.Contains("UserMessagesParticipants", StringComparison.Ordinal));
         var plan = await PlanOfAsync(host, s => s.CountUnreadAsync(bob), "UserMessagesMailboxCounters");
 
         var text = string.Join(Environment.NewLine, plan.Select(r => r.Detail));
@@ -109,9 +109,9 @@ public sealed class QueryPlanTests
     /// </summary>
     private static async Task<IReadOnlyList<PlanRow>> PlanOfAsync<T>(MessagingHost host, Func<IUserMessagesService, Task<T>> call, string table)
     {
-        host.Commands.Reset();
+        host.Statements.Reset();
         await host.WithServiceAsync(call);
-        var statement = host.Commands.Commands.First(c => c.Text.Contains(table, StringComparison.Ordinal));
+        var statement = host.Statements.Commands.First(c => c.Text.Contains(table, StringComparison.Ordinal));
 
         await using var explain = host.Connection.CreateCommand();
         explain.CommandText = "EXPLAIN QUERY PLAN " + statement.Text.Split(";\n").First(s => s.Contains(table, StringComparison.Ordinal));

@@ -110,8 +110,8 @@ public sealed class StatementCountTests
     {
         await using var scope = host.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<IUserMessagesService>();
-        host.Commands.Reset();
+        host.Statements.Reset();
         var result = await call(service);
-        return (result, host.Commands.Count);
+        return (result, host.Statements.Count);
     }
 }

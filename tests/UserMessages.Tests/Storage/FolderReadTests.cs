@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Domain;
@@ -74,43 +73,17 @@ public sealed class FolderReadTests
     [Fact]
     public async Task HostsQueryFilterOnThreads_StillHidesThemFromFoldersAndThreadPages()
     {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        var collection = new ServiceCollection();
-        collection.AddDbContext<ModeratedThreadsDbContext>(o => o.UseSqlite(connection));
-        collection.AddLogging();
-        collection.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<ModeratedThreadsDbContext>();
-        collection.AddUserMessages().AddEntityFrameworkStores<ModeratedThreadsDbContext>();
-        await using var services = collection.BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<ModeratedThreadsDbContext>().Database.EnsureCreatedAsync();
-        }
+        await using var host = await new TestHostBuilder().AddIdentity<IdentityUser, string>().StartAsync<ModeratedThreadsDbContext>();
+        var (alice, bob) = (await host.CreateUserAsync("alice"), await host.CreateUserAsync("bob"));
+        var lunch = (await host.WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], "Lunch?", "At noon?")))).Value!.ThreadId;
+        var spam = (await host.WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], ModeratedThreadsDbContext.Removed + " spam", "Buy now")))).Value!.ThreadId;
 
-        async Task<string> UserAsync(string name)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var user = new IdentityUser(name);
-            Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().CreateAsync(user)).Succeeded);
-            return user.Id;
-        }
-
-        async Task<T> WithServiceAsync<T>(Func<IUserMessagesService, Task<T>> work)
-        {
-            await using var scope = services.CreateAsyncScope();
-            return await work(scope.ServiceProvider.GetRequiredService<IUserMessagesService>());
-        }
-
-        var (alice, bob) = (await UserAsync("alice"), await UserAsync("bob"));
-        var lunch = (await WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], "Lunch?", "At noon?")))).Value!.ThreadId;
-        var spam = (await WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], ModeratedThreadsDbContext.Removed + " spam", "Buy now")))).Value!.ThreadId;
-
-        var inbox = await WithServiceAsync(s => s.GetFolderAsync(bob, MailboxFolder.Inbox, PageRequest.Newest));
+        var inbox = await host.WithServiceAsync(s => s.GetFolderAsync(bob, MailboxFolder.Inbox, PageRequest.Newest));
 
         Assert.Equal(["Lunch?"], inbox.Value!.Threads.Select(t => t.Subject));
-        Assert.Equal(MessagingStatus.Succeeded, (await WithServiceAsync(s => s.GetThreadAsync(bob, lunch, PageRequest.Newest))).Status);
-        Assert.Equal(MessagingStatus.NotFound, (await WithServiceAsync(s => s.GetThreadAsync(bob, spam, PageRequest.Newest))).Status);
-        await using (var scope = services.CreateAsyncScope())
+        Assert.Equal(MessagingStatus.Succeeded, (await host.WithServiceAsync(s => s.GetThreadAsync(bob, lunch, PageRequest.Newest))).Status);
+        Assert.Equal(MessagingStatus.NotFound, (await host.WithServiceAsync(s => s.GetThreadAsync(bob, spam, PageRequest.Newest))).Status);
+        await using (var scope = host.Services.CreateAsyncScope())
         {
             Assert.IsNotType<SqlMessageStore>(scope.ServiceProvider.GetRequiredService<IMessageStore>());
         }

@@ -1,9 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using UserMessages.Domain;
 using UserMessages.Services;
+using UserMessages.Tests.Infrastructure;
 using UserMessages.Users;
 
 namespace UserMessages.Tests.Storage;
@@ -14,9 +14,8 @@ public sealed class HostDbContextTests : IAsyncLifetime
     private static readonly MessagingUser Ann = new("u-ann", "ann", "Ann Smith");
     private static readonly MessagingUser Ben = new("u-ben", "ben", "Ben Jones");
 
-    private readonly SqliteConnection connection = new("Data Source=:memory:");
     private readonly Mock<IUserDirectory> directory = new();
-    private ServiceProvider services = null!;
+    private TestHost<HostDbContext> host = null!;
 
     public async Task InitializeAsync()
     {
@@ -24,22 +23,10 @@ public sealed class HostDbContextTests : IAsyncLifetime
             .ReturnsAsync((IReadOnlyCollection<string> ids, CancellationToken _) =>
                 new[] { Ann, Ben }.Where(u => ids.Contains(u.Id)).ToDictionary(u => u.Id));
 
-        await connection.OpenAsync();
-        var collection = new ServiceCollection();
-        collection.AddDbContext<HostDbContext>(o => o.UseSqlite(connection));
-        collection.AddLogging();
-        collection.AddUserMessages().AddEntityFrameworkStores<HostDbContext>();
-        collection.AddSingleton(directory.Object);
-        services = collection.BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<HostDbContext>().Database.EnsureCreatedAsync();
+        host = await new TestHostBuilder().ConfigureServices(s => s.AddSingleton(directory.Object)).StartAsync<HostDbContext>();
     }
 
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await connection.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Tables_AreNamedWithTheHostsPrefix()
@@ -53,7 +40,7 @@ public sealed class HostDbContextTests : IAsyncLifetime
     [Fact]
     public async Task SendReplyAndInbox_WorkInTheHostsContext_WithTheHostsUserDirectory()
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var messages = scope.ServiceProvider.GetRequiredService<IUserMessagesService>();
 
         var sent = await messages.StartThreadAsync(new NewThreadRequest(Ann.Id, [Ben.Id], "Own context", "Hello Ben"));
@@ -74,7 +61,7 @@ public sealed class HostDbContextTests : IAsyncLifetime
     [Fact]
     public async Task StartThread_ToSomeoneTheHostsDirectoryDoesNotKnow_IsRefused()
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var messages = scope.ServiceProvider.GetRequiredService<IUserMessagesService>();
 
         var result = await messages.StartThreadAsync(new NewThreadRequest(Ann.Id, ["u-stranger"], "Hi", "Hello"));
@@ -84,7 +71,7 @@ public sealed class HostDbContextTests : IAsyncLifetime
 
     private async Task<List<string>> SchemaNamesAsync(string type)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = host.Connection.CreateCommand();
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = $type";
         command.Parameters.AddWithValue("$type", type);
         var names = new List<string>();

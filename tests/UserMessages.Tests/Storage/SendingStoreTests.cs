@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -150,70 +149,54 @@ public sealed class SendingStoreTests
     private sealed class World<TContext> : IWorld, IAsyncDisposable
         where TContext : UserMessagesIdentityDbContext<IdentityUser>
     {
-        private readonly SqliteConnection connection;
-        private readonly ServiceProvider services;
+        private readonly TestHost<TContext> host;
 
-        private World(SqliteConnection connection, ServiceProvider services, FakeTimeProvider clock)
-            => (this.connection, this.services, Clock) = (connection, services, clock);
+        private World(TestHost<TContext> host) => this.host = host;
 
-        public FakeTimeProvider Clock { get; }
+        public FakeTimeProvider Clock => host.Clock;
 
         public static async Task<World<TContext>> StartAsync(int perMinute, int perDay)
         {
-            var connection = new SqliteConnection("Data Source=:memory:");
-            await connection.OpenAsync();
-            var clock = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.Zero));
-            var collection = new ServiceCollection();
-            collection.AddDbContext<TContext>(o => o.UseSqlite(connection));
-            collection.AddLogging();
-            collection.AddSingleton<TimeProvider>(clock);
-            collection.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<TContext>();
-            collection.AddUserMessages(o =>
+            var host = await new TestHostBuilder()
+                .UseFakeClock()
+                .AddIdentity<IdentityUser, string>()
+                .ConfigureOptions(o =>
                 {
                     o.Limits.MessagesPerMinute = perMinute;
                     o.Limits.MessagesPerDay = perDay;
                     o.Limits.NewThreadsPerDay = perDay > 0 ? 4 : 0;
                 })
-                .AddEntityFrameworkStores<TContext>()
-                .AddMessageNotifier<NoDigests>()
-                .AddRecipientPolicy<BobMayNotWriteToGina>();
-            var services = collection.BuildServiceProvider();
-            await using (var scope = services.CreateAsyncScope())
+                .ConfigureMessaging(m => m.AddMessageNotifier<NoDigests>().AddRecipientPolicy<BobMayNotWriteToGina>())
+                .StartAsync<TContext>();
+            await host.InScopeAsync(async sp =>
             {
-                await scope.ServiceProvider.GetRequiredService<TContext>().Database.EnsureCreatedAsync();
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+                var users = sp.GetRequiredService<UserManager<IdentityUser>>();
                 foreach (var name in new[] { "alice", "bob", "carol", "dave", "erin", "frank", "gina" })
                 {
                     Assert.True((await users.CreateAsync(new IdentityUser(name) { Id = name })).Succeeded);
                 }
-            }
 
-            return new World<TContext>(connection, services, clock);
+                return true;
+            });
+
+            return new World<TContext>(host);
         }
 
-        public async Task<bool> WritesAsSqlAsync()
-        {
-            await using var scope = services.CreateAsyncScope();
-            return scope.ServiceProvider.GetRequiredService<IMessageStore>() is SqlMessageStore;
-        }
+        public Task<bool> WritesAsSqlAsync()
+            => host.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<IMessageStore>() is SqlMessageStore));
 
-        public async Task<T> WithServiceAsync<T>(Func<IUserMessagesService, Task<T>> work)
-        {
-            await using var scope = services.CreateAsyncScope();
-            return await work(scope.ServiceProvider.GetRequiredService<IUserMessagesService>());
-        }
+        public Task<T> WithServiceAsync<T>(Func<IUserMessagesService, Task<T>> work) => host.WithServiceAsync(work);
 
-        public async Task WithBlocksAsync(Func<IUserBlockList, Task<MessagingResult>> work)
-        {
-            await using var scope = services.CreateAsyncScope();
-            Assert.True((await work(scope.ServiceProvider.GetRequiredService<IUserBlockList>())).Succeeded);
-        }
+        public Task WithBlocksAsync(Func<IUserBlockList, Task<MessagingResult>> work)
+            => host.InScopeAsync(async sp =>
+            {
+                Assert.True((await work(sp.GetRequiredService<IUserBlockList>())).Succeeded);
+                return true;
+            });
 
         /// <summary>Every messaging row, as text, in a fixed order (the thread's random concurrency stamp left out).</summary>
-        public async Task<List<string>> RowsAsync()
+        public Task<List<string>> RowsAsync() => host.WithDbAsync(async db =>
         {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TContext>();
             var rows = new List<string>();
             rows.AddRange((await db.Set<MessageThread>().IgnoreQueryFilters().OrderBy(t => t.Id).ToListAsync())
                 .Select(t => $"thread {t.Id} {t.Subject} {t.CreatedById} {t.CreatedAt:O} {t.LatestMessageAt:O} {t.LatestMessageId}"));
@@ -228,13 +211,9 @@ public sealed class SendingStoreTests
                     .Select(n => new { Row = n, Awaits = EF.Property<bool>(n, PendingNotificationConfiguration.AwaitsQuiet) }).ToListAsync())
                 .Select(n => $"notification {n.Row.RecipientId} {n.Row.ThreadId} {n.Row.MessageId} {n.Row.DueAt:O} {n.Row.DeadlineAt:O} {n.Awaits}"));
             return rows;
-        }
+        });
 
-        public async ValueTask DisposeAsync()
-        {
-            await services.DisposeAsync();
-            await connection.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => host.DisposeAsync();
     }
 
     /// <summary>A host with a query filter on a messaging table (one that hides nothing): it gets the portable store.</summary>

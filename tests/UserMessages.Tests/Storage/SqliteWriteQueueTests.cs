@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.Tests.Infrastructure;
@@ -16,78 +15,44 @@ namespace UserMessages.Tests.Storage;
 /// </summary>
 public sealed class SqliteWriteQueueTests : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "um-write-queue-" + Guid.NewGuid().ToString("N"));
     private readonly TransactionOverlap overlap = new();
-    private ServiceProvider services = null!;
+    private TestHost<TestDbContext> host = null!;
 
     public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        var collection = new ServiceCollection();
-        collection.AddDbContext<TestDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, "messages.db")}").AddInterceptors(overlap));
-        collection.AddLogging();
-        collection.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<TestDbContext>();
-        collection.AddUserMessages(o =>
-        {
-            o.Limits.MessagesPerMinute = 0;
-            o.Limits.MessagesPerDay = 0;
-        }).AddEntityFrameworkStores<TestDbContext>();
-        services = collection.BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
-        await db.Database.EnsureCreatedAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = 'wal';");
-    }
+        => host = await new TestHostBuilder()
+            .UseSqliteFile()
+            .AddInterceptors(overlap)
+            .AddIdentity<IdentityUser, string>()
+            .ConfigureOptions(o =>
+            {
+                o.Limits.MessagesPerMinute = 0;
+                o.Limits.MessagesPerDay = 0;
+            })
+            .StartAsync<TestDbContext>();
 
     [Fact]
     public async Task FortyRepliesAtOnce_AllSucceed_AndNoWriteTransactionOverlapsAnother()
     {
-        var alice = await CreateUserAsync("alice");
-        var bob = await CreateUserAsync("bob");
-        var started = await WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], "Busy", "Start")));
+        var alice = await host.CreateUserAsync("alice");
+        var bob = await host.CreateUserAsync("bob");
+        var started = await host.WithServiceAsync(s => s.StartThreadAsync(new NewThreadRequest(alice, [bob], "Busy", "Start")));
         var threadId = started.Value!.ThreadId;
         overlap.Reset();
 
         var replies = Enumerable.Range(0, 40).Select(i => Task.Run(() =>
-            WithServiceAsync(s => s.ReplyAsync(i % 2 == 0 ? alice : bob, threadId, $"Reply {i}"))));
+            host.WithServiceAsync(s => s.ReplyAsync(i % 2 == 0 ? alice : bob, threadId, $"Reply {i}"))));
         var results = await Task.WhenAll(replies);
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Status.ToString()));
         Assert.Equal(40, overlap.Committed);
         Assert.Equal(1, overlap.MostOpenAtOnce);
-        var page = await WithServiceAsync(s => s.GetThreadAsync(bob, threadId, PageRequest.Newest));
-        Assert.Equal(41, await WithDbAsync(db => db.Set<Message>().CountAsync(m => m.ThreadId == threadId)));
+        var page = await host.WithServiceAsync(s => s.GetThreadAsync(bob, threadId, PageRequest.Newest));
+        Assert.Equal(41, await host.WithDbAsync(db => db.Set<Message>().CountAsync(m => m.ThreadId == threadId)));
         Assert.Equal(41, page.Value!.Messages.Count);
         Assert.Equal("Start", page.Value.Messages[0].Content);
     }
 
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
-
-    private async Task<string> CreateUserAsync(string name)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var user = new IdentityUser(name) { Email = name + "@example.com" };
-        Assert.True((await users.CreateAsync(user)).Succeeded);
-        return user.Id;
-    }
-
-    private async Task<T> WithServiceAsync<T>(Func<IUserMessagesService, Task<T>> work)
-    {
-        await using var scope = services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<IUserMessagesService>());
-    }
-
-    private async Task<T> WithDbAsync<T>(Func<TestDbContext, Task<T>> work)
-    {
-        await using var scope = services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<TestDbContext>());
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     /// <summary>Counts the transactions open at once, from the moment one asks to begin until it ends.</summary>
     private sealed class TransactionOverlap : DbTransactionInterceptor

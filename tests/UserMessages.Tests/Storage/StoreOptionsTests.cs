@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Domain;
 using UserMessages.Services;
+using UserMessages.Tests.Infrastructure;
 
 namespace UserMessages.Tests.Storage;
 
@@ -13,15 +13,12 @@ public sealed class StoreOptionsTests
     [Fact]
     public async Task TablePrefixOption_NamesTheTablesAndIndexesOfAnIdentityContext()
     {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        var collection = new ServiceCollection();
-        collection.AddDbContext<PrefixedIdentityDbContext>(o => o.UseSqlite(connection));
-        collection.AddLogging();
-        collection.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<PrefixedIdentityDbContext>();
-        collection.AddUserMessages(o => o.Store.TablePrefix = "Mail").AddEntityFrameworkStores<PrefixedIdentityDbContext>();
-        await using var services = collection.BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
+        await using var host = await new TestHostBuilder()
+            .AddIdentity<IdentityUser, string>()
+            .ConfigureOptions(o => o.Store.TablePrefix = "Mail")
+            .WithoutCreatingDatabase()
+            .StartAsync<PrefixedIdentityDbContext>();
+        await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrefixedIdentityDbContext>();
 
         await db.Database.EnsureCreatedAsync();
@@ -44,22 +41,14 @@ public sealed class StoreOptionsTests
         var tableNames = new List<string>();
         foreach (var prefix in new[] { "First", "Second" })
         {
-            await using var connection = new SqliteConnection("Data Source=:memory:");
-            await connection.OpenAsync();
-            var collection = new ServiceCollection();
+            var builder = new TestHostBuilder().ConfigureOptions(o => o.Store.TablePrefix = prefix).WithoutCreatingDatabase();
             if (pooled)
             {
-                collection.AddDbContextPool<PerAppPrefixDbContext>(o => o.UseSqlite(connection));
-            }
-            else
-            {
-                collection.AddDbContext<PerAppPrefixDbContext>(o => o.UseSqlite(connection));
+                builder.PoolContexts();
             }
 
-            collection.AddLogging();
-            collection.AddUserMessages(o => o.Store.TablePrefix = prefix).AddEntityFrameworkStores<PerAppPrefixDbContext>();
-            await using var services = collection.BuildServiceProvider();
-            await using var scope = services.CreateAsyncScope();
+            await using var host = await builder.StartAsync<PerAppPrefixDbContext>();
+            await using var scope = host.Services.CreateAsyncScope();
 
             tableNames.Add(scope.ServiceProvider.GetRequiredService<PerAppPrefixDbContext>().Model.FindEntityType(typeof(MessageThread))!.GetTableName()!);
         }
@@ -70,25 +59,16 @@ public sealed class StoreOptionsTests
     [Fact]
     public async Task APooledContext_SendsAndReadsAcrossRequests()
     {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        var collection = new ServiceCollection();
-        collection.AddDbContextPool<PrefixedIdentityDbContext>(o => o.UseSqlite(connection), poolSize: 2);
-        collection.AddLogging();
-        collection.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<PrefixedIdentityDbContext>();
-        collection.AddUserMessages().AddEntityFrameworkStores<PrefixedIdentityDbContext>();
-        await using var services = collection.BuildServiceProvider();
-        async Task<T> InRequest<T>(Func<IServiceProvider, Task<T>> work)
-        {
-            await using var scope = services.CreateAsyncScope();
-            return await work(scope.ServiceProvider);
-        }
-
-        await InRequest(sp => sp.GetRequiredService<PrefixedIdentityDbContext>().Database.EnsureCreatedAsync());
+        await using var host = await new TestHostBuilder()
+            .PoolContexts(size: 2)
+            .AddIdentity<IdentityUser, string>()
+            .WithoutCreatingDatabase()
+            .StartAsync<PrefixedIdentityDbContext>();
+        await host.InScopeAsync(sp => sp.GetRequiredService<PrefixedIdentityDbContext>().Database.EnsureCreatedAsync());
         var ids = new List<string>();
         foreach (var name in new[] { "ann", "ben" })
         {
-            ids.Add(await InRequest(async sp =>
+            ids.Add(await host.InScopeAsync(async sp =>
             {
                 var user = new IdentityUser(name);
                 Assert.True((await sp.GetRequiredService<UserManager<IdentityUser>>().CreateAsync(user)).Succeeded);
@@ -99,12 +79,12 @@ public sealed class StoreOptionsTests
         // More requests than the pool holds: contexts are handed back and reused, each starting clean.
         for (var i = 0; i < 5; i++)
         {
-            var sent = await InRequest(sp => sp.GetRequiredService<IUserMessagesService>().StartThreadAsync(new NewThreadRequest(ids[0], [ids[1]], $"Hello {i}", "Hi")));
+            var sent = await host.InScopeAsync(sp => sp.GetRequiredService<IUserMessagesService>().StartThreadAsync(new NewThreadRequest(ids[0], [ids[1]], $"Hello {i}", "Hi")));
             Assert.True(sent.Succeeded, sent.Status.ToString());
         }
 
-        var inbox = await InRequest(sp => sp.GetRequiredService<IUserMessagesService>().GetFolderAsync(ids[1], MailboxFolder.Inbox, PageRequest.Newest));
+        var inbox = await host.InScopeAsync(sp => sp.GetRequiredService<IUserMessagesService>().GetFolderAsync(ids[1], MailboxFolder.Inbox, PageRequest.Newest));
         Assert.Equal(["Hello 4", "Hello 3", "Hello 2", "Hello 1", "Hello 0"], inbox.Value!.Threads.Select(t => t.Subject));
-        Assert.Equal(5, await InRequest(sp => sp.GetRequiredService<IUserMessagesService>().CountUnreadAsync(ids[1])));
+        Assert.Equal(5, await host.InScopeAsync(sp => sp.GetRequiredService<IUserMessagesService>().CountUnreadAsync(ids[1])));
     }
 }

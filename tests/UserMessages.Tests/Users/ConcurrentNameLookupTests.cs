@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Tests.Infrastructure;
 using UserMessages.Users;
@@ -14,29 +12,16 @@ namespace UserMessages.Tests.Users;
 /// </summary>
 public sealed class ConcurrentNameLookupTests : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "um-names-" + Guid.NewGuid().ToString("N"));
-    private ServiceProvider services = null!;
+    private TestHost<TestDbContext> host = null!;
 
     public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        var collection = new ServiceCollection();
-        collection.AddDbContextPool<TestDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, "messages.db")}"));
-        collection.AddLogging();
-        collection.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<TestDbContext>();
-        collection.AddUserMessages().AddEntityFrameworkStores<TestDbContext>();
-        services = collection.BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
-        await db.Database.EnsureCreatedAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = 'wal';");
-    }
+        => host = await new TestHostBuilder().UseSqliteFile().PoolContexts().AddIdentity<IdentityUser, string>().StartAsync<TestDbContext>();
 
     [Fact]
     public async Task ManyLookupsAtOnce_EachGetsTheNamesItAskedFor()
     {
         var users = new List<(string Id, string Name)>();
-        await using (var scope = services.CreateAsyncScope())
+        await using (var scope = host.Services.CreateAsyncScope())
         {
             var manager = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
             for (var i = 0; i < 40; i++)
@@ -54,7 +39,7 @@ public sealed class ConcurrentNameLookupTests : IAsyncLifetime
             var answers = new List<IReadOnlyDictionary<string, MessagingUser>>();
             for (var round = 0; round < 50; round++)
             {
-                await using var scope = services.CreateAsyncScope();
+                await using var scope = host.Services.CreateAsyncScope();
                 var directory = scope.ServiceProvider.GetRequiredService<IUserDirectory>();
                 answers.Add(await directory.FindByIdsAsync([.. wanted.Select(u => u.Id)], CancellationToken.None));
             }
@@ -70,10 +55,5 @@ public sealed class ConcurrentNameLookupTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 }

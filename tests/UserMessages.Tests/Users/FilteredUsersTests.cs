@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using UserMessages.Tests.Infrastructure;
 using UserMessages.Users;
 
 namespace UserMessages.Tests.Users;
@@ -12,27 +11,11 @@ namespace UserMessages.Tests.Users;
 /// </summary>
 public sealed class FilteredUsersTests : IAsyncLifetime
 {
-    private readonly SqliteConnection connection = new("Data Source=:memory:");
-    private ServiceProvider services = null!;
+    private TestHost<FilteredUsersDbContext> host = null!;
 
-    public async Task InitializeAsync()
-    {
-        await connection.OpenAsync();
-        var collection = new ServiceCollection();
-        collection.AddDbContext<FilteredUsersDbContext>(o => o.UseSqlite(connection));
-        collection.AddLogging();
-        collection.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<FilteredUsersDbContext>();
-        collection.AddUserMessages().AddEntityFrameworkStores<FilteredUsersDbContext>();
-        services = collection.BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<FilteredUsersDbContext>().Database.EnsureCreatedAsync();
-    }
+    public async Task InitializeAsync() => host = await new TestHostBuilder().AddIdentity<IdentityUser, string>().StartAsync<FilteredUsersDbContext>();
 
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await connection.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task FindByIds_LeavesOutUsersTheHostsQueryFilterHides()
@@ -40,19 +23,17 @@ public sealed class FilteredUsersTests : IAsyncLifetime
         var alice = await CreateUserAsync("alice", lockedOut: false);
         var mallory = await CreateUserAsync("mallory", lockedOut: true);
 
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var found = await scope.ServiceProvider.GetRequiredService<IUserDirectory>().FindByIdsAsync([alice, mallory], CancellationToken.None);
 
         Assert.Equal("alice", Assert.Single(found).Value.DisplayName);
     }
 
-    private async Task<string> CreateUserAsync(string name, bool lockedOut)
+    private Task<string> CreateUserAsync(string name, bool lockedOut) => host.WithDbAsync(async db =>
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FilteredUsersDbContext>();
         var user = new IdentityUser(name) { NormalizedUserName = name.ToUpperInvariant(), LockoutEnd = lockedOut ? DateTimeOffset.UtcNow.AddDays(1) : null };
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user.Id;
-    }
+    });
 }

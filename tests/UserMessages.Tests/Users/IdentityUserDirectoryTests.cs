@@ -60,11 +60,11 @@ public sealed class IdentityUserDirectoryTests
 
         await using var scope = host.Services.CreateAsyncScope();
         var directory = scope.ServiceProvider.GetRequiredService<IUserDirectory>();
-        host.Commands.Reset();
+        host.Statements.Reset();
         var found = await directory.FindByIdsAsync(ids, CancellationToken.None);
 
         Assert.Equal(30, found.Count);
-        Assert.Equal(1, host.Commands.Count);
+        Assert.Equal(1, host.Statements.Count);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Storage;
+using UserMessages.Tests.Infrastructure;
 using UserMessages.Users;
 
 namespace UserMessages.Tests.Users;
@@ -83,38 +83,28 @@ public sealed class PublicNameTests
     /// <summary>A site whose users have a <c>FullName</c> column and may have a public-name claim; the directory reads one of them, or neither.</summary>
     private sealed class Site : IAsyncDisposable
     {
-        private readonly SqliteConnection connection;
-        private readonly ServiceProvider services;
+        private readonly TestHost<NamedDbContext> host;
 
-        private Site(SqliteConnection connection, ServiceProvider services) => (this.connection, this.services) = (connection, services);
+        private Site(TestHost<NamedDbContext> host) => this.host = host;
 
         public static async Task<Site> StartAsync(string source)
         {
-            var connection = new SqliteConnection("Data Source=:memory:");
-            await connection.OpenAsync();
-            var collection = new ServiceCollection();
-            collection.AddDbContext<NamedDbContext>(o => o.UseSqlite(connection));
-            collection.AddLogging();
-            collection.AddIdentityCore<NamedUser>().AddEntityFrameworkStores<NamedDbContext>();
-            var messaging = collection.AddUserMessages().AddEntityFrameworkStores<NamedDbContext>();
+            var builder = new TestHostBuilder().AddIdentity<NamedUser, string>();
             if (source == "claim")
             {
-                messaging.AddIdentityUserDirectory<NamedUser>(o => o.DisplayNameClaimType = NameClaim);
+                builder.ConfigureMessaging(messaging => messaging.AddIdentityUserDirectory<NamedUser>(o => o.DisplayNameClaimType = NameClaim));
             }
             else if (source == "column")
             {
-                messaging.AddIdentityUserDirectory<NamedUser>(o => o.DisplayName = u => u.FullName);
+                builder.ConfigureMessaging(messaging => messaging.AddIdentityUserDirectory<NamedUser>(o => o.DisplayName = u => u.FullName));
             }
 
-            var services = collection.BuildServiceProvider();
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<NamedDbContext>().Database.EnsureCreatedAsync();
-            return new Site(connection, services);
+            return new Site(await builder.StartAsync<NamedDbContext>());
         }
 
         public async Task<string> CreateAsync(string email, string? name)
         {
-            await using var scope = services.CreateAsyncScope();
+            await using var scope = host.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<NamedUser>>();
             var user = new NamedUser { UserName = email, Email = email, FullName = name };
             Assert.True((await users.CreateAsync(user)).Succeeded);
@@ -126,20 +116,13 @@ public sealed class PublicNameTests
             return user.Id;
         }
 
-        public async Task<T> DirectoryAsync<T>(Func<IUserDirectory, Task<T>> work)
-        {
-            await using var scope = services.CreateAsyncScope();
-            return await work(scope.ServiceProvider.GetRequiredService<IUserDirectory>());
-        }
+        public Task<T> DirectoryAsync<T>(Func<IUserDirectory, Task<T>> work)
+            => host.InScopeAsync(services => work(services.GetRequiredService<IUserDirectory>()));
 
         public async Task<List<string>> SuggestAsync(string typed, string caller)
             => (await DirectoryAsync(d => d.SuggestAsync(typed, [caller], 10, CancellationToken.None))).Select(u => u.Id).ToList();
 
-        public async ValueTask DisposeAsync()
-        {
-            await services.DisposeAsync();
-            await connection.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => host.DisposeAsync();
     }
 
     public sealed class NamedUser : IdentityUser

@@ -2,28 +2,37 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace UserMessages.IntegrationTests.Infrastructure;
+namespace UserMessages.Tests.Shared;
 
 /// <summary>
-/// Records every SQL statement the app's <c>SampleDbContext</c> sends, and counts the opens of its
-/// connection, so a test can count them per request.
+/// Records every SQL statement EF Core sends (its text and parameters) and counts the opens of the
+/// connection, so a test counts the statements of a step instead of timing it.
 /// </summary>
 public sealed class StatementCounter : DbCommandInterceptor, IDbConnectionInterceptor
 {
-    private ConcurrentQueue<string> statements = new();
+    private ConcurrentQueue<RecordedCommand> commands = new();
     private int opens;
+
+    /// <summary>How many statements were sent since the start or the last <see cref="Reset"/>.</summary>
+    public int Count => Volatile.Read(ref commands).Count;
+
+    /// <summary>The statements sent since the start or the last <see cref="Reset"/>, in order.</summary>
+    public IReadOnlyList<RecordedCommand> Commands => Volatile.Read(ref commands).ToList();
 
     /// <summary>How many times the connection was opened during the last <see cref="MeasureAsync"/>.</summary>
     public int LastOpens { get; private set; }
 
+    /// <summary>Forgets the statements sent so far.</summary>
+    public void Reset() => Interlocked.Exchange(ref commands, new ConcurrentQueue<RecordedCommand>());
+
     /// <summary>Runs <paramref name="request"/> and returns the statements sent meanwhile (requests of one test run one at a time).</summary>
     public async Task<IReadOnlyList<string>> MeasureAsync(Func<Task> request)
     {
-        Interlocked.Exchange(ref statements, new ConcurrentQueue<string>());
+        Reset();
         Interlocked.Exchange(ref opens, 0);
         await request();
         LastOpens = Interlocked.Exchange(ref opens, 0);
-        return Interlocked.Exchange(ref statements, new ConcurrentQueue<string>()).ToList();
+        return Interlocked.Exchange(ref commands, new ConcurrentQueue<RecordedCommand>()).Select(c => c.Text).ToList();
     }
 
     public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Interlocked.Increment(ref opens);
@@ -57,7 +66,16 @@ public sealed class StatementCounter : DbCommandInterceptor, IDbConnectionInterc
 
     private T Record<T>(DbCommand command, T result)
     {
-        Volatile.Read(ref statements).Enqueue(command.CommandText);
+        var parameters = command.Parameters.Cast<DbParameter>()
+            .Select(p => new RecordedParameter(p.ParameterName, p.Value, p.DbType))
+            .ToList();
+        Volatile.Read(ref commands).Enqueue(new RecordedCommand(command.CommandText, parameters));
         return result;
     }
 }
+
+/// <summary>One statement sent: its text and parameters.</summary>
+public sealed record RecordedCommand(string Text, IReadOnlyList<RecordedParameter> Parameters);
+
+/// <summary>One parameter of a statement sent.</summary>
+public sealed record RecordedParameter(string Name, object? Value, System.Data.DbType DbType);
