@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using UserMessages.Sample.Data;
 using UserMessages.Sample.Notifications;
 
@@ -80,29 +81,23 @@ public static class SampleHosting
         }
     }
 
-    /// <summary>
-    /// Applies the database's migration (on MariaDB the schema is created from the model: MySql.EntityFrameworkCore's
-    /// migrations lock with <c>GET_LOCK(name, -1)</c>, which MariaDB answers with NULL) and, with Sample:DemoData,
-    /// adds the demo users and threads.
-    /// </summary>
+    /// <summary>Applies the database's migration and, with Sample:DemoData, adds the demo users and threads.</summary>
     public static async Task PrepareSampleDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<SampleDbContext>().Database;
-        if (database.ProviderName == "MySql.EntityFrameworkCore")
-        {
-            await database.EnsureCreatedAsync();
-        }
-        else
-        {
-            await database.MigrateAsync();
-        }
-
+        await scope.ServiceProvider.GetRequiredService<SampleDbContext>().Database.MigrateOrCreateAsync();
         if (app.Configuration.GetValue<bool>("Sample:DemoData"))
         {
             await DemoData.SeedAsync(scope.ServiceProvider);
         }
     }
+
+    /// <summary>
+    /// Applies the migration; on MariaDB creates the schema from the model instead (MySql.EntityFrameworkCore's
+    /// migrations lock with <c>GET_LOCK(name, -1)</c>, which MariaDB answers with NULL).
+    /// </summary>
+    public static Task MigrateOrCreateAsync(this DatabaseFacade database, CancellationToken cancellationToken = default)
+        => database.ProviderName == "MySql.EntityFrameworkCore" ? database.EnsureCreatedAsync(cancellationToken) : database.MigrateAsync(cancellationToken);
 
     /// <summary>The API's description (under /messages/api), Identity's endpoints for bearer tokens, the language switch, and the start-up lines.</summary>
     public static void MapSampleExtras(this WebApplication app)

@@ -101,7 +101,7 @@ public static class SeedCommand
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SampleDbContext>();
         var watch = Stopwatch.StartNew();
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.MigrateOrCreateAsync(cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Migrated {db.Database.ProviderName} in {watch.Elapsed.TotalSeconds:0.0} s."));
 
         var result = await ActivatorUtilities.CreateInstance<LoadSeeder>(scope.ServiceProvider).SeedAsync(size!, cancellationToken);

@@ -1,4 +1,8 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using UserMessages.Domain;
 
 namespace UserMessages.Store;
@@ -19,27 +23,69 @@ internal partial class MessageStore(UserMessagesDb db) : IMessageStore
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction (joining the caller's, if any), retried as the
-    /// provider's execution strategy says; on SQLite, after this process's other writers (<see cref="SqliteWriteQueue"/>).
+    /// provider's execution strategy says and, when the database chose it as a deadlock victim, by the
+    /// store itself; on SQLite, after this process's other writers (<see cref="SqliteWriteQueue"/>).
     /// </summary>
-    protected Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    protected async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
         var database = Context.Database;
         if (database.CurrentTransaction is not null)
         {
-            return work();
+            return await work();
         }
 
-        return database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        for (var attempt = 1; ; attempt++)
         {
-            // A retried attempt starts from scratch; the host's own tracked entities are left alone.
-            DetachMessagingEntities();
-            using var turn = await SqliteWriteQueue.WaitAsync(database, ct);
-            await using var transaction = await database.BeginTransactionAsync(ct);
-            var result = await work();
-            await transaction.CommitAsync(ct);
-            DetachMessagingEntities();
-            return result;
-        }, cancellationToken);
+            try
+            {
+                return await database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+                {
+                    // A retried attempt starts from scratch; the host's own tracked entities are left alone.
+                    DetachMessagingEntities();
+                    using var turn = await SqliteWriteQueue.WaitAsync(database, ct);
+                    await using var transaction = await BeginAsync(database, ct);
+                    var result = await work();
+                    await transaction.CommitAsync(ct);
+                    DetachMessagingEntities();
+                    return result;
+                }, cancellationToken);
+            }
+            catch (Exception e) when (attempt < DeadlockAttempts && IsDeadlock(e))
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>How often a write the database ended as a deadlock victim is tried in all.</summary>
+    private const int DeadlockAttempts = 5;
+
+    /// <summary>
+    /// Read committed where the provider offers a choice, so that InnoDB (MySQL, MariaDB) takes no gap
+    /// locks for the rows a write looks for and does not find, such as a counter not yet created.
+    /// </summary>
+    private static Task<IDbContextTransaction> BeginAsync(DatabaseFacade database, CancellationToken cancellationToken)
+        => database.ProviderName == DatabaseProviders.Sqlite
+            ? database.BeginTransactionAsync(cancellationToken)
+            : database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+
+    /// <summary>
+    /// Whether the database rolled the transaction back to end a deadlock or a serialization conflict:
+    /// SQLSTATE 40001 or PostgreSQL's 40P01, or the error number of MySQL and MariaDB (1213) or SQL Server (1205),
+    /// whose clients do not all report the SQLSTATE.
+    /// </summary>
+    private static bool IsDeadlock(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DbException { SqlState: "40001" or "40P01" }
+                || (e is DbException && e.GetType().GetProperty("Number", typeof(int))?.GetValue(e) is 1213 or 1205))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Stops tracking the package's entities (the host's own stay tracked).</summary>

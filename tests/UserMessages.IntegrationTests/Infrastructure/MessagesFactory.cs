@@ -107,9 +107,10 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(UserNames);
-            // On PostgreSQL the sample registers SampleDbContext as SamplePostgresDbContext, whose options are its own.
+            // On PostgreSQL and MariaDB the sample registers SampleDbContext as SamplePostgresDbContext or SampleMariaDbContext, whose options are their own.
             services.ConfigureDbContext<SampleDbContext>(options => options.AddInterceptors(Statements));
             services.ConfigureDbContext<SamplePostgresDbContext>(options => options.AddInterceptors(Statements));
+            services.ConfigureDbContext<SampleMariaDbContext>(options => options.AddInterceptors(Statements));
             if (testAuthentication)
             {
                 services.AddAuthentication()

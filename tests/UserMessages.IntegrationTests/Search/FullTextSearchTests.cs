@@ -46,11 +46,17 @@ public sealed class FullTextSearchTests : MessagingTest
     }
 
     [Fact]
-    public async Task Search_OnPostgres_UsesTheFullTextIndexes_AndOnSqlite_Like()
+    public async Task Search_OnPostgres_UsesTheFullTextIndexes_OnSqlite_Like_AndWithThePortableStore_ALowerCaseMatch()
     {
         await Alice.StartThreadAsync(Bob.UserName, "Holiday", "A pineapple for the pineapple lover");
         var statements = await App.Statements.MeasureAsync(() => Alice.GetPageAsync(MailboxPaths.SearchFor("pineapple")));
         var search = Assert.Single(statements, s => s.Contains("UserMessagesMessages", StringComparison.Ordinal) && s.Contains("UserMessagesThreads", StringComparison.Ordinal));
+
+        if (TestDatabase.RunsPortableStore)
+        {
+            Assert.Contains("LOWER(", search, StringComparison.OrdinalIgnoreCase);
+            return;
+        }
 
         if (!await IsPostgresAsync())
         {
