@@ -10,8 +10,13 @@ namespace UserMessages.IntegrationTests.Api;
 /// Issue 4 §1, issue 18 §8: the sample serves an OpenAPI description of the messaging API, from which
 /// a client can be generated: every body described, every error answer listed, nothing else described.
 /// </summary>
-public sealed class OpenApiDocumentTests : MessagingTest
+public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public OpenApiDocumentTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     private const string ApiRoot = "/messages/api/";
 
     [Fact]

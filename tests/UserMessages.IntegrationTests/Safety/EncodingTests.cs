@@ -4,8 +4,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Safety;
 
 /// <summary>SPEC §7: content is always HTML-encoded and keeps its line breaks.</summary>
-public sealed class EncodingTests : MessagingTest
+public sealed class EncodingTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public EncodingTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     private const string Script = "<script>alert(1)</script>";
 
     [Fact]

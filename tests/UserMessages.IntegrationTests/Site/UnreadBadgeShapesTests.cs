@@ -11,8 +11,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Site;
 
 /// <summary>Issue 17 §6: the badge as the package's link, as the host's navbar link, or the count alone, each as documented in the README.</summary>
-public sealed class UnreadBadgeShapesTests : MessagingTest
+public sealed class UnreadBadgeShapesTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public UnreadBadgeShapesTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     private const string ProbePath = "/badge-probe";
 
     [Fact]
