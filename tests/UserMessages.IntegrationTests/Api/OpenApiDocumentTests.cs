@@ -12,12 +12,12 @@ namespace UserMessages.IntegrationTests.Api;
 /// </summary>
 public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedApp>
 {
+    private const string ApiRoot = "/messages/api/";
+
     public OpenApiDocumentTests(SharedApp app)
         : base(app)
     {
     }
-
-    private const string ApiRoot = "/messages/api/";
 
     [Fact]
     public async Task OpenApiDocument_ListsTheApiPaths()

@@ -7,12 +7,12 @@ namespace UserMessages.IntegrationTests.Blocking;
 /// <summary>Issue 3 §6: blocking and unblocking, and what a blocked user meets (the same error as for an unknown user).</summary>
 public sealed class BlockingTests : MessagingTest, IClassFixture<SharedApp>
 {
+    private const string Placeholder = "{recipient}";
+
     public BlockingTests(SharedApp app)
         : base(app)
     {
     }
-
-    private const string Placeholder = "{recipient}";
 
     [Fact]
     public async Task BlockByName_RedirectsToTheBlockedPage_WhichListsTheUser()

@@ -7,12 +7,12 @@ namespace UserMessages.IntegrationTests.Participants;
 /// <summary>Issue 3 §5: a participant adds people to a thread; they see the whole history and a "joined" line records it.</summary>
 public sealed class AddPeopleTests : MessagingTest, IClassFixture<SharedApp>
 {
+    private const string Placeholder = "{name}";
+
     public AddPeopleTests(SharedApp app)
         : base(app)
     {
     }
-
-    private const string Placeholder = "{name}";
 
     [Fact]
     public async Task AddPeopleForm_AddsCarol_WhoSeesTheWholeHistoryAndAJoinedLine()

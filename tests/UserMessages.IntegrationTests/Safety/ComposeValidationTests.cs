@@ -6,14 +6,14 @@ namespace UserMessages.IntegrationTests.Safety;
 /// <summary>SPEC §3.8: bad input brings the form back with field errors and the typed values; nothing is saved.</summary>
 public sealed class ComposeValidationTests : MessagingTest, IClassFixture<SharedApp>
 {
+    /// <summary>Stand for this test's Bob and Alice in the test data, written before the users exist.</summary>
+    private const string BobName = "{bob}";
+    private const string AliceName = "{alice}";
+
     public ComposeValidationTests(SharedApp app)
         : base(app)
     {
     }
-
-    /// <summary>Stand for this test's Bob and Alice in the test data, written before the users exist.</summary>
-    private const string BobName = "{bob}";
-    private const string AliceName = "{alice}";
 
     public static TheoryData<string, string, string, string, string> BadInput => new()
     {

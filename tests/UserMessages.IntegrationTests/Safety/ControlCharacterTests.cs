@@ -10,12 +10,12 @@ namespace UserMessages.IntegrationTests.Safety;
 /// </summary>
 public sealed class ControlCharacterTests : MessagingTest, IClassFixture<SharedApp>
 {
+    private const string HeaderInjection = "Hi\r\nBcc: x@example.com";
+
     public ControlCharacterTests(SharedApp app)
         : base(app)
     {
     }
-
-    private const string HeaderInjection = "Hi\r\nBcc: x@example.com";
 
     public override async Task InitializeAsync()
     {

@@ -6,12 +6,12 @@ namespace UserMessages.IntegrationTests.Safety;
 /// <summary>SPEC §7: content is always HTML-encoded and keeps its line breaks.</summary>
 public sealed class EncodingTests : MessagingTest, IClassFixture<SharedApp>
 {
+    private const string Script = "<script>alert(1)</script>";
+
     public EncodingTests(SharedApp app)
         : base(app)
     {
     }
-
-    private const string Script = "<script>alert(1)</script>";
 
     [Fact]
     public async Task ScriptInSubjectAndContent_IsShownAsText_NeverRunAsHtml()

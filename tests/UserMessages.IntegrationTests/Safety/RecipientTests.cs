@@ -9,12 +9,12 @@ namespace UserMessages.IntegrationTests.Safety;
 /// <summary>SPEC §3.7: an unknown user and a user who refuses the sender get the same error.</summary>
 public sealed class RecipientTests : MessagingTest, IClassFixture<SharedApp>
 {
+    private const string Placeholder = "{recipient}";
+
     public RecipientTests(SharedApp app)
         : base(app)
     {
     }
-
-    private const string Placeholder = "{recipient}";
 
     public override async Task InitializeAsync()
     {

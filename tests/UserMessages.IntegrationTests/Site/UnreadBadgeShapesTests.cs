@@ -13,12 +13,12 @@ namespace UserMessages.IntegrationTests.Site;
 /// <summary>Issue 17 §6: the badge as the package's link, as the host's navbar link, or the count alone, each as documented in the README.</summary>
 public sealed class UnreadBadgeShapesTests : MessagingTest, IClassFixture<SharedApp>
 {
+    private const string ProbePath = "/badge-probe";
+
     public UnreadBadgeShapesTests(SharedApp app)
         : base(app)
     {
     }
-
-    private const string ProbePath = "/badge-probe";
 
     [Fact]
     public async Task PlainBadge_IsThePackagesLink_WithTheCountAndItsLabel()
