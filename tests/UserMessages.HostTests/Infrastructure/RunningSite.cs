@@ -67,7 +67,8 @@ public sealed class RunningSite : IAsyncDisposable
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies }) { BaseAddress = Address };
-        return new Visitor(new BrowserClient(http, new TestUser(string.Empty, email)), cookies, Address);
+        // The template's users have no public name: the pages show the part of the address before the @.
+        return new Visitor(new BrowserClient(http, new TestUser(string.Empty, email, email.Split('@')[0])), cookies, Address);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,8 +7,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Api;
 
 /// <summary>Issue 4 §1: every error of the JSON API is problem+json, with the pages' rules (404 for outsiders, 400 for bad input, nothing saved).</summary>
-public sealed class ApiErrorTests : MessagingTest
+public sealed class ApiErrorTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public ApiErrorTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     public static TheoryData<string, string> ThreadRoutes => new()
     {
         { "GET", "" },
@@ -37,14 +42,14 @@ public sealed class ApiErrorTests : MessagingTest
         var threadId = await Alice.ApiStartThreadAsync(Bob.UserName, "Private", "Just us");
         var before = await CountRowsAsync();
 
-        var response = await SendAsync(Carol, method, ApiSteps.Thread(threadId) + suffix);
+        var response = await SendAsync(Carol, method, ApiSteps.Thread(threadId) + suffix, Bob.UserName);
 
         var problem = await ApiSteps.AssertProblemAsync(response, HttpStatusCode.NotFound);
         Assert.DoesNotContain("Private", problem.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, await CountRowsAsync());
 
         // A thread that does not exist looks the same.
-        await ApiSteps.AssertProblemAsync(await SendAsync(Carol, method, ApiSteps.Thread(threadId + 1000) + suffix), HttpStatusCode.NotFound);
+        await ApiSteps.AssertProblemAsync(await SendAsync(Carol, method, ApiSteps.Thread(threadId + 1000) + suffix, Bob.UserName), HttpStatusCode.NotFound);
     }
 
     [Theory]
@@ -53,7 +58,7 @@ public sealed class ApiErrorTests : MessagingTest
     {
         foreach (var id in new[] { "abc", "0", "-1", "1.5", "99999999999999999999" })
         {
-            await ApiSteps.AssertProblemAsync(await SendAsync(Alice, method, ApiSteps.Thread(id) + suffix), HttpStatusCode.BadRequest);
+            await ApiSteps.AssertProblemAsync(await SendAsync(Alice, method, ApiSteps.Thread(id) + suffix, Bob.UserName), HttpStatusCode.BadRequest);
         }
     }
 
@@ -199,9 +204,9 @@ public sealed class ApiErrorTests : MessagingTest
     }
 
     [Theory]
-    [InlineData("/threads", "{\"to\":[\"bob@example.com\"],\"subject\":1,\"content\":\"c\"}", "subject", "NotText")]
-    [InlineData("/threads", "{\"to\":[\"bob@example.com\"],\"subject\":\"s\",\"content\":{\"text\":\"c\"}}", "content", "NotText")]
-    [InlineData("/threads", "{\"to\":\"bob@example.com\",\"subject\":\"s\",\"content\":\"c\"}", "to", "NotAListOfNames")]
+    [InlineData("/threads", "{\"to\":[\"{bob}\"],\"subject\":1,\"content\":\"c\"}", "subject", "NotText")]
+    [InlineData("/threads", "{\"to\":[\"{bob}\"],\"subject\":\"s\",\"content\":{\"text\":\"c\"}}", "content", "NotText")]
+    [InlineData("/threads", "{\"to\":\"{bob}\",\"subject\":\"s\",\"content\":\"c\"}", "to", "NotAListOfNames")]
     [InlineData("/threads", "{\"to\":[1],\"subject\":\"s\",\"content\":\"c\"}", "to", "NotAListOfNames")]
     [InlineData("/threads/bulk", "{\"action\":\"shred\",\"ids\":[1]}", "action", "UnknownBulkAction")]
     [InlineData("/threads/bulk", "{\"action\":7,\"ids\":[1]}", "action", "NotText")]
@@ -215,7 +220,9 @@ public sealed class ApiErrorTests : MessagingTest
         await Alice.ApiStartThreadAsync(Bob.UserName, "One", "1");
         var before = await CountRowsAsync();
 
-        var response = await Alice.Http.PostAsync(ApiSteps.Root + path, new StringContent(body, Encoding.UTF8, "application/json"));
+        // {bob}: this test's Bob, a name that would be accepted.
+        var json = body.Replace("{bob}", Bob.UserName, StringComparison.Ordinal);
+        var response = await Alice.Http.PostAsync(ApiSteps.Root + path, new StringContent(json, Encoding.UTF8, "application/json"));
 
         var problem = await ApiSteps.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal([field], ApiSteps.FieldErrors(problem).Keys);
@@ -279,12 +286,13 @@ public sealed class ApiErrorTests : MessagingTest
         Assert.Empty(await Bob.ApiFolderIdsAsync("inbox"));
     }
 
-    private static Task<HttpResponseMessage> SendAsync(BrowserClient browser, string method, string url)
+    /// <summary>Calls a thread route as the API's clients do; adding people names <paramref name="person"/>.</summary>
+    private static Task<HttpResponseMessage> SendAsync(BrowserClient browser, string method, string url, string person)
         => method == "GET"
             ? browser.Http.GetAsync(url)
             : url.EndsWith("/messages", StringComparison.Ordinal)
                 ? browser.PostJsonAsync(url, new { content = "Hello" })
                 : url.EndsWith("/participants", StringComparison.Ordinal)
-                    ? browser.PostJsonAsync(url, new { to = new[] { "bob@example.com" } })
+                    ? browser.PostJsonAsync(url, new { to = new[] { person } })
                     : browser.PostAsync(url);
 }

@@ -1,13 +1,15 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using UserMessages.IntegrationTests.Infrastructure;
 
 namespace UserMessages.IntegrationTests.Api;
 
 /// <summary>Issue 4 §1 with issue 3's limits: the API answers 429 with <c>Retry-After</c> and saves nothing.</summary>
-public sealed class ApiRateLimitTests : MessagingTest
+public sealed class ApiRateLimitTests : MessagingTest, IClassFixture<SharedApp>
 {
-    private readonly ManualClock clock = new();
+    public ApiRateLimitTests(SharedApp app)
+        : base(app)
+    {
+    }
 
     [Fact]
     public async Task ThirdMessageWithinAMinute_Gets429WithRetryAfter_AndSavesNothing()
@@ -33,7 +35,6 @@ public sealed class ApiRateLimitTests : MessagingTest
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.Configure<UserMessagesOptions>(options => options.Limits.MessagesPerMinute = 2);
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton<TimeProvider>(clock);
+        ManualClock.Replace(services);
     }
 }

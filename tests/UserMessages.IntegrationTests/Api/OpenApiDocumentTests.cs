@@ -10,9 +10,14 @@ namespace UserMessages.IntegrationTests.Api;
 /// Issue 4 §1, issue 18 §8: the sample serves an OpenAPI description of the messaging API, from which
 /// a client can be generated: every body described, every error answer listed, nothing else described.
 /// </summary>
-public sealed class OpenApiDocumentTests : MessagingTest
+public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedApp>
 {
     private const string ApiRoot = "/messages/api/";
+
+    public OpenApiDocumentTests(SharedApp app)
+        : base(app)
+    {
+    }
 
     [Fact]
     public async Task OpenApiDocument_ListsTheApiPaths()

@@ -3,8 +3,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 
 namespace UserMessages.IntegrationTests.Conversations;
 
-public sealed class DeleteAndRestoreTests : MessagingTest
+public sealed class DeleteAndRestoreTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public DeleteAndRestoreTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task Delete_RedirectsToInbox_AndMovesTheThreadToTrashWithARestoreForm()
     {

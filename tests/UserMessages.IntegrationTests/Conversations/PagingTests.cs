@@ -1,35 +1,39 @@
-using System.Globalization;
 using System.Net;
 using UserMessages.IntegrationTests.Infrastructure;
 
 namespace UserMessages.IntegrationTests.Conversations;
 
 /// <summary>SPEC §6: folders and threads are paged (25 threads, 50 messages a page) with links a browser follows.</summary>
-public sealed class PagingTests : MessagingTest
+public sealed class PagingTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public PagingTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task Inbox_PagesThroughEveryThreadOnce_OlderThenBackNewer()
     {
-        await Seeder.ThreadsAsync(App, Alice.User, Bob.User, 30);
+        var ids = await Seeder.ThreadsAsync(App, Alice.User, Bob.User, 30);
 
         var first = await Alice.GetPageAsync(Paths.Inbox);
-        Assert.Equal(Enumerable.Range(6, 25).Reverse(), RowIds(first));
+        Assert.Equal(ids.Skip(5).Reverse(), first.RowIds());
         Assert.Null(first.Find("[data-um-page-link='newer']"));
 
         var second = await Alice.GetPageAsync(first.Single("[data-um-page-link='older']").GetAttribute("href")!);
         Assert.Equal(HttpStatusCode.OK, second.Status);
-        Assert.Equal(Enumerable.Range(1, 5).Reverse(), RowIds(second));
+        Assert.Equal(ids.Take(5).Reverse(), second.RowIds());
         Assert.Null(second.Find("[data-um-page-link='older']"));
 
         var back = await Alice.GetPageAsync(second.Single("[data-um-page-link='newer']").GetAttribute("href")!);
         Assert.Equal(HttpStatusCode.OK, back.Status);
-        Assert.Equal(Enumerable.Range(6, 25).Reverse(), RowIds(back));
+        Assert.Equal(ids.Skip(5).Reverse(), back.RowIds());
     }
 
     [Fact]
     public async Task ThreadPage_ShowsTheNewest50Messages_AndLinksToOlderOnes()
     {
-        var threadId = await Seeder.ThreadWithMessagesAsync(App, Alice.User, Bob.User, 60);
+        var (threadId, _) = await Seeder.ThreadWithMessagesAsync(App, Alice.User, Bob.User, 60);
 
         var newest = await Alice.GetPageAsync(Paths.Thread(threadId));
         Assert.Equal(Enumerable.Range(11, 50).Select(i => $"Message {i}"), Contents(newest));
@@ -44,10 +48,6 @@ public sealed class PagingTests : MessagingTest
         Assert.Equal(HttpStatusCode.OK, newer.Status);
         Assert.Equal(Enumerable.Range(11, 50).Select(i => $"Message {i}"), Contents(newer));
     }
-
-    private static IEnumerable<int> RowIds(HtmlPage page)
-        => page.Document.QuerySelectorAll("#um-thread-list [data-um-thread-id]")
-            .Select(r => int.Parse(r.GetAttribute("data-um-thread-id")!, CultureInfo.InvariantCulture));
 
     private static IEnumerable<string> Contents(HtmlPage page)
         => page.Document.QuerySelectorAll("#um-messages .um-message__content").Select(c => c.TextContent);

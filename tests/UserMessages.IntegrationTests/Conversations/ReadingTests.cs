@@ -4,8 +4,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Conversations;
 
 /// <summary>SPEC §3.3 and §3.5: unread markers, reading, and the unread-thread badge.</summary>
-public sealed class ReadingTests : MessagingTest
+public sealed class ReadingTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public ReadingTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task NewThread_IsUnreadInTheRecipientsInbox_AndTheirBadgeShowsOne()
     {

@@ -4,8 +4,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Conversations;
 
 /// <summary>SPEC §3.2 and §4: replies, and the inbox rows (order, excerpt) they change.</summary>
-public sealed class ReplyTests : MessagingTest
+public sealed class ReplyTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public ReplyTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task InboxExcerpt_OfALongMessage_IsShortAndOnOneLine()
     {

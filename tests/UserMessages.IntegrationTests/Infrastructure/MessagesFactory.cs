@@ -46,13 +46,16 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
 
     public TestUserNames UserNames { get; } = new();
 
-    /// <summary>Creates an Identity user the way the sample's registration does (user name = e-mail, a public name); no password, the test scheme signs it in.</summary>
-    public async Task<TestUser> CreateUserAsync(string email)
+    /// <summary>
+    /// Creates an Identity user the way the sample's registration does (user name = e-mail, a public name:
+    /// <paramref name="displayName"/>, else "Alice" for alice@example.com); no password, the test scheme signs it in.
+    /// </summary>
+    public async Task<TestUser> CreateUserAsync(string email, string? displayName = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-        var testUser = new TestUser(user.Id, email);
+        var testUser = new TestUser(user.Id, email, displayName ?? char.ToUpperInvariant(email[0]) + email.Split('@')[0][1..]);
         var created = await users.CreateAsync(user);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddClaimAsync(user, new System.Security.Claims.Claim(SampleUsers.DisplayNameClaim, testUser.DisplayName))).Succeeded);

@@ -9,55 +9,82 @@ namespace UserMessages.IntegrationTests.Infrastructure;
 /// <summary>
 /// Inserts many threads or messages in one SaveChanges, with the invariants the service keeps:
 /// the thread's latest message id and time, and each participant row's copy of that time.
-/// Ids are given explicitly so the latest message is known before the insert.
+/// The database gives the ids, so the app's own inserts after it do not collide (PostgreSQL's
+/// identity columns do not advance on explicit ids) and other tests' rows in the same app do not matter.
 /// </summary>
 public static class Seeder
 {
     private static readonly DateTime Start = new(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc);
 
-    /// <summary><paramref name="count"/> two-person threads between <paramref name="reader"/> and <paramref name="writer"/>, one message each, all read.</summary>
-    public static async Task ThreadsAsync(MessagesFactory app, TestUser reader, TestUser writer, int count)
+    /// <summary>
+    /// <paramref name="count"/> two-person threads between <paramref name="reader"/> and <paramref name="writer"/>
+    /// ("Thread 1" the oldest), one message each from the writer, all read. Returns the thread ids, oldest first.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> ThreadsAsync(MessagesFactory app, TestUser reader, TestUser writer, int count)
     {
-        await app.WithDbAsync(async db =>
+        return await app.WithDbAsync(async db =>
         {
+            var seeded = new List<(MessageThread Thread, Message Message, ThreadParticipant[] Rows)>();
             for (var i = 1; i <= count; i++)
             {
                 var at = Start.AddMinutes(i);
-                db.MessageThreads.Add(new MessageThread { Id = i, Subject = $"Thread {i}", CreatedAt = at, LatestMessageAt = at, LatestMessageId = i });
-                db.Messages.Add(new Message { Id = i, ThreadId = i, SenderId = writer.Id, SentAt = at, Content = $"Message of thread {i}" });
-                AddParticipants(db, i, at, reader, writer);
+                var thread = new MessageThread { Subject = $"Thread {i}", CreatedAt = at, LatestMessageAt = at };
+                var message = new Message { Thread = thread, SenderId = writer.Id, SentAt = at, Content = $"Message of thread {i}" };
+                var rows = new[] { reader, writer }.Select(user => new ThreadParticipant { Thread = thread, UserId = user.Id, HasSent = true, LatestMessageAt = at, JoinedAt = Start }).ToArray();
+                db.AddRange(thread, message);
+                db.AddRange(rows);
+                seeded.Add((thread, message, rows));
             }
 
-            return await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
+            foreach (var (thread, message, rows) in seeded)
+            {
+                thread.LatestMessageId = message.Id;
+                foreach (var row in rows)
+                {
+                    row.LastReadMessageId = message.Id;
+                }
+            }
+
+            await db.SaveChangesAsync();
+            return seeded.Select(s => s.Thread.Id).ToList();
         });
     }
 
-    /// <summary>One thread of <paramref name="count"/> messages, alternating between the two users, read by both; returns its id.</summary>
-    public static async Task<long> ThreadWithMessagesAsync(MessagesFactory app, TestUser reader, TestUser writer, int count)
+    /// <summary>
+    /// One thread "Long conversation" of <paramref name="count"/> messages ("Message 1" the oldest), alternating
+    /// between the two users, read by both; returns its id and its message ids, oldest first.
+    /// </summary>
+    public static async Task<(long ThreadId, IReadOnlyList<long> MessageIds)> ThreadWithMessagesAsync(MessagesFactory app, TestUser reader, TestUser writer, int count)
     {
-        const long threadId = 1;
-        var latest = Start.AddMinutes(count);
-        await app.WithDbAsync(async db =>
+        return await app.WithDbAsync(async db =>
         {
-            db.MessageThreads.Add(new MessageThread { Id = threadId, Subject = "Long conversation", CreatedAt = Start.AddMinutes(1), LatestMessageAt = latest, LatestMessageId = count });
-            for (var i = 1; i <= count; i++)
+            var latest = Start.AddMinutes(count);
+            var thread = new MessageThread { Subject = "Long conversation", CreatedAt = Start.AddMinutes(1), LatestMessageAt = latest };
+            var messages = Enumerable.Range(1, count)
+                .Select(i => new Message { Thread = thread, SenderId = (i % 2 == 0 ? reader : writer).Id, SentAt = Start.AddMinutes(i), Content = $"Message {i}" })
+                .ToList();
+            var rows = new[] { reader, writer }.Select(user => new ThreadParticipant { Thread = thread, UserId = user.Id, HasSent = true, LatestMessageAt = latest, JoinedAt = Start }).ToList();
+            db.Add(thread);
+            db.AddRange(messages);
+            db.AddRange(rows);
+            await db.SaveChangesAsync();
+
+            thread.LatestMessageId = messages[^1].Id;
+            foreach (var row in rows)
             {
-                var sender = i % 2 == 0 ? reader : writer;
-                db.Messages.Add(new Message { Id = i, ThreadId = threadId, SenderId = sender.Id, SentAt = Start.AddMinutes(i), Content = $"Message {i}" });
+                row.LastReadMessageId = messages[^1].Id;
             }
 
-            AddParticipants(db, threadId, latest, reader, writer, lastRead: count);
-            return await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
+            return (thread.Id, (IReadOnlyList<long>)messages.Select(m => m.Id).ToList());
         });
-        return threadId;
     }
 
     /// <summary>
     /// <paramref name="count"/> two-person threads from <paramref name="writer"/> to <paramref name="reader"/>
     /// ("Thread 1" the oldest), one message each, in the reader's folder <paramref name="state"/> (and in
-    /// both users' Sent), read or <paramref name="unread"/> by the reader. The database gives the ids, so
-    /// the app's own inserts after it do not collide (PostgreSQL's identity columns do not advance on
-    /// explicit ids). Returns the thread ids, oldest first.
+    /// both users' Sent), read or <paramref name="unread"/> by the reader. Returns the thread ids, oldest first.
     /// </summary>
     public static async Task<IReadOnlyList<long>> MailboxAsync(
         MessagesFactory app, TestUser reader, TestUser writer, int count, ParticipantState state = ParticipantState.Active, bool unread = false)
@@ -158,7 +185,8 @@ public static class Seeder
         db.Users.AddRange(users);
         await db.SaveChangesAsync();
 
-        var created = users.Select(u => new TestUser(u.Id, u.UserName!)).ToList();
+        // Without a public name the pages show the part of the address before the @.
+        var created = users.Select(u => new TestUser(u.Id, u.UserName!, u.UserName!.Split('@')[0])).ToList();
         foreach (var user in created)
         {
             app.UserNames.Add(user);
@@ -188,20 +216,4 @@ public static class Seeder
         JoinedAt = Start,
         StateChangedAt = latest,
     };
-
-    private static void AddParticipants(SampleDbContext db, long threadId, DateTime latest, TestUser reader, TestUser writer, long? lastRead = null)
-    {
-        foreach (var user in new[] { reader, writer })
-        {
-            db.ThreadParticipants.Add(new ThreadParticipant
-            {
-                ThreadId = threadId,
-                UserId = user.Id,
-                HasSent = true,
-                LatestMessageAt = latest,
-                JoinedAt = Start,
-                LastReadMessageId = lastRead ?? threadId,
-            });
-        }
-    }
 }

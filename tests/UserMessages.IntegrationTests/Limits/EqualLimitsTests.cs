@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using UserMessages.IntegrationTests.Infrastructure;
 
 namespace UserMessages.IntegrationTests.Limits;
@@ -8,9 +7,12 @@ namespace UserMessages.IntegrationTests.Limits;
 /// Two messages a minute and two a day: both limits are read from the same limit-th newest message.
 /// Within the minute the sender is told about the minute; once it has passed, about the day.
 /// </summary>
-public sealed class EqualLimitsTests : MessagingTest
+public sealed class EqualLimitsTests : MessagingTest, IClassFixture<SharedApp>
 {
-    private readonly ManualClock clock = new();
+    public EqualLimitsTests(SharedApp app)
+        : base(app)
+    {
+    }
 
     [Fact]
     public async Task AThirdReply_IsRefusedForTheMinute_AndAMinuteLater_ForTheDay()
@@ -23,7 +25,7 @@ public sealed class EqualLimitsTests : MessagingTest
         Assert.InRange(RetryAfterSeconds(withinTheMinute), 1, 60);
         Assert.Contains("2 messages a minute", await ReplyErrorAsync(withinTheMinute), StringComparison.Ordinal);
 
-        clock.Advance(TimeSpan.FromSeconds(61));
+        Clock.Advance(TimeSpan.FromSeconds(61));
 
         var aMinuteLater = await ReplyAsync(threadId, "Three");
         Assert.InRange(RetryAfterSeconds(aMinuteLater), (int)TimeSpan.FromHours(23).TotalSeconds, (int)TimeSpan.FromDays(1).TotalSeconds);
@@ -41,13 +43,15 @@ public sealed class EqualLimitsTests : MessagingTest
         Assert.InRange(RetryAfterSeconds(withinTheMinute), 1, 60);
         Assert.Contains("2 messages a minute", await ComposeErrorAsync(withinTheMinute), StringComparison.Ordinal);
 
-        clock.Advance(TimeSpan.FromSeconds(61));
+        Clock.Advance(TimeSpan.FromSeconds(61));
 
         var aMinuteLater = await ComposeAsync();
         Assert.InRange(RetryAfterSeconds(aMinuteLater), (int)TimeSpan.FromHours(23).TotalSeconds, (int)TimeSpan.FromDays(1).TotalSeconds);
         Assert.Contains("2 messages a day", await ComposeErrorAsync(aMinuteLater), StringComparison.Ordinal);
         Assert.Single((await Carol.GetPageAsync(Paths.Inbox)).RowIds());
     }
+
+    private ManualClock Clock => App.Services.GetRequiredService<ManualClock>();
 
     protected override void ConfigureServices(IServiceCollection services)
     {
@@ -60,8 +64,7 @@ public sealed class EqualLimitsTests : MessagingTest
             options.Notifications.QuietPeriod = TimeSpan.FromDays(365);
             options.Notifications.MaxDelay = TimeSpan.FromDays(365);
         });
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton<TimeProvider>(clock);
+        ManualClock.Replace(services);
     }
 
     private static int RetryAfterSeconds(HttpResponseMessage response)

@@ -1,13 +1,15 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using UserMessages.IntegrationTests.Infrastructure;
 
 namespace UserMessages.IntegrationTests.Limits;
 
 /// <summary>Issue 3 §7: with one new thread a day, the second compose is refused (429) while replies still go through.</summary>
-public sealed class NewThreadLimitTests : MessagingTest
+public sealed class NewThreadLimitTests : MessagingTest, IClassFixture<SharedApp>
 {
-    private readonly ManualClock clock = new();
+    public NewThreadLimitTests(SharedApp app)
+        : base(app)
+    {
+    }
 
     [Fact]
     public async Task SecondNewThreadOfTheDay_Answers429WithRetryAfter_AndSavesNothing()
@@ -33,10 +35,12 @@ public sealed class NewThreadLimitTests : MessagingTest
     {
         await Alice.StartThreadAsync(Bob.UserName, "One", "First");
 
-        clock.Advance(TimeSpan.FromDays(1));
+        Clock.Advance(TimeSpan.FromDays(1));
 
         await Alice.StartThreadAsync(Carol.UserName, "Two", "Second");
     }
+
+    private ManualClock Clock => App.Services.GetRequiredService<ManualClock>();
 
     protected override void ConfigureServices(IServiceCollection services)
     {
@@ -48,7 +52,6 @@ public sealed class NewThreadLimitTests : MessagingTest
             options.Notifications.QuietPeriod = TimeSpan.FromDays(365);
             options.Notifications.MaxDelay = TimeSpan.FromDays(365);
         });
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton<TimeProvider>(clock);
+        ManualClock.Replace(services);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using UserMessages.IntegrationTests.Infrastructure;
 
 namespace UserMessages.IntegrationTests.Limits;
@@ -8,9 +7,12 @@ namespace UserMessages.IntegrationTests.Limits;
 /// Issue 3 §7: with two messages a minute, the third compose or reply is refused with 429 and
 /// <c>Retry-After</c>, the text kept and nothing saved. The app's clock stands still unless a test moves it.
 /// </summary>
-public sealed class SendingLimitTests : MessagingTest
+public sealed class SendingLimitTests : MessagingTest, IClassFixture<SharedApp>
 {
-    private readonly ManualClock clock = new();
+    public SendingLimitTests(SharedApp app)
+        : base(app)
+    {
+    }
 
     [Fact]
     public async Task ThirdComposeWithinAMinute_Answers429WithRetryAfter_KeepsTheTextAndSavesNothing()
@@ -76,7 +78,7 @@ public sealed class SendingLimitTests : MessagingTest
         var refused = await Alice.SubmitFormAsync(thread, "#um-reply-form", new Dictionary<string, string> { ["Content"] = "Three" });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
 
-        clock.Advance(TimeSpan.FromSeconds(RetryAfter.Seconds(refused)));
+        Clock.Advance(TimeSpan.FromSeconds(RetryAfter.Seconds(refused)));
 
         await Alice.ReplyAsync(threadId, "Three");
         Assert.Equal(3, (await Alice.GetPageAsync(Paths.Thread(threadId))).Document.QuerySelectorAll("#um-messages .um-message").Length);
@@ -105,6 +107,8 @@ public sealed class SendingLimitTests : MessagingTest
         await Alice.ReplyAsync(threadId, "Welcome, Carol");
     }
 
+    private ManualClock Clock => App.Services.GetRequiredService<ManualClock>();
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.Configure<UserMessagesOptions>(options =>
@@ -115,7 +119,6 @@ public sealed class SendingLimitTests : MessagingTest
             options.Notifications.QuietPeriod = TimeSpan.FromDays(365);
             options.Notifications.MaxDelay = TimeSpan.FromDays(365);
         });
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton<TimeProvider>(clock);
+        ManualClock.Replace(services);
     }
 }

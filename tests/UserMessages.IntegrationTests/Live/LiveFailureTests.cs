@@ -7,7 +7,8 @@ using UserMessages.Live;
 namespace UserMessages.IntegrationTests.Live;
 
 /// <summary>A hub that cannot send never fails or undoes the send, and the content stays out of the logs.</summary>
-public sealed class LiveFailureTests : MessagingTest
+/// <remarks>An app per test: the test reads every log line of the app.</remarks>
+public sealed class LiveFailureTests : IsolatedMessagingTest
 {
     private const string Secret = "live-s3cr3t-91c2";
 
@@ -42,7 +43,8 @@ public sealed class LiveFailureTests : MessagingTest
 }
 
 /// <summary>With a client connected and every log level captured, live updates never log the content.</summary>
-public sealed class LiveLoggingTests : MessagingTest
+/// <remarks>An app per test: the test reads every log line of the app.</remarks>
+public sealed class LiveLoggingTests : IsolatedMessagingTest
 {
     private const string Secret = "live-s3cr3t-4be7";
 

@@ -9,8 +9,13 @@ namespace UserMessages.IntegrationTests.Live;
 /// Issue 4, item 2: a message committed through the pages reaches every participant's open pages
 /// over the SignalR hub mounted at <c>{prefix}/hub</c>, and only theirs.
 /// </summary>
-public sealed class LiveUpdatesTests : MessagingTest
+public sealed class LiveUpdatesTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public LiveUpdatesTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task NewThread_ReachesTheRecipient_WithTheMessageAndTheirUnreadCount()
     {

@@ -4,8 +4,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Mailbox;
 
 /// <summary>Issue 3 §1: the thread page's Archive and Mark unread buttons.</summary>
-public sealed class ArchiveAndUnreadTests : MessagingTest
+public sealed class ArchiveAndUnreadTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public ArchiveAndUnreadTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task ArchiveFromTheThreadPage_TakesTheThreadOutOfTheInbox_AndListsItInTheArchive()
     {

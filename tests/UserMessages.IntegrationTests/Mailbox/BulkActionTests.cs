@@ -4,8 +4,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Mailbox;
 
 /// <summary>Issue 3 §2: tick several threads on a folder page and act on all of them in one POST, all or nothing.</summary>
-public sealed class BulkActionTests : MessagingTest
+public sealed class BulkActionTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public BulkActionTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task ArchiveButton_WithTwoThreadsTicked_ArchivesBothAndLeavesTheOthers()
     {

@@ -5,8 +5,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Mailbox;
 
 /// <summary>Issue 3 §5: any participant can leave a thread; it disappears for them and the others see "X left".</summary>
-public sealed class LeaveTests : MessagingTest
+public sealed class LeaveTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public LeaveTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task Leave_RedirectsToTheInbox_AndTheThreadIsGoneForTheLeaver()
     {

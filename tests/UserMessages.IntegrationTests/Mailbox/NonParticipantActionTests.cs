@@ -5,8 +5,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Mailbox;
 
 /// <summary>SPEC §3.6 for the thread buttons issue 3 added: someone outside a thread gets 404 and changes nothing.</summary>
-public sealed class NonParticipantActionTests : MessagingTest
+public sealed class NonParticipantActionTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public NonParticipantActionTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Theory]
     [InlineData("archive")]
     [InlineData("unread")]

@@ -8,8 +8,13 @@ namespace UserMessages.IntegrationTests.Mailbox;
 /// Issue 5: a folder page renders the package's row view once and runs it again for each row
 /// (<c>UserMessagesPartials</c>). Every row must still show its own thread, and its own buttons must act on it.
 /// </summary>
-public sealed class ThreadRowsTests : MessagingTest
+public sealed class ThreadRowsTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public ThreadRowsTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     /// <summary>A full page is 25 threads: more than the sending limits let one person start in a minute.</summary>
     protected override void ConfigureServices(IServiceCollection services)
     {

@@ -5,9 +5,14 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Participants;
 
 /// <summary>Issue 3 §5: a participant adds people to a thread; they see the whole history and a "joined" line records it.</summary>
-public sealed class AddPeopleTests : MessagingTest
+public sealed class AddPeopleTests : MessagingTest, IClassFixture<SharedApp>
 {
     private const string Placeholder = "{name}";
+
+    public AddPeopleTests(SharedApp app)
+        : base(app)
+    {
+    }
 
     [Fact]
     public async Task AddPeopleForm_AddsCarol_WhoSeesTheWholeHistoryAndAJoinedLine()
@@ -122,7 +127,7 @@ public sealed class AddPeopleTests : MessagingTest
     public async Task OneRefusedNameAmongSeveral_AddsNobody()
     {
         var threadId = await Alice.StartThreadAsync(Bob.UserName, "Party", "Saturday at eight?");
-        var dave = await App.CreateUserAsync("dave@example.com");
+        var dave = await CreateUserAsync("dave");
         await Carol.BlockAsync(Alice.User, writer: Alice);
 
         var response = await Alice.AddPeopleAsync(threadId, $"{dave.UserName}, {Carol.UserName}");

@@ -15,11 +15,12 @@ namespace UserMessages.IntegrationTests.Performance;
 /// SPEC §6: every page and every API endpoint costs a fixed number of SQL statements (database
 /// commands), whatever the number of threads, messages or users; a request that names several
 /// threads or people may add a pinned number per one named. Each endpoint runs once on small and
-/// once on large data, each time in a fresh app, as a real request checked to have done its work,
-/// and must cost exactly what <see cref="Expected"/> says, with one open of the database connection
-/// (each open costs work of its own: SQLite's EF Core provider registers its functions every time).
+/// once on large data, each time for users (and their data) of its own in the app the class shares, as a
+/// real request checked to have done its work, and must cost exactly what <see cref="Expected"/> says,
+/// with one open of the database connection (each open costs work of its own: SQLite's EF Core provider
+/// registers its functions every time).
 /// </summary>
-public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class StatementCountTests(ITestOutputHelper output, SharedApp sharedApp) : IClassFixture<SharedApp>, IDisposable
 {
     /// <summary>The sample's folder page size, and the package's thread page size.</summary>
     private const int PageSize = 25;
@@ -185,7 +186,12 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
         ["POST /messages/api/threads/bulk (restore)"] = OnSelection("POST /messages/api/threads/bulk", (t, load) => t.ApiBulkAsync(Changes.Restore, load)),
     };
 
-    private readonly List<MessagesFactory> apps = [];
+    private static int lastRun;
+
+    private readonly List<BrowserClient> browsers = [];
+
+    /// <summary>The number of the current run, in the names of its users: no other run's users match them.</summary>
+    private int run;
 
     public static TheoryData<string> Endpoints => new(Scenarios.Keys);
 
@@ -195,9 +201,9 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
     {
         var scenario = Scenarios[endpoint];
         var small = await scenario.Run(this, scenario.Small);
-        var opensSmall = apps[^1].Statements.LastOpens;
+        var opensSmall = App.Statements.LastOpens;
         var large = await scenario.Run(this, scenario.Large);
-        var opensLarge = apps[^1].Statements.LastOpens;
+        var opensLarge = App.Statements.LastOpens;
 
         var provider = Provider;
         var measured = Cost.Fit(scenario.Small, small.Count, scenario.Large, large.Count);
@@ -222,8 +228,7 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public void EveryPageAndApiRoute_IsMeasured_AndEveryMeasureIsPinned()
     {
-        using var app = new MessagesFactory();
-        var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var mapped = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"], Pattern: "/" + e.RoutePattern.RawText!.Trim('/')))
             .Where(e => e.Pattern.StartsWith("/messages", StringComparison.Ordinal) && !NotMeasured.Contains(e.Pattern))
             .SelectMany(e => e.Methods.Select(m => $"{m} {e.Pattern}"))
@@ -234,15 +239,20 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(Scenarios.Keys.Order(StringComparer.Ordinal), Expected.Keys.Order(StringComparer.Ordinal));
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
+    public void Dispose()
     {
-        foreach (var app in apps)
+        foreach (var browser in browsers)
         {
-            await app.DisposeAsync();
+            browser.Dispose();
         }
     }
+
+    /// <summary>
+    /// The sample host the class shares, with the e-mail digest's background poll pushed out of the tests' time
+    /// so its statements never land in a measure.
+    /// </summary>
+    private MessagesFactory App => sharedApp.GetOrCreate(() => new MessagesFactory(configureServices: services =>
+        services.PostConfigure<UserMessagesOptions>(options => options.Notifications.PollInterval = TimeSpan.FromDays(1))));
 
     private static Pinned Fixed(int statements, int? postgres = null)
         => new(new(statements, 0), new(postgres ?? statements, 0));
@@ -341,7 +351,7 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
     private async Task<IReadOnlyList<string>> BlockedPageAsync(Load load)
     {
         var (app, alice, _) = await StartAsync();
-        await Seeder.BlocksAsync(app, alice.User, await Seeder.UsersAsync(app, "blocked", load.Rows));
+        await Seeder.BlocksAsync(app, alice.User, await UsersAsync(app, "blocked", load.Rows));
         await alice.GetPageAsync(MailboxPaths.Blocked);
 
         var (page, statements) = await MeasureAsync(app, () => alice.GetPageAsync(MailboxPaths.Blocked));
@@ -368,8 +378,8 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
     private async Task<IReadOnlyList<string>> SuggestionsAsync(string path, Load load)
     {
         var (app, alice, _) = await StartAsync();
-        await Seeder.UsersAsync(app, "friend", load.Rows);
-        var url = $"{path}?q=friend";
+        await UsersAsync(app, "friend", load.Rows);
+        var url = $"{path}?q=friend{run}-";
         await alice.GetJsonAsync(url);
 
         var (json, statements) = await MeasureAsync(app, () => alice.GetJsonAsync(url));
@@ -387,7 +397,7 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
     {
         var (app, alice, bob) = await StartAsync();
         await Seeder.MailboxAsync(app, alice.User, bob.User, load.Rows);
-        var to = recipients == 1 ? [bob.User] : await Seeder.UsersAsync(app, "friend", recipients);
+        var to = recipients == 1 ? [bob.User] : await UsersAsync(app, "friend", recipients);
         var form = await alice.GetPageAsync(Paths.Create);
         var fields = MessagingSteps.ComposeFields(string.Join(", ", to.Select(u => u.UserName)), "Lunch", "Noon?");
 
@@ -431,7 +441,7 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
     {
         var (app, alice, bob) = await StartAsync();
         var threadId = await Seeder.ConversationAsync(app, alice.User, bob.User, load.Rows);
-        var added = await Seeder.UsersAsync(app, "friend", people);
+        var added = await UsersAsync(app, "friend", people);
         var page = await alice.GetPageAsync(Paths.Thread(threadId));
         var fields = new Dictionary<string, string> { ["To"] = string.Join(", ", added.Select(u => u.UserName)) };
 
@@ -463,7 +473,7 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
     private async Task<IReadOnlyList<string>> BlockAsync(Load load)
     {
         var (app, alice, bob) = await StartAsync();
-        await Seeder.BlocksAsync(app, alice.User, await Seeder.UsersAsync(app, "blocked", load.Rows));
+        await Seeder.BlocksAsync(app, alice.User, await UsersAsync(app, "blocked", load.Rows));
         await Seeder.ThreadsAsync(app, alice.User, bob.User, 1);
         var page = await alice.GetPageAsync(MailboxPaths.Blocked);
 
@@ -478,7 +488,7 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
     private async Task<IReadOnlyList<string>> UnblockAsync(Load load)
     {
         var (app, alice, _) = await StartAsync();
-        var blocked = await Seeder.UsersAsync(app, "blocked", load.Rows);
+        var blocked = await UsersAsync(app, "blocked", load.Rows);
         await Seeder.BlocksAsync(app, alice.User, blocked);
         var page = await alice.GetPageAsync(MailboxPaths.Blocked);
         var form = $"#um-blocked-list [data-um-user-id='{blocked[0].Id}'] form[data-um-action='unblock']";
@@ -610,7 +620,7 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
     {
         var (app, alice, bob) = await StartAsync();
         await Seeder.MailboxAsync(app, alice.User, bob.User, load.Rows);
-        var to = recipients == 1 ? [bob.User] : await Seeder.UsersAsync(app, "friend", recipients);
+        var to = recipients == 1 ? [bob.User] : await UsersAsync(app, "friend", recipients);
         await alice.UseAntiforgeryAsync();
 
         var (response, statements) = await MeasureAsync(app, () => alice.PostJsonAsync(ApiSteps.Threads, new { to = to.Select(u => u.UserName), subject = "Lunch", content = "Noon?" }));
@@ -638,7 +648,7 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
     {
         var (app, alice, bob) = await StartAsync();
         var threadId = await Seeder.ConversationAsync(app, alice.User, bob.User, load.Rows);
-        var added = await Seeder.UsersAsync(app, "friend", people);
+        var added = await UsersAsync(app, "friend", people);
         await alice.UseAntiforgeryAsync();
 
         var (response, statements) = await MeasureAsync(app, () => alice.PostJsonAsync(ApiSteps.Thread(threadId) + "/participants", new { to = added.Select(u => u.UserName) }));
@@ -676,28 +686,24 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
 
     // ---- Helpers ------------------------------------------------------------------------------
 
-    /// <summary>A fresh app (its own database) with alice and bob, each with a browser.</summary>
+    /// <summary>A new run in the shared app: alice and bob of its own, each with a browser.</summary>
     private async Task<(MessagesFactory App, BrowserClient Alice, BrowserClient Bob)> StartAsync()
     {
-        var app = NewApp();
-        var alice = app.CreateBrowser(await app.CreateUserAsync("alice@example.com"));
-        var bob = app.CreateBrowser(await app.CreateUserAsync("bob@example.com"));
-        return (app, alice, bob);
+        run = Interlocked.Increment(ref lastRun);
+        var alice = App.CreateBrowser(await App.CreateUserAsync($"alice.{run}@example.com", "Alice"));
+        var bob = App.CreateBrowser(await App.CreateUserAsync($"bob.{run}@example.com", "Bob"));
+        browsers.AddRange([alice, bob]);
+        return (App, alice, bob);
     }
 
-    /// <summary>The sample host, with the e-mail digest's background poll pushed out of the test's time so its statements never land in a measure.</summary>
-    private MessagesFactory NewApp()
-    {
-        var app = new MessagesFactory(configureServices: services =>
-            services.PostConfigure<UserMessagesOptions>(options => options.Notifications.PollInterval = TimeSpan.FromDays(1)));
-        apps.Add(app);
-        return app;
-    }
+    /// <summary><paramref name="count"/> users of this run, named <c>{prefix}{run}-{i}@example.com</c>.</summary>
+    private Task<IReadOnlyList<TestUser>> UsersAsync(MessagesFactory app, string prefix, int count)
+        => Seeder.UsersAsync(app, $"{prefix}{run}-", count);
 
     /// <summary>A conversation of <see cref="Load.Rows"/> messages between alice and bob, with <paramref name="recipients"/> - 1 more people in it.</summary>
-    private static async Task<long> ConversationWithAsync(MessagesFactory app, BrowserClient alice, BrowserClient bob, Load load, int recipients)
+    private async Task<long> ConversationWithAsync(MessagesFactory app, BrowserClient alice, BrowserClient bob, Load load, int recipients)
     {
-        var others = recipients == 1 ? [] : await Seeder.UsersAsync(app, "friend", recipients - 1);
+        var others = recipients == 1 ? [] : await UsersAsync(app, "friend", recipients - 1);
         return await Seeder.ConversationAsync(app, alice.User, bob.User, load.Rows, others: others);
     }
 

@@ -6,8 +6,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Safety;
 
 /// <summary>SPEC §7: every state change is a POST with an antiforgery token.</summary>
-public sealed class AntiforgeryTests : MessagingTest
+public sealed class AntiforgeryTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public AntiforgeryTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Theory]
     [InlineData("create")]
     [InlineData("reply")]

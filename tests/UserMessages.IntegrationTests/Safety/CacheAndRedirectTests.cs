@@ -4,8 +4,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Safety;
 
 /// <summary>SPEC §7: message pages are never cached, redirects stay on the site, only signed-in users get in.</summary>
-public sealed class CacheAndRedirectTests : MessagingTest
+public sealed class CacheAndRedirectTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public CacheAndRedirectTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Theory]
     [InlineData("/messages")]
     [InlineData("/messages/sent")]

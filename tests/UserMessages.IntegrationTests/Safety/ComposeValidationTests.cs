@@ -4,9 +4,16 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Safety;
 
 /// <summary>SPEC §3.8: bad input brings the form back with field errors and the typed values; nothing is saved.</summary>
-public sealed class ComposeValidationTests : MessagingTest
+public sealed class ComposeValidationTests : MessagingTest, IClassFixture<SharedApp>
 {
-    private const string BobName = "bob@example.com";
+    /// <summary>Stand for this test's Bob and Alice in the test data, written before the users exist.</summary>
+    private const string BobName = "{bob}";
+    private const string AliceName = "{alice}";
+
+    public ComposeValidationTests(SharedApp app)
+        : base(app)
+    {
+    }
 
     public static TheoryData<string, string, string, string, string> BadInput => new()
     {
@@ -16,7 +23,7 @@ public sealed class ComposeValidationTests : MessagingTest
         { "content over 10,000 characters", BobName, "Subject", new string('c', 10_001), "#um-content-error" },
         { "no recipient", "", "Subject", "Hello", "#um-to-error" },
         { "only separators as recipients", " , ; ", "Subject", "Hello", "#um-to-error" },
-        { "only the sender as recipient", "alice@example.com", "Subject", "Hello", "#um-to-error" },
+        { "only the sender as recipient", AliceName, "Subject", "Hello", "#um-to-error" },
     };
 
     [Theory]
@@ -24,6 +31,7 @@ public sealed class ComposeValidationTests : MessagingTest
     public async Task BadInput_ReRendersTheFormWith400_AFieldErrorAndTheTypedValues_AndSavesNothing(
         string problem, string to, string subject, string content, string errorSelector)
     {
+        to = to.Replace(BobName, Bob.UserName, StringComparison.Ordinal).Replace(AliceName, Alice.UserName, StringComparison.Ordinal);
         var form = await Alice.GetPageAsync(Paths.Create);
 
         var response = await Alice.SubmitFormAsync(form, "#um-compose-form", MessagingSteps.ComposeFields(to, subject, content));
@@ -55,7 +63,7 @@ public sealed class ComposeValidationTests : MessagingTest
     [Fact]
     public async Task ContentOfExactlyTheLimit_IsAccepted()
     {
-        var threadId = await Alice.StartThreadAsync(BobName, new string('s', 150), new string('c', 10_000));
+        var threadId = await Alice.StartThreadAsync(Bob.UserName, new string('s', 150), new string('c', 10_000));
 
         var thread = await Alice.GetPageAsync(Paths.Thread(threadId));
         Assert.Equal(10_000, thread.Single("#um-messages .um-message__content").TextContent.Length);
@@ -64,7 +72,7 @@ public sealed class ComposeValidationTests : MessagingTest
     [Fact]
     public async Task ReplyWithEmptyContent_ReRendersTheThreadWith400AndTheReplyError_AndSavesNothing()
     {
-        var threadId = await Alice.StartThreadAsync(BobName, "Lunch?", "Are you free on Friday?");
+        var threadId = await Alice.StartThreadAsync(Bob.UserName, "Lunch?", "Are you free on Friday?");
         var thread = await Alice.GetPageAsync(Paths.Thread(threadId));
         var before = await CountRowsAsync();
 

@@ -4,9 +4,14 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Safety;
 
 /// <summary>SPEC §7: content is always HTML-encoded and keeps its line breaks.</summary>
-public sealed class EncodingTests : MessagingTest
+public sealed class EncodingTests : MessagingTest, IClassFixture<SharedApp>
 {
     private const string Script = "<script>alert(1)</script>";
+
+    public EncodingTests(SharedApp app)
+        : base(app)
+    {
+    }
 
     [Fact]
     public async Task ScriptInSubjectAndContent_IsShownAsText_NeverRunAsHtml()

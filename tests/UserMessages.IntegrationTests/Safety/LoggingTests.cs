@@ -5,7 +5,8 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Safety;
 
 /// <summary>SPEC §7: message content never goes into logs, at any level.</summary>
-public sealed class LoggingTests : MessagingTest
+/// <remarks>An app per test: the test reads every log line of the app.</remarks>
+public sealed class LoggingTests : IsolatedMessagingTest
 {
     private const string Secret = "s3cr3t-content-7f1d";
 

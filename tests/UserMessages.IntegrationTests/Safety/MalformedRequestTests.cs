@@ -4,8 +4,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Safety;
 
 /// <summary>SPEC §3.8: malformed ids and cursors are a 400, too large a body a 413; nothing is saved.</summary>
-public sealed class MalformedRequestTests : MessagingTest
+public sealed class MalformedRequestTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public MalformedRequestTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Theory]
     [InlineData("/messages/thread/abc")]
     [InlineData("/messages/thread/-1")]

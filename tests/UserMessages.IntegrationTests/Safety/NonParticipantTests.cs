@@ -5,8 +5,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Safety;
 
 /// <summary>SPEC §3.6: someone outside a thread gets 404 for every route naming it, and changes nothing.</summary>
-public sealed class NonParticipantTests : MessagingTest
+public sealed class NonParticipantTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public NonParticipantTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Theory]
     [InlineData("read")]
     [InlineData("reply")]

@@ -7,18 +7,22 @@ using UserMessages.Users;
 namespace UserMessages.IntegrationTests.Safety;
 
 /// <summary>SPEC §3.7: an unknown user and a user who refuses the sender get the same error.</summary>
-public sealed class RecipientTests : MessagingTest
+public sealed class RecipientTests : MessagingTest, IClassFixture<SharedApp>
 {
     private const string Placeholder = "{recipient}";
 
-    private readonly Mock<IRecipientPolicy> policy = new();
+    public RecipientTests(SharedApp app)
+        : base(app)
+    {
+    }
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
 
-        // Carol does not accept messages from anyone; everybody else accepts everyone.
-        policy.Setup(p => p.AcceptsMessagesAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        // This test's Carol does not accept messages from anyone; everybody else accepts everyone.
+        Policy.Reset();
+        Policy.Setup(p => p.AcceptsMessagesAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns((string _, string recipientId, CancellationToken _) => ValueTask.FromResult(recipientId != Carol.Id));
     }
 
@@ -60,13 +64,17 @@ public sealed class RecipientTests : MessagingTest
         var threadId = await Alice.StartThreadAsync(Bob.UserName, "Hello", "Hi Bob");
 
         Assert.NotNull((await Bob.GetPageAsync(Paths.Inbox)).ThreadRow(threadId));
-        policy.Verify(p => p.AcceptsMessagesAsync(Alice.Id, Bob.Id, It.IsAny<CancellationToken>()), Times.AtLeastOnce());
+        Policy.Verify(p => p.AcceptsMessagesAsync(Alice.Id, Bob.Id, It.IsAny<CancellationToken>()), Times.AtLeastOnce());
     }
+
+    /// <summary>The app's policy, shared by the tests of the class: each sets it up for its own users.</summary>
+    private Mock<IRecipientPolicy> Policy => App.Services.GetRequiredService<Mock<IRecipientPolicy>>();
 
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.RemoveAll<IRecipientPolicy>();
-        services.AddSingleton(policy.Object);
+        services.AddSingleton(new Mock<IRecipientPolicy>());
+        services.AddSingleton(provider => provider.GetRequiredService<Mock<IRecipientPolicy>>().Object);
     }
 
     private async Task<HtmlPage> ComposeAsync(string to)

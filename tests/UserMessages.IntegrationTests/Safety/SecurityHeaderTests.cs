@@ -13,8 +13,13 @@ namespace UserMessages.IntegrationTests.Safety;
 /// Issue 18 §1: every page and API answer carries nosniff, refuses framing, keeps thread addresses
 /// from other sites, and the pages a CSP their own scripts and styles (and the host's import map) satisfy.
 /// </summary>
-public sealed class SecurityHeaderTests : MessagingTest
+public sealed class SecurityHeaderTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public SecurityHeaderTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     public static TheoryData<string> Pages => new() { Paths.Inbox, Paths.Sent, Paths.Create, MailboxPaths.Blocked, "/messages/settings", "thread", "missing thread" };
 
     [Theory]

@@ -7,8 +7,13 @@ namespace UserMessages.IntegrationTests.Safety;
 /// A body that does not announce its length must still be cut off at the limit while it is read.
 /// Run on Kestrel: the in-memory test server has no request body size limit to set.
 /// </summary>
-public sealed class StreamedBodyTests : MessagingTest
+public sealed class StreamedBodyTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public StreamedBodyTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     protected override bool UseKestrel => true;
 
     [Fact]

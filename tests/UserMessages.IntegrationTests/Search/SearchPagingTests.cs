@@ -4,40 +4,45 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Search;
 
 /// <summary>Issue 3 §3: search results are paged like the folders (two threads a page here).</summary>
-public sealed class SearchPagingTests : MessagingTest
+public sealed class SearchPagingTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public SearchPagingTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task SearchResults_PageOlderThenBackNewer_EachMatchOnce()
     {
-        await Seeder.ThreadsAsync(App, Alice.User, Bob.User, 5);
+        var ids = await Seeder.ThreadsAsync(App, Alice.User, Bob.User, 5);
 
         var first = await Alice.SearchAsync("thread");
-        Assert.Equal(new long[] { 5, 4 }, first.RowIds());
+        Assert.Equal([ids[4], ids[3]], first.RowIds());
         Assert.Null(first.Find("[data-um-page-link='newer']"));
 
         var second = await Alice.GetPageAsync(first.Single("[data-um-page-link='older']").GetAttribute("href")!);
         Assert.Equal(HttpStatusCode.OK, second.Status);
-        Assert.Equal(new long[] { 3, 2 }, second.RowIds());
+        Assert.Equal([ids[2], ids[1]], second.RowIds());
         Assert.Equal("thread", second.Single("#um-search-q").GetAttribute("value"));
 
         var third = await Alice.GetPageAsync(second.Single("[data-um-page-link='older']").GetAttribute("href")!);
-        Assert.Equal(new long[] { 1 }, third.RowIds());
+        Assert.Equal([ids[0]], third.RowIds());
         Assert.Null(third.Find("[data-um-page-link='older']"));
 
         var back = await Alice.GetPageAsync(third.Single("[data-um-page-link='newer']").GetAttribute("href")!);
-        Assert.Equal(new long[] { 3, 2 }, back.RowIds());
+        Assert.Equal([ids[2], ids[1]], back.RowIds());
     }
 
     [Fact]
     public async Task PageLinks_KeepTheQuery_SoOtherThreadsNeverShowUp()
     {
-        await Seeder.ThreadsAsync(App, Alice.User, Bob.User, 5);
+        var ids = await Seeder.ThreadsAsync(App, Alice.User, Bob.User, 5);
 
         var first = await Alice.SearchAsync("thread 1");
         var all = await Alice.SearchAsync("thread");
         var older = all.Single("[data-um-page-link='older']").GetAttribute("href")!;
 
-        Assert.Equal(new long[] { 1 }, first.RowIds());
+        Assert.Equal([ids[0]], first.RowIds());
         Assert.Null(first.Find("[data-um-page-link]"));
         Assert.StartsWith(MailboxPaths.Search + "?", older, StringComparison.Ordinal);
         Assert.Contains("q=thread", older, StringComparison.Ordinal);

@@ -4,8 +4,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Search;
 
 /// <summary>Issue 3 §3: the search form finds the user's own threads by subject and content, in every folder.</summary>
-public sealed class SearchTests : MessagingTest
+public sealed class SearchTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public SearchTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task SearchForm_FindsThreadsBySubject_WhateverTheCase()
     {

@@ -5,8 +5,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Settings;
 
 /// <summary>Issue 3 §8: the per-user setting to turn e-mail notification off, on <c>/messages/settings</c>.</summary>
-public sealed class SettingsTests : MessagingTest
+public sealed class SettingsTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public SettingsTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task SettingsPage_ShowsTheNotificationCheckboxTickedByDefault()
     {
@@ -88,7 +93,8 @@ public sealed class SettingsTests : MessagingTest
         var response = await Alice.PostFormAsync(MailboxPaths.Settings, []);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, await WithDbAsync(db => db.MessagingPreferences.CountAsync()));
+        var ids = UserIds;
+        Assert.Equal(0, await WithDbAsync(db => db.MessagingPreferences.CountAsync(p => ids.Contains(p.UserId))));
     }
 
     [Fact]

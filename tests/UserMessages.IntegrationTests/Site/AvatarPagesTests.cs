@@ -6,8 +6,13 @@ namespace UserMessages.IntegrationTests.Site;
 /// Issue 5: the avatars the package writes into thread rows and messages (without a partial view
 /// each) are the initial and colour of the right person.
 /// </summary>
-public sealed class AvatarPagesTests : MessagingTest
+public sealed class AvatarPagesTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public AvatarPagesTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     [Fact]
     public async Task InboxRow_ShowsTheLatestWritersAvatar_AndEachMessageItsSenders()
     {

@@ -7,8 +7,13 @@ namespace UserMessages.IntegrationTests.Site;
 /// SPEC §4 and §7 for the pages issue 3 added (archive, search, blocked users, settings): not
 /// cached, inside the sample's layout, with the folder navigation marking where the user is.
 /// </summary>
-public sealed class MailboxPagesTests : MessagingTest
+public sealed class MailboxPagesTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public MailboxPagesTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     public static TheoryData<string> NewPages => new()
     {
         MailboxPaths.Archive,

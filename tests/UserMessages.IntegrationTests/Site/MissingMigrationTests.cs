@@ -12,7 +12,8 @@ namespace UserMessages.IntegrationTests.Site;
 /// Issue 17 §3: a host that has not applied the messaging migration keeps its own pages; the badge
 /// renders nothing and logs one warning, and the messaging pages name the missing tables and the fix.
 /// </summary>
-public sealed class MissingMigrationTests : MessagingTest
+/// <remarks>An app per test: each test drops the messaging tables, and expects the one warning of an app that finds them missing.</remarks>
+public sealed class MissingMigrationTests : IsolatedMessagingTest
 {
     private readonly LogCapture logs = new();
 

@@ -5,8 +5,13 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Site;
 
 /// <summary>SPEC §4: the pages use the host's layout and overrides, and the package's own assets.</summary>
-public sealed partial class SiteIntegrationTests : MessagingTest
+public sealed partial class SiteIntegrationTests : MessagingTest, IClassFixture<SharedApp>
 {
+    public SiteIntegrationTests(SharedApp app)
+        : base(app)
+    {
+    }
+
     public static TheoryData<string> PackagePages => new() { Paths.Inbox, Paths.Sent, Paths.Trash, Paths.Create, "thread", "missing thread" };
 
     [Theory]

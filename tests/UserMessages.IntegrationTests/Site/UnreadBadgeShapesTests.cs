@@ -11,9 +11,14 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Site;
 
 /// <summary>Issue 17 §6: the badge as the package's link, as the host's navbar link, or the count alone, each as documented in the README.</summary>
-public sealed class UnreadBadgeShapesTests : MessagingTest
+public sealed class UnreadBadgeShapesTests : MessagingTest, IClassFixture<SharedApp>
 {
     private const string ProbePath = "/badge-probe";
+
+    public UnreadBadgeShapesTests(SharedApp app)
+        : base(app)
+    {
+    }
 
     [Fact]
     public async Task PlainBadge_IsThePackagesLink_WithTheCountAndItsLabel()

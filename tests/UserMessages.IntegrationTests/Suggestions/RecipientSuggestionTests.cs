@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using UserMessages.IntegrationTests.Api;
 using UserMessages.IntegrationTests.Infrastructure;
 
 namespace UserMessages.IntegrationTests.Suggestions;
 
-/// <summary>Issue 3 §4: the recipient type-ahead, GET <c>/messages/recipients?q=</c>.</summary>
-public sealed class RecipientSuggestionTests : MessagingTest
+/// <summary>Issue 3 §4: the recipient type-ahead, GET <c>/messages/recipients?q=</c> (and the API's).</summary>
+/// <remarks>An app per test: suggestions search every user of the app, and other tests' Bobs would be suggested too.</remarks>
+public sealed class RecipientSuggestionTests : IsolatedMessagingTest
 {
     [Fact]
     public async Task ForBo_ReturnsBobAsJson_ByIdAndPublicName_WithoutHisAddress()
@@ -21,6 +23,15 @@ public sealed class RecipientSuggestionTests : MessagingTest
         Assert.Equal(Bob.Id, bob.GetProperty("id").GetString());
         Assert.Equal(Bob.DisplayName, bob.GetProperty("displayName").GetString());
         Assert.Equal(["id", "displayName"], bob.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Recipients_SuggestsUsersAsJson()
+    {
+        using var json = await Alice.GetJsonAsync(ApiSteps.Root + "/recipients?q=bo");
+
+        var bob = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(Bob.Id, bob.GetProperty("id").GetString());
     }
 
     [Fact]

@@ -6,7 +6,8 @@ using UserMessages.IntegrationTests.Infrastructure;
 namespace UserMessages.IntegrationTests.Suggestions;
 
 /// <summary>Issue 3 §4 and §7: the type-ahead is rate limited per user (three requests a minute here).</summary>
-public sealed class SuggestionRateLimitTests : MessagingTest
+/// <remarks>An app per test: suggestions search every user of the app, and other tests' Bobs would be suggested too.</remarks>
+public sealed class SuggestionRateLimitTests : IsolatedMessagingTest
 {
     private const int PerMinute = 3;
 
