@@ -59,7 +59,8 @@ start_mariadb() {
   command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || install_packages mariadb-server || return 1
   [ -x /usr/sbin/mariadbd ] && id mysql >/dev/null 2>&1 || return 1
   local port=13306 dir="$work/mariadb"
-  mkdir -p "$dir" && chown mysql "$work" "$dir"
+  # The server runs as mysql: it may pass through the work folder (PostgreSQL owns it) into a folder of its own.
+  mkdir -p "$dir" && chmod 711 "$work" && chown mysql "$dir"
   mariadb-install-db --user=mysql --datadir="$dir/data" --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1 || return 1
   runuser -u mysql -- /usr/sbin/mariadbd --no-defaults --datadir="$dir/data" --bind-address=127.0.0.1 --port=$port \
     --socket="$dir/mariadbd.sock" --pid-file="$dir/mariadbd.pid" --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci --skip-log-bin --innodb-flush-log-at-trx-commit=0 \
