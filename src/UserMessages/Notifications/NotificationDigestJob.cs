@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UserMessages.Domain;
 using UserMessages.Store;
-using UserMessages.Storage.Configurations;
+using UserMessages.Storage;
 using UserMessages.Users;
 using UserMessages.Web;
 

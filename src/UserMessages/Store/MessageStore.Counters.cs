@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UserMessages.Domain;
-using UserMessages.Storage.Configurations;
+using UserMessages.Storage;
 
 namespace UserMessages.Store;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using UserMessages.IntegrationTests.Infrastructure;
-using UserMessages.Live;
+using UserMessages.Web.Live;
 
 namespace UserMessages.IntegrationTests.Live;
 

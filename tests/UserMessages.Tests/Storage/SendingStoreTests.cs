@@ -7,7 +7,6 @@ using UserMessages.Domain;
 using UserMessages.Notifications;
 using UserMessages.Services;
 using UserMessages.Storage;
-using UserMessages.Storage.Configurations;
 using UserMessages.Store;
 using UserMessages.Tests.Infrastructure;
 using UserMessages.Users;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using UserMessages.Domain;
-using UserMessages.Storage.Configurations;
+using UserMessages.Storage;
 
 namespace UserMessages.Store;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using UserMessages.Domain;
-using UserMessages.Storage.Configurations;
+using UserMessages.Storage;
 
 namespace UserMessages.Store;
 

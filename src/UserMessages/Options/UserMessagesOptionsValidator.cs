@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using UserMessages.Storage;
+
+namespace UserMessages;
+
+internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessagesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, UserMessagesOptions options)
+    {
+        var failures = new List<string>();
+        Range(failures, nameof(options.MaxContentLength), options.MaxContentLength, 1, 1_000_000);
+        Range(failures, nameof(options.MaxRecipients), options.MaxRecipients, 1, 1_000);
+        Range(failures, nameof(options.PageSize), options.PageSize, 1, 200);
+        Range(failures, nameof(options.ThreadPageSize), options.ThreadPageSize, 1, 500);
+        Range(failures, nameof(options.MinSearchLength), options.MinSearchLength, 1, 100);
+        Range(failures, "Limits.MessagesPerMinute", options.Limits.MessagesPerMinute, 0, 100_000);
+        Range(failures, "Limits.MessagesPerDay", options.Limits.MessagesPerDay, 0, 10_000_000);
+        Range(failures, "Limits.NewThreadsPerDay", options.Limits.NewThreadsPerDay, 0, 10_000_000);
+        Range(failures, "Limits.SuggestionsPerMinute", options.Limits.SuggestionsPerMinute, 1, 100_000);
+        Positive(failures, "Notifications.PollInterval", options.Notifications.PollInterval);
+        Positive(failures, "Notifications.MaxDelay", options.Notifications.MaxDelay);
+        Positive(failures, "Notifications.GiveUpAfter", options.Notifications.GiveUpAfter);
+        Positive(failures, "Retention.PurgeAfter", options.Retention.PurgeAfter);
+        Positive(failures, "Retention.Interval", options.Retention.Interval);
+        if (options.Notifications.QuietPeriod < TimeSpan.Zero)
+        {
+            failures.Add($"UserMessagesOptions.Notifications.QuietPeriod must not be negative; got {options.Notifications.QuietPeriod}.");
+        }
+        if (options.Layout is { } layout && !layout.StartsWith('/') && !layout.StartsWith("~/", StringComparison.Ordinal))
+        {
+            failures.Add($"UserMessagesOptions.Layout must be an app-relative view path such as '/Views/Shared/_Layout.cshtml'; got '{layout}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Store.TablePrefix))
+        {
+            failures.Add("UserMessagesOptions.Store.TablePrefix must not be empty.");
+        }
+
+        if (!FullTextIndex.IsValidConfiguration(options.Store.TextSearchConfiguration))
+        {
+            failures.Add($"UserMessagesOptions.Store.TextSearchConfiguration '{options.Store.TextSearchConfiguration}' is not a text search configuration name (e.g. simple, english).");
+        }
+
+        if (options.Store.SchemaVersion != UserMessagesStoreOptions.Version1)
+        {
+            failures.Add($"UserMessagesOptions.Store.SchemaVersion {options.Store.SchemaVersion} is unknown; supported: {UserMessagesStoreOptions.Version1}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Positive(List<string> failures, string name, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"UserMessagesOptions.{name} must be positive; got {value}.");
+        }
+    }
+
+    private static void Range(List<string> failures, string name, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"UserMessagesOptions.{name} must be between {min} and {max}; got {value}.");
+        }
+    }
+}

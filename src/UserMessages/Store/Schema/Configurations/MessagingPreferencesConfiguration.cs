@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using UserMessages.Domain;
+
+namespace UserMessages.Storage;
+
+internal sealed class MessagingPreferencesConfiguration(UserMessagesStoreOptions options) : IEntityTypeConfiguration<MessagingPreferences>
+{
+    public void Configure(EntityTypeBuilder<MessagingPreferences> builder)
+    {
+        var table = options.TablePrefix + "Preferences";
+        builder.ToTable(table, options.Schema);
+        builder.HasKey(p => p.UserId).HasName("PK_" + table);
+        builder.Property(p => p.UserId).HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
+    }
+}

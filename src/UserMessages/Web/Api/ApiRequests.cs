@@ -1,0 +1,13 @@
+namespace UserMessages.Web.Api;
+
+/// <summary>POST <c>api/threads</c>: recipients by user id, user name or e-mail.</summary>
+internal sealed record NewThreadBody(IReadOnlyList<string?>? To, string? Subject, string? Content);
+
+/// <summary>POST <c>api/threads/{id}/messages</c>.</summary>
+internal sealed record ReplyBody(string? Content);
+
+/// <summary>POST <c>api/threads/{id}/participants</c>: people to add, by user id, user name or e-mail.</summary>
+internal sealed record ParticipantsBody(IReadOnlyList<string?>? To);
+
+/// <summary>POST <c>api/threads/bulk</c>: <c>action</c> is <c>markRead</c>, <c>markUnread</c>, <c>archive</c>, <c>delete</c> or <c>restore</c>.</summary>
+internal sealed record BulkBody(string? Action, IReadOnlyList<long>? Ids);

@@ -1,0 +1,68 @@
+using UserMessages.Services;
+using UserMessages.Users;
+
+namespace UserMessages.Web.Api;
+
+/// <summary>A user as the API names them: by id and public name, never by a sign-in name or e-mail address.</summary>
+internal sealed record ApiUser(string Id, string DisplayName)
+{
+    public static ApiUser From(MessagingUser user) => new(user.Id, user.DisplayName);
+}
+
+/// <summary>One row of a folder or of search results.</summary>
+internal sealed record ApiThreadSummary(
+    long Id, string Subject, bool IsUnread, DateTime LatestMessageAt, ApiUser LatestSender, string Excerpt, IReadOnlyList<ApiUser> OtherParticipants, string State)
+{
+    public static ApiThreadSummary From(ThreadSummary t) => new(
+        t.ThreadId, t.Subject, t.IsUnread, t.LatestMessageAt, ApiUser.From(t.LatestSender), t.Excerpt, t.OtherParticipants.Select(ApiUser.From).ToList(), ApiNames.Of(t.State));
+}
+
+/// <summary>One page of a folder; pass a cursor back as <c>?before=</c> (older) or <c>?after=</c> (newer).</summary>
+internal sealed record ApiFolderPage(string Folder, IReadOnlyList<ApiThreadSummary> Threads, string? OlderCursor, string? NewerCursor);
+
+/// <summary>One page of search results.</summary>
+internal sealed record ApiSearchPage(string Query, IReadOnlyList<ApiThreadSummary> Threads, string? OlderCursor, string? NewerCursor);
+
+/// <summary>One message of a thread; <c>kind</c> is <c>text</c>, or <c>joined</c>/<c>left</c> for a system line.</summary>
+internal sealed record ApiMessage(long Id, ApiUser Sender, DateTime SentAt, string Content, string Kind, ApiUser? AboutUser)
+{
+    public static ApiMessage From(MessageItem m)
+        => new(m.Id, ApiUser.From(m.Sender), m.SentAt, m.Content, ApiNames.Of(m.Kind), m.AboutUser is null ? null : ApiUser.From(m.AboutUser));
+}
+
+/// <summary>One page of a thread's messages, oldest first.</summary>
+internal sealed record ApiThread(
+    long Id,
+    string Subject,
+    bool IsUnread,
+    string State,
+    IReadOnlyList<ApiUser> Participants,
+    IReadOnlyList<ApiMessage> Messages,
+    long? FirstUnreadMessageId,
+    string? OlderCursor,
+    string? NewerCursor)
+{
+    public static ApiThread From(ThreadPage p) => new(
+        p.ThreadId, p.Subject, p.IsUnread, ApiNames.Of(p.State), p.Participants.Select(ApiUser.From).ToList(), p.Messages.Select(ApiMessage.From).ToList(),
+        p.FirstUnreadMessageId, p.OlderCursor, p.NewerCursor);
+}
+
+/// <summary>Where a new thread or reply was stored.</summary>
+internal sealed record ApiSentMessage(long ThreadId, long MessageId);
+
+/// <summary>The number of unread threads.</summary>
+internal sealed record ApiUnreadCount(int Count);
+
+/// <summary>The antiforgery token the site's own scripts send back in the <paramref name="HeaderName"/> header.</summary>
+internal sealed record ApiAntiforgeryToken(string Token, string HeaderName);
+
+/// <summary>Enum values as the API spells them: camelCase words, never numbers.</summary>
+internal static class ApiNames
+{
+    public static string Of<T>(T value)
+        where T : struct, Enum
+    {
+        var name = value.ToString();
+        return name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    }
+}

@@ -1,0 +1,12 @@
+namespace UserMessages.Web.Live;
+
+/// <summary>The <c>messageSent</c> event's payload (camelCase on the wire).</summary>
+internal sealed record LiveMessage(
+    long ThreadId,
+    long MessageId,
+    string Subject,
+    string SenderId,
+    string SenderName,
+    string Content,
+    DateTime SentAt,
+    bool IsReply);

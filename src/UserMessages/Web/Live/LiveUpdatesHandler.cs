@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.SignalR;
+using UserMessages.Events;
+using UserMessages.Store;
+using UserMessages.Users;
+
+namespace UserMessages.Web.Live;
+
+/// <summary>
+/// After a message is committed, pushes it to the open pages of its sender and of every recipient
+/// (<c>messageSent</c>), and each recipient's new unread count (<c>unreadCount</c>). A failure here
+/// is caught and logged by the dispatcher (without the content); the message stays saved.
+/// </summary>
+internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store) : IMessageSentHandler
+{
+    public const string MessageSentEvent = "messageSent";
+    public const string UnreadCountEvent = "unreadCount";
+
+    public async Task HandleAsync(MessageSent message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var found = await users.FindByIdsAsync([message.SenderId], cancellationToken);
+        var senderName = formerMember.Or(found, message.SenderId).DisplayName;
+        var live = new LiveMessage(
+            message.ThreadId,
+            message.MessageId,
+            message.Subject,
+            message.SenderId,
+            senderName,
+            message.Content,
+            DateTime.SpecifyKind(message.SentAt, DateTimeKind.Utc),
+            message.IsReply);
+
+        var groups = message.RecipientIds.Prepend(message.SenderId).Distinct(StringComparer.Ordinal).Select(UserMessagesHub.GroupOf).ToList();
+        await hub.Clients.Groups(groups).SendAsync(MessageSentEvent, live, cancellationToken);
+
+        // Every recipient's counter in one read (the request's context; a user without a row has none unread).
+        var recipients = message.RecipientIds.Distinct(StringComparer.Ordinal).ToList();
+        var counts = await store.CountUnreadAsync(recipients, cancellationToken);
+        foreach (var recipientId in recipients)
+        {
+            await hub.Clients.Group(UserMessagesHub.GroupOf(recipientId)).SendAsync(UnreadCountEvent, counts[recipientId], cancellationToken);
+        }
+    }
+}

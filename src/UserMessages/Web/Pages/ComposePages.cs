@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using UserMessages.Services;
+using UserMessages.Users;
+using UserMessages.ViewModels;
+using UserMessages.Web;
+
+namespace UserMessages.Web.Pages;
+
+/// <summary>The compose form: empty, addressed to one user, and its submission.</summary>
+internal static class ComposePages
+{
+    public static IResult Show(IOptions<UserMessagesOptions> options)
+        => View(new ComposeForm { MaxContentLength = options.Value.MaxContentLength }, StatusCodes.Status200OK);
+
+    public static async Task<IResult> ShowTo(HttpContext http, IUserDirectory directory, IOptions<UserMessagesOptions> options, string userId)
+    {
+        // The person comes as chosen, by their public name (never their sign-in name or address); an unknown id
+        // simply leaves the form empty: the page never says whether an account exists.
+        var users = await directory.FindByIdsAsync([userId], http.RequestAborted);
+        var form = new ComposeForm { MaxContentLength = options.Value.MaxContentLength };
+        if (users.TryGetValue(userId, out var user))
+        {
+            form.Chosen.Add(user);
+        }
+
+        return View(form, StatusCodes.Status200OK);
+    }
+
+    public static async Task<IResult> Send(
+        HttpContext http,
+        IUserMessagesService messages,
+        IUserDirectory directory,
+        MessageInputValidator validator,
+        UserMessagesErrorDescriber describer,
+        IOptions<UserMessagesOptions> options,
+        UserMessagesLinks links)
+    {
+        var (post, refusal) = await SignedInForm.ReadAsync(http);
+        if (post is not { } signedIn)
+        {
+            return refusal!;
+        }
+
+        var (form, userId) = signedIn;
+
+        var compose = new ComposeForm
+        {
+            To = form["To"].ToString(),
+            Subject = form["Subject"].ToString(),
+            Content = form["Content"].ToString(),
+            MaxContentLength = options.Value.MaxContentLength,
+        };
+
+        // Check everything first so the form comes back with every problem at once.
+        var errors = new List<MessagingError>();
+        validator.CheckSubject(compose.Subject, errors);
+        validator.CheckContent(compose.Content, errors);
+        var recipients = await RecipientNames.ResolveAsync(compose.To, form["ToId"].OfType<string>().ToList(), directory, describer, options.Value.MaxRecipients, http.RequestAborted);
+        errors.AddRange(recipients.Errors);
+        foreach (var person in recipients.Chosen)
+        {
+            compose.Chosen.Add(person);
+        }
+
+        var status = StatusCodes.Status400BadRequest;
+        TimeSpan? retryAfter = null;
+        if (errors.Count == 0)
+        {
+            var request = new NewThreadRequest(userId, recipients.UserIds, compose.Subject, compose.Content);
+            var result = await messages.StartThreadAsync(request, http.RequestAborted);
+            if (result.Succeeded)
+            {
+                return Results.Redirect(links.Thread(http, result.Value!.ThreadId));
+            }
+
+            errors.AddRange(recipients.NameRefusals(result.Errors, describer));
+            status = PageResult.StatusFor(result);
+            retryAfter = result.RetryAfter;
+        }
+
+        foreach (var error in errors)
+        {
+            compose.Errors.Add(error.Field is null or "Recipients" ? "To" : error.Field, error.Description);
+        }
+
+        return View(compose, status, retryAfter);
+    }
+
+    private static PageResult View(ComposeForm form, int statusCode, TimeSpan? retryAfter = null)
+        => new(ViewPaths.Create, new ComposeViewModel(form), statusCode) { RetryAfter = retryAfter };
+}

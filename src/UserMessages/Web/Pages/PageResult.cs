@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using UserMessages.Services;
+using UserMessages.ViewModels;
+using UserMessages.Web.Routing;
+
+namespace UserMessages.Web.Pages;
+
+/// <summary>Renders a bundled Razor view (or the host's override at the same path) from a minimal-API endpoint.</summary>
+internal sealed class PageResult(string viewPath, object model, int statusCode = StatusCodes.Status200OK) : IResult, IStatusCodeHttpResult, IRendersAfterTheEndpoint
+{
+    public int? StatusCode => statusCode;
+
+    /// <summary>For 429: sent as the <c>Retry-After</c> header, in whole seconds.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The status code that tells a refused form apart: 429 when rate limited, else 400.</summary>
+    public static int StatusFor(MessagingResult refusal)
+        => refusal.Status == MessagingStatus.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+
+    public static PageResult Problem(int statusCode, string title, string detail)
+        => new(ViewPaths.Problem, new ProblemViewModel(statusCode, title, detail), statusCode);
+
+    public static PageResult NotFound()
+        => Problem(StatusCodes.Status404NotFound, "Conversation not found", "This conversation does not exist, or you are not taking part in it.");
+
+    /// <summary>Disposed once the view is written: the connection held open for the view's reads (see <see cref="RequestConnection"/>).</summary>
+    public IAsyncDisposable? Release { get; set; }
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        try
+        {
+            await RenderAsync(httpContext);
+        }
+        finally
+        {
+            if (Release is { } release)
+            {
+                await release.DisposeAsync();
+            }
+        }
+    }
+
+    private Task RenderAsync(HttpContext httpContext)
+    {
+        if (RetryAfter is { } wait)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var services = httpContext.RequestServices;
+        var viewData = new ViewDataDictionary(services.GetRequiredService<IModelMetadataProvider>(), new ModelStateDictionary())
+        {
+            Model = model,
+        };
+        var result = new ViewResult { ViewName = viewPath, ViewData = viewData, StatusCode = statusCode };
+        var context = new ActionContext(httpContext, httpContext.GetRouteData(), new ActionDescriptor());
+        return services.GetRequiredService<IActionResultExecutor<ViewResult>>().ExecuteAsync(context, result);
+    }
+}

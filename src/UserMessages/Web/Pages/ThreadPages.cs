@@ -1,0 +1,161 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using UserMessages.Services;
+using UserMessages.Users;
+using UserMessages.ViewModels;
+using UserMessages.Web;
+
+namespace UserMessages.Web.Pages;
+
+/// <summary>A thread page, its reply and add-people forms, and its buttons (delete, restore, archive, unread, leave).</summary>
+internal static class ThreadPages
+{
+    public static async Task<IResult> Show(
+        HttpContext http, IUserMessagesService messages, IOptions<UserMessagesOptions> options, string id, [FromQuery] string? before, [FromQuery] string? after)
+    {
+        if (PageRequests.CurrentUserId(http) is not { } userId)
+        {
+            return Results.Challenge();
+        }
+
+        if (!PageRequests.TryParseThreadId(id, out var threadId))
+        {
+            return PageRequests.MalformedId();
+        }
+
+        var reply = new ReplyForm { ThreadId = threadId, MaxContentLength = options.Value.MaxContentLength };
+        return await RenderAsync(http, messages, userId, threadId, new PageRequest(before, after), reply, StatusCodes.Status200OK);
+    }
+
+    public static async Task<IResult> Reply(HttpContext http, IUserMessagesService messages, IOptions<UserMessagesOptions> options, UserMessagesLinks links, string id)
+    {
+        var (post, refusal) = await ThreadPost.ReadAsync(http, id);
+        if (post is not { } p)
+        {
+            return refusal!;
+        }
+
+        var (form, userId, threadId) = p;
+
+        var content = form["Content"].ToString();
+        var result = await messages.ReplyAsync(userId, threadId, content, http.RequestAborted);
+        if (result.Succeeded)
+        {
+            return Results.Redirect(links.Thread(http, threadId) + "#message-" + result.Value!.MessageId);
+        }
+
+        if (result.Status == MessagingStatus.NotFound)
+        {
+            return PageResult.NotFound();
+        }
+
+        // Refused (bad input, blocked, or too many messages lately): the page comes back with the text kept.
+        var reply = new ReplyForm { ThreadId = threadId, Content = content, MaxContentLength = options.Value.MaxContentLength };
+        foreach (var error in result.Errors)
+        {
+            reply.Errors.Add("Content", error.Description);
+        }
+
+        return await RenderAsync(http, messages, userId, threadId, PageRequest.Newest, reply, PageResult.StatusFor(result), result.RetryAfter);
+    }
+
+    public static async Task<IResult> AddPeople(
+        HttpContext http, IUserMessagesService messages, IUserDirectory directory, UserMessagesErrorDescriber describer, IOptions<UserMessagesOptions> options, UserMessagesLinks links, string id)
+    {
+        var (post, refusal) = await ThreadPost.ReadAsync(http, id);
+        if (post is not { } p)
+        {
+            return refusal!;
+        }
+
+        var to = p.Form["To"].ToString();
+        var resolved = await RecipientNames.ResolveAsync(to, p.Form["ToId"].OfType<string>().ToList(), directory, describer, options.Value.MaxRecipients, http.RequestAborted);
+        var errors = resolved.Errors.ToList();
+        if (errors.Count == 0)
+        {
+            var result = await messages.AddParticipantsAsync(p.UserId, p.ThreadId, resolved.UserIds, http.RequestAborted);
+            if (result.Status == MessagingStatus.NotFound)
+            {
+                return PageResult.NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                return Results.Redirect(links.Thread(http, p.ThreadId));
+            }
+
+            errors.AddRange(resolved.NameRefusals(result.Errors, describer));
+        }
+
+        var reply = new ReplyForm { ThreadId = p.ThreadId, MaxContentLength = options.Value.MaxContentLength, AddPeople = to };
+        foreach (var person in resolved.Chosen)
+        {
+            reply.ChosenToAdd.Add(person);
+        }
+
+        foreach (var error in errors)
+        {
+            reply.Errors.Add("To", error.Description);
+        }
+
+        return await RenderAsync(http, messages, p.UserId, p.ThreadId, PageRequest.Newest, reply, StatusCodes.Status400BadRequest);
+    }
+
+    public static Task<IResult> Delete(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, messages.DeleteThreadAsync, (_, _) => links.Inbox(http));
+
+    public static Task<IResult> Restore(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, messages.RestoreThreadAsync, (_, threadId) => links.Thread(http, threadId));
+
+    public static Task<IResult> Archive(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, messages.ArchiveThreadAsync, (_, _) => links.Inbox(http));
+
+    public static Task<IResult> MarkUnread(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, messages.MarkUnreadAsync, (_, _) => links.Inbox(http));
+
+    public static Task<IResult> Leave(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, messages.LeaveThreadAsync, (_, _) => links.Inbox(http));
+
+    /// <summary>A state-changing button of a thread: apply it, then go back to a local <c>returnUrl</c> or the default page.</summary>
+    private static async Task<IResult> ChangeStateAsync(
+        HttpContext http,
+        string id,
+        Func<string, long, CancellationToken, Task<MessagingResult>> change,
+        Func<string, long, string> defaultReturnUrl)
+    {
+        var (post, refusal) = await ThreadPost.ReadAsync(http, id);
+        if (post is not { } p)
+        {
+            return refusal!;
+        }
+
+        var result = await change(p.UserId, p.ThreadId, http.RequestAborted);
+        return result.Succeeded
+            ? Results.Redirect(PageRequests.LocalOr(p.Form["returnUrl"], defaultReturnUrl(p.UserId, p.ThreadId)))
+            : PageResult.NotFound();
+    }
+
+    private static async Task<IResult> RenderAsync(
+        HttpContext http, IUserMessagesService messages, string userId, long threadId, PageRequest pageRequest, ReplyForm reply, int statusCode, TimeSpan? retryAfter = null)
+    {
+        var result = await messages.GetThreadAsync(userId, threadId, pageRequest, http.RequestAborted);
+        if (result.Status == MessagingStatus.NotFound)
+        {
+            return PageResult.NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            return PageResult.Problem(StatusCodes.Status400BadRequest, "Bad request", result.Errors[0].Description);
+        }
+
+        var page = result.Value!;
+        if (page.IsUnread)
+        {
+            await messages.MarkReadAsync(userId, threadId, http.RequestAborted);
+        }
+
+        return new PageResult(ViewPaths.Thread, new ThreadViewModel(page, userId, reply), statusCode) { RetryAfter = retryAfter };
+    }
+}

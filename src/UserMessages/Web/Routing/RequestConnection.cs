@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using UserMessages.Storage;
+using UserMessages.Store;
+
+namespace UserMessages.Web.Routing;
+
+/// <summary>
+/// Keeps the request's database connection open from the start of a messaging endpoint to the end
+/// of its response: one open per request instead of one per statement or service call. An open is
+/// not free: SQLite's EF Core provider registers its functions on the connection every time (about
+/// 10 µs), Npgsql resets a pooled connection, and a host's connection interceptors may run
+/// statements of their own. A page's connection stays open while its view renders (the unread
+/// badge, or the host's layout, may read with it); other results are written after it is closed.
+/// </summary>
+internal static class RequestConnection
+{
+    /// <summary>Marks an endpoint's handler that never reads the database, so no connection is opened for it.</summary>
+    [AttributeUsage(AttributeTargets.Method)]
+    public sealed class NotNeededAttribute : Attribute;
+
+    /// <summary>Adds the hold to every endpoint of <paramref name="group"/> but those whose handler is marked <see cref="NotNeededAttribute"/>.</summary>
+    public static void AddTo(RouteGroupBuilder group)
+        => group.AddEndpointFilterFactory(static (factory, next) => factory.MethodInfo.IsDefined(typeof(NotNeededAttribute), inherit: false) ? next : async context =>
+        {
+            var http = context.HttpContext;
+            var connection = await http.RequestServices.GetRequiredService<UserMessagesDb>().OpenAsync(http.RequestAborted);
+            object? result;
+            try
+            {
+                result = await next(context);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+
+            if (result is IRendersAfterTheEndpoint rendered)
+            {
+                rendered.Release = connection;
+                return rendered;
+            }
+
+            await connection.DisposeAsync();
+            return result;
+        });
+}
+
+/// <summary>A result that still reads the database after the endpoint returns (a page's view): it disposes <see cref="Release"/> once written.</summary>
+internal interface IRendersAfterTheEndpoint
+{
+    /// <summary>What to dispose when the result has been written: the request's open connection.</summary>
+    IAsyncDisposable? Release { get; set; }
+}
