@@ -5,12 +5,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace UserMessages.Store;
 
 /// <summary>
-/// SQLite lets one transaction write at a time, and Microsoft.Data.Sqlite answers a busy database by
-/// sleeping 150 ms before it tries again: with a few dozen replies at once, most of the time went in
-/// those sleeps (about 150 replies a second, a p99 over a second). So the package's own write
-/// transactions on one SQLite database wait their turn here, in the process, before they begin;
-/// they never find the database busy because of each other. Writers in other processes, or the
-/// host's own transactions, still meet SQLite's locking as before. Other databases are not queued.
+/// Queues the package's own write transactions on one SQLite database in the process, so that they never
+/// meet Microsoft.Data.Sqlite's 150 ms busy sleep because of each other; other databases are not queued.
 /// </summary>
 internal static class SqliteWriteQueue
 {

@@ -8,11 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace UserMessages.Web;
 
 /// <summary>
-/// A person's avatar on the package's pages: their initial in a coloured circle. The package's own
-/// <c>_Avatar.cshtml</c> is written straight into the thread row or message, since a partial view
-/// per avatar (25 on an inbox page) was about 4% of the page's CPU; when the host overrides
-/// <c>_Avatar.cshtml</c>, its view is rendered as the partial it is. For views that overrides of
-/// <c>_ThreadRow.cshtml</c> or <c>_Message.cshtml</c> copy: <c>@await UserMessagesAvatars.ForAsync(Html, name)</c>.
+/// A person's avatar on the package's pages (their initial in a coloured circle), written straight into the
+/// row or message, or the host's <c>_Avatar.cshtml</c> when it overrides it: <c>@await UserMessagesAvatars.ForAsync(Html, name)</c>.
 /// </summary>
 public static class UserMessagesAvatars
 {

@@ -7,16 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace UserMessages.Web;
 
 /// <summary>
-/// Renders a partial view once per item of a list (the rows of a folder page, the messages of a
-/// thread page). Rendering a partial the usual way finds the view, makes a page and its view data,
-/// resolves the page's injected services (an HTML helper, a localizer, the links...) and buffers
-/// its output, for every item: about 2 µs a row, 6% of an inbox page. When the view at the path is
-/// the package's own, its page is activated once, for the first item, and then run again for each
-/// next item with that item's model, straight into the list's output; a package view uses nothing
-/// else that belongs to one item (the view's diagnostic events fire once per list, for the first
-/// item). A host's override of the view is rendered as a partial per item,
-/// as before, so it may use anything a view can. The package's <c>_ThreadList.cshtml</c> and
-/// <c>Thread.cshtml</c> render their rows and messages with it, so a host's copy of them compiles.
+/// Renders a partial view once per item of a list (a folder's rows, a thread's messages): the package's own
+/// view is activated once and run for each item, a host's override is rendered as an ordinary partial per item.
 /// </summary>
 public static class UserMessagesPartials
 {

@@ -9,12 +9,8 @@ using UserMessages.Storage;
 namespace UserMessages.Store;
 
 /// <summary>
-/// Sending as the SQL store's statements. A reply: one command reads its checks (the people who may
-/// see the thread, which of them blocked the replier, the sender's history), one inserts the message,
-/// and one writes the rest (the thread's latest message, every participant row, the counters of the
-/// rows that changed, the queued notifications). A new thread: one command reads the checks, one
-/// inserts the thread and its first message, and one writes the rest. Each text is written once per
-/// model and shape (limits on or off, number of people).
+/// Sending as the SQL store's statements: one command reads a reply's or a new thread's checks, one inserts
+/// the message (and the thread), one writes the rest; each text is written once per model and shape.
 /// </summary>
 /// <remarks>
 /// The counters stay exact under concurrency: on PostgreSQL a reply updates (and so locks) the

@@ -6,12 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace UserMessages.Store;
 
 /// <summary>
-/// Runs a statement the package wrote itself (once per model, shared by every request) on a
-/// context's connection, through EF Core's command pipeline: its logging, interceptors, command
-/// timeout and current transaction apply as to any query. For the reads every page makes and for
-/// a reply, where a LINQ query's or an update's per-run work (a query context, its delegates, the
-/// expression tree walked and looked up, and for a list of ids the SQL written again) costs more
-/// than the statement.
+/// Runs a statement the package wrote once per model on a context's connection, through EF Core's command
+/// pipeline (its logging, interceptors, command timeout and current transaction apply).
 /// </summary>
 internal static class StatementRunner
 {

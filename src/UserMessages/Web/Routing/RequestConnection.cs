@@ -8,12 +8,8 @@ using UserMessages.Store;
 namespace UserMessages.Web.Routing;
 
 /// <summary>
-/// Keeps the request's database connection open from the start of a messaging endpoint to the end
-/// of its response: one open per request instead of one per statement or service call. An open is
-/// not free: SQLite's EF Core provider registers its functions on the connection every time (about
-/// 10 µs), Npgsql resets a pooled connection, and a host's connection interceptors may run
-/// statements of their own. A page's connection stays open while its view renders (the unread
-/// badge, or the host's layout, may read with it); other results are written after it is closed.
+/// Keeps the request's database connection open from the start of a messaging endpoint to the end of its
+/// response (a page's view included), so that a request opens it once (docs/benchmarks.md says why).
 /// </summary>
 internal static class RequestConnection
 {
