@@ -42,13 +42,13 @@ internal partial class MessageStore
 
     /// <summary>
     /// Those of <paramref name="rows"/> whose thread's subject or a written message contains
-    /// <paramref name="text"/>, ignoring case: a literal match of the lowered text.
+    /// <paramref name="text"/> as typed, or lowered in a lowered column (SQLite lowers only ASCII letters).
     /// </summary>
     protected virtual IQueryable<ThreadParticipant> Matching(IQueryable<ThreadParticipant> rows, string text)
     {
         var (lowered, written) = (text.ToLowerInvariant(), MessageKind.Text);
-        return rows.Where(p => p.Thread!.Subject.ToLower().Contains(lowered)
-            || Db.Messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written && m.Content.ToLower().Contains(lowered)));
+        return rows.Where(p => p.Thread!.Subject.ToLower().Contains(lowered) || p.Thread.Subject.Contains(text)
+            || Db.Messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written && (m.Content.ToLower().Contains(lowered) || m.Content.Contains(text))));
     }
 
     public virtual async Task<ThreadRead?> ReadThreadAsync(string userId, long threadId, KeysetPage page, int take, CancellationToken cancellationToken)
