@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Sample.Data;
-using UserMessages.Sample.Seeding;
+using UserMessages.Seeding;
 using UserMessages.Services;
 
 namespace UserMessages.Benchmarks.Infrastructure;

@@ -22,7 +22,7 @@ public sealed partial class GermanTranslationTests
             .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
         var texts = Directory.EnumerateFiles(Path.Combine(root, "Areas"), "*.cshtml", SearchOption.AllDirectories)
             .SelectMany(file => ViewText().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
-            .Concat(ErrorText().Matches(File.ReadAllText(Path.Combine(root, "Services", "UserMessagesErrorDescriber.cs")))
+            .Concat(ErrorText().Matches(File.ReadAllText(Path.Combine(root, "Messaging", "Rules", "UserMessagesErrorDescriber.cs")))
                 .Select(m => Regex.Unescape(m.Groups[1].Value)))
             .Distinct()
             .ToList();
