@@ -113,11 +113,12 @@ if [ "${LOADTEST_CONTROL:-1}" != 0 ] && [ "$smallest" != "$largest" ] && [ "$sma
   control=control
 fi
 
-echo "loadtest: building the sample (Release)"
-dotnet build samples/UserMessages.Sample -c Release -nologo -v quiet >"$work/build.log" 2>&1 \
-  || { cat "$work/build.log"; fail "the sample did not build"; }
+echo "loadtest: building the sample and the seeder (Release)"
+dotnet build bench/UserMessages.Seeder -c Release -nologo -v quiet >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log"; fail "the sample or the seeder did not build"; }
 dll="$root/samples/UserMessages.Sample/bin/Release/net10.0/UserMessages.Sample.dll"
-[ -f "$dll" ] || fail "no $dll after the build"
+seeder="$root/bench/UserMessages.Seeder/bin/Release/net10.0/UserMessages.Seeder.dll"
+[ -f "$dll" ] && [ -f "$seeder" ] || fail "no $dll or $seeder after the build"
 
 start_postgres() {
   pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
@@ -171,21 +172,21 @@ database_env() {
   echo "ASPNETCORE_ENVIRONMENT=Production"
 }
 
-# Runs the built sample with one database's configuration and a folder page size; exec, so that a
-# background run's pid is the server itself and stop_apps really stops it.
+# Runs a built program (the sample, or the seeder) with one database's configuration and a folder
+# page size; exec, so that a background run's pid is the server itself and stop_apps really stops it.
 run_with_database() {
-  local provider=$1 size=$2 page=$3
-  shift 3
+  local program=$1 provider=$2 size=$3 page=$4
+  shift 4
   local -a settings
   mapfile -t settings < <(database_env "$provider" "$size" "$page")
-  cd "$root/samples/UserMessages.Sample" && exec env "${settings[@]}" dotnet "$dll" "$@"
+  cd "$root/samples/UserMessages.Sample" && exec env "${settings[@]}" dotnet "$program" "$@"
 }
 
 seed() {
   local provider=$1 size=$2
   echo "loadtest: $provider, $size threads per user: seeding $users users, $messages_per_thread messages per thread"
   local started=$SECONDS
-  (run_with_database "$provider" "$size" "$page_size" seed --users "$users" --threads-per-user "$size" \
+  (run_with_database "$seeder" "$provider" "$size" "$page_size" --users "$users" --threads-per-user "$size" \
     --messages-per-thread "$messages_per_thread") >"$work/seed-$provider-$size.log" 2>&1 \
     || { tail -n 40 "$work/seed-$provider-$size.log" >&2; fail "seeding $provider at $size threads per user failed"; }
   echo "loadtest: seeded in $((SECONDS - started)) s"
@@ -195,7 +196,7 @@ seed() {
 start_app() {
   local provider=$1 key=$2 size=$3 page=$4 port=$5 base="http://127.0.0.1:$5"
   port_free "$port" || fail "port $port is in use; stop what listens there"
-  (run_with_database "$provider" "$size" "$page" --urls "$base") >"$work/app-$provider-$key.log" 2>&1 &
+  (run_with_database "$dll" "$provider" "$size" "$page" --urls "$base") >"$work/app-$provider-$key.log" 2>&1 &
   server_pids[$key]=$!
   bases[$key]=$base
   app_sizes[$key]=$size

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using UserMessages.Sample;
 using UserMessages.Sample.Data;
 using UserMessages.Sample.Notifications;
-using UserMessages.Sample.Seeding;
 
 // The three steps a site takes: its context with the messaging tables (Data/SampleDbContext.cs),
 // AddUserMessages (1) and MapUserMessages (2). What else the sample does is in SampleHosting.cs.
@@ -37,13 +36,6 @@ builder.Services.AddUserMessages(options =>
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 
 var app = builder.Build();
-
-// `seed --users U --threads-per-user N --messages-per-thread M`: load data for benchmarks, then exit (see the README).
-if (args is ["seed", .. var seedArgs])
-{
-    Environment.ExitCode = await SeedCommand.RunAsync(app.Services, seedArgs, Console.Out, Console.Error);
-    return;
-}
 
 await app.PrepareSampleDatabaseAsync();
 if (!app.Environment.IsDevelopment())

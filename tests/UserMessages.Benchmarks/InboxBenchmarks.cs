@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Dapper;
 using UserMessages.Benchmarks.Infrastructure;
 using UserMessages.Domain;
-using UserMessages.Sample.Seeding;
+using UserMessages.Seeding;
 using UserMessages.Services;
 using UserMessages.Users;
 

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Configs;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using UserMessages.Benchmarks.Infrastructure;
-using UserMessages.Sample.Seeding;
+using UserMessages.Seeding;
 using UserMessages.Services;
 
 namespace UserMessages.Benchmarks;

@@ -4,13 +4,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Sample.Data;
-using UserMessages.Sample.Seeding;
+using UserMessages.Seeding;
 using UserMessages.Services;
 
 namespace UserMessages.Benchmarks.Infrastructure;
 
 /// <summary>
-/// A SQLite database seeded by the sample's <see cref="LoadSeeder"/>, cached in the temp folder by
+/// A SQLite database seeded by <see cref="LoadSeeder"/> (bench/UserMessages.Seeder), cached in the temp folder by
 /// size (and by build of the sample, so a changed seeder or schema seeds afresh): the first run of
 /// a size seeds it, later runs open it at once. Writers get a copy of their own.
 /// </summary>

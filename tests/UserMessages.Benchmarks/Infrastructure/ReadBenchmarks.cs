@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Sample.Data;
-using UserMessages.Sample.Seeding;
+using UserMessages.Seeding;
 using UserMessages.Services;
 
 namespace UserMessages.Benchmarks.Infrastructure;

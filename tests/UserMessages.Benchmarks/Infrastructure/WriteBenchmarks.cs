@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using UserMessages.Sample.Seeding;
+using UserMessages.Seeding;
 
 namespace UserMessages.Benchmarks.Infrastructure;
 

@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 using UserMessages.Domain;
 using UserMessages.IntegrationTests.Api;
 using UserMessages.IntegrationTests.Infrastructure;
-using UserMessages.Sample.Seeding;
+using UserMessages.Seeding;
 using UserMessages.Services;
 
 namespace UserMessages.IntegrationTests.Seeding;
 
 /// <summary>
-/// The sample's <c>seed</c> command: 4 users × 3 threads × 5 messages, then what the seeded users
+/// The load seeder (bench/UserMessages.Seeder): 4 users × 3 threads × 5 messages, then what the seeded users
 /// see through the real sign-in, the pages, the API and the service.
 /// </summary>
 public sealed class LoadSeederTests : IAsyncLifetime

@@ -9,7 +9,7 @@ using UserMessages.Domain;
 using UserMessages.Sample.Data;
 using UserMessages.Services;
 
-namespace UserMessages.Sample.Seeding;
+namespace UserMessages.Seeding;
 
 /// <summary>
 /// Fills the sample's database with a realistic load for benchmarks: users <c>user1@example.com</c> …

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UserMessages.Sample;
 using UserMessages.Sample.Data;
 
-namespace UserMessages.Sample.Seeding;
+namespace UserMessages.Seeding;
 
 /// <summary>
-/// <c>dotnet run --project samples/UserMessages.Sample -c Release -- seed --users U --threads-per-user N --messages-per-thread M</c>:
-/// migrates the configured database (SQLite, or PostgreSQL with <c>--Messages:Provider=Postgres</c>),
+/// <c>dotnet run --project bench/UserMessages.Seeder -c Release -- --users U --threads-per-user N --messages-per-thread M</c>:
+/// migrates the sample's configured database (SQLite, or PostgreSQL or MariaDB with <c>--Messages:Provider=...</c>),
 /// seeds it with <see cref="LoadSeeder"/>, says what it did and exits.
 /// </summary>
 public static class SeedCommand
@@ -16,14 +18,14 @@ public static class SeedCommand
     public const int BadArguments = 2;
 
     public const string Usage =
-        "Usage: seed --users U --threads-per-user N --messages-per-thread M [--Messages:Provider=Postgres --ConnectionStrings:MessagesPostgres=...]";
+        "Usage: UserMessages.Seeder --users U --threads-per-user N --messages-per-thread M [--Messages:Provider=Postgres --ConnectionStrings:MessagesPostgres=...]";
 
     private static readonly string[] Options = ["users", "threads-per-user", "messages-per-thread"];
 
     // The web host's own settings may be given on the command line too; they are not the seeder's business.
     private static readonly string[] HostSettings = ["environment", "contentRoot", "applicationName"];
 
-    /// <summary>Reads the seeder's options from the arguments after <c>seed</c>; configuration arguments (<c>--Section:Key=value</c>) are left to the host.</summary>
+    /// <summary>Reads the seeder's options from its arguments; configuration arguments (<c>--Section:Key=value</c>) are left to the host.</summary>
     public static bool TryParse(IReadOnlyList<string> args, out SeedSize? size, out string? error)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -93,7 +95,7 @@ public static class SeedCommand
         ArgumentNullException.ThrowIfNull(errors);
         if (!TryParse(args, out var size, out var problem))
         {
-            await errors.WriteLineAsync("seed: " + problem);
+            await errors.WriteLineAsync("UserMessages.Seeder: " + problem);
             await errors.WriteLineAsync(Usage);
             return BadArguments;
         }

@@ -1,4 +1,4 @@
-namespace UserMessages.Sample.Seeding;
+namespace UserMessages.Seeding;
 
 /// <summary>
 /// How much the load seeder writes: <see cref="Users"/> users, each in <see cref="ThreadsPerUser"/>

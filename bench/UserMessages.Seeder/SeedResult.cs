@@ -1,4 +1,4 @@
-namespace UserMessages.Sample.Seeding;
+namespace UserMessages.Seeding;
 
 /// <summary>What <see cref="LoadSeeder.SeedAsync"/> wrote.</summary>
 /// <param name="Size">The users, threads per user and messages per thread asked for.</param>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace UserMessages.Sample.Seeding;
+namespace UserMessages.Seeding;
 
 /// <summary>
 /// Inserts rows of one entity type with batched INSERT statements (one command, built once and run
