@@ -7,7 +7,7 @@ using UserMessages.Sample.Data;
 namespace UserMessages.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Inserts many threads or messages in one SaveChanges, with the invariants the service keeps:
+/// Inserts many threads or messages at once (a SaveChanges or two), with the invariants the service keeps:
 /// the thread's latest message id and time, and each participant row's copy of that time.
 /// The database gives the ids, so the app's own inserts after it do not collide (PostgreSQL's
 /// identity columns do not advance on explicit ids) and other tests' rows in the same app do not matter.
