@@ -3,10 +3,8 @@ using UserMessages.Domain;
 namespace UserMessages.Services;
 
 /// <summary>
-/// Everything the messaging pages do, for any host code to call: start a thread, reply, delete,
-/// restore, archive, mark read or unread, add and leave, count unread threads, list folders and search. User ids are the ones
-/// <see cref="Users.IUserDirectory"/> gives (for Identity, <c>UserManager.GetUserId</c>).
-/// A user who does not take part in a thread gets <see cref="MessagingStatus.NotFound"/> for it.
+/// Everything the messaging pages do, for any host code to call, by the user ids <see cref="Users.IUserDirectory"/> gives;
+/// a user who does not take part in a thread gets <see cref="MessagingStatus.NotFound"/> for it.
 /// </summary>
 public interface IUserMessagesService
 {

@@ -1,11 +1,8 @@
 namespace UserMessages.Events;
 
 /// <summary>
-/// Called after a new thread or a reply is committed, e.g. to send an e-mail. Register one with
-/// <c>AddUserMessages().AddMessageSentHandler&lt;T&gt;()</c>. A handler that throws is logged and
-/// skipped: the message is already saved and stays saved. Handlers run in the sender's request
-/// (its scope, its <c>DbContext</c>), with the connection the sending opened still open: queue work
-/// that takes long, such as calling another service, rather than doing it here.
+/// Called in the sender's request after a new thread or a reply is committed (register with <c>AddMessageSentHandler&lt;T&gt;()</c>);
+/// a handler that throws is logged and skipped, so queue slow work rather than doing it here.
 /// </summary>
 public interface IMessageSentHandler
 {

@@ -10,10 +10,8 @@ using UserMessages.Storage;
 namespace UserMessages.Store;
 
 /// <summary>
-/// A folder page (inbox, archive, trash, sent) as one statement of the SQL store: a flat join of the
-/// user's participant rows (read in the order of the folder's index, cut to a page) with their
-/// threads and latest messages, a subquery per row joining the other people's ids into one column,
-/// and the reader's unread counter, so that the badge of a folder page needs no statement of its own.
+/// A folder page (inbox, archive, trash, sent) as one statement of the SQL store: the user's rows in the order of
+/// the folder's index, their threads, latest messages and other people's ids, and the reader's unread counter.
 /// </summary>
 internal sealed class FolderStatement
 {
@@ -26,10 +24,8 @@ internal sealed class FolderStatement
     private FolderStatement(StatementTemplates<(bool Sent, PageKind Page, int Take)> templates) => this.templates = templates;
 
     /// <summary>
-    /// Reads up to <paramref name="take"/> of <paramref name="userId"/>'s rows: in <paramref name="state"/>,
-    /// or for Sent (<paramref name="sent"/>) the rows they wrote in that are in <paramref name="state"/>
-    /// or archived (see <see cref="CompiledQueries.RowsOf"/>), on the page asked for; with the user's
-    /// unread count, null when no row was read.
+    /// Reads up to <paramref name="take"/> of a user's rows of a folder (see <see cref="CompiledQueries.RowsOf"/>) on the page
+    /// asked for, with the user's unread count (null when no row was read).
     /// </summary>
     public Task<FolderRows> ReadAsync(DbContext context, string userId, ParticipantState state, bool sent, KeysetPage page, int take, CancellationToken cancellationToken)
     {

@@ -7,10 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace UserMessages.Store;
 
 /// <summary>
-/// A read of the rows whose key is one of a list: <c>SELECT … WHERE key IN (@p0, @p1, …)</c>,
-/// written once per number of keys and run as a <see cref="StatementRunner"/>, at most a thousand
-/// keys a statement (SQL Server takes at most 2,100 parameters). EF Core writes the SQL of a LINQ
-/// query over a list of ids again on every run.
+/// A read of the rows whose key is one of a list (<c>SELECT … WHERE key IN (@p0, …)</c>), written once per
+/// number of keys and run in statements of at most a thousand keys (SQL Server takes at most 2,100 parameters).
 /// </summary>
 internal sealed class IdListStatement
 {
