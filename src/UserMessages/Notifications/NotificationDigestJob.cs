@@ -54,7 +54,7 @@ internal sealed partial class NotificationDigestJob(
                     sent++;
                 }
 
-                await Claimed(recipientId, claim).ExecuteDeleteAsync(cancellationToken);
+                await DeadlockRetry.RunAsync(() => Claimed(recipientId, claim).ExecuteDeleteAsync(cancellationToken), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -75,15 +75,16 @@ internal sealed partial class NotificationDigestJob(
         var waitingUntil = now + options.Value.Notifications.MaxDelay;
         var claim = WholeMicroseconds(waitingUntil + ClaimLease + TimeSpan.FromMicroseconds(RandomNumberGenerator.GetInt32(1_000_000)));
         var rows = db.PendingNotifications.Where(n => n.RecipientId == recipientId);
-        var taken = await rows.Where(n => n.DueAt <= now).ExecuteUpdateAsync(
+        // Two instances claiming one recipient at once can deadlock in InnoDB; the victim's update is undone and runs again.
+        var taken = await DeadlockRetry.RunAsync(() => rows.Where(n => n.DueAt <= now).ExecuteUpdateAsync(
             s => s.SetProperty(n => n.DueAt, claim).SetProperty(n => EF.Property<bool>(n, PendingNotificationConfiguration.AwaitsQuiet), false),
-            cancellationToken);
+            cancellationToken), cancellationToken);
         if (taken > 0)
         {
             // Rows claimed by another instance are due later than any still waiting.
-            await rows.Where(n => n.DueAt > now && n.DueAt <= waitingUntil).ExecuteUpdateAsync(
+            await DeadlockRetry.RunAsync(() => rows.Where(n => n.DueAt > now && n.DueAt <= waitingUntil).ExecuteUpdateAsync(
                 s => s.SetProperty(n => n.DueAt, claim).SetProperty(n => EF.Property<bool>(n, PendingNotificationConfiguration.AwaitsQuiet), false),
-                cancellationToken);
+                cancellationToken), cancellationToken);
         }
 
         return taken > 0 ? claim : null;

@@ -34,31 +34,18 @@ internal partial class MessageStore(UserMessagesDb db) : IMessageStore
             return await work();
         }
 
-        for (var attempt = 1; ; attempt++)
+        return await DeadlockRetry.RunAsync(() => database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            try
-            {
-                return await database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-                {
-                    // A retried attempt starts from scratch; the host's own tracked entities are left alone.
-                    DetachMessagingEntities();
-                    using var turn = await SqliteWriteQueue.WaitAsync(database, ct);
-                    await using var transaction = await BeginAsync(database, ct);
-                    var result = await work();
-                    await transaction.CommitAsync(ct);
-                    DetachMessagingEntities();
-                    return result;
-                }, cancellationToken);
-            }
-            catch (Exception e) when (attempt < DeadlockAttempts && IsDeadlock(e))
-            {
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
-            }
-        }
+            // A retried attempt starts from scratch; the host's own tracked entities are left alone.
+            DetachMessagingEntities();
+            using var turn = await SqliteWriteQueue.WaitAsync(database, ct);
+            await using var transaction = await BeginAsync(database, ct);
+            var result = await work();
+            await transaction.CommitAsync(ct);
+            DetachMessagingEntities();
+            return result;
+        }, cancellationToken), cancellationToken);
     }
-
-    /// <summary>How often a write the database ended as a deadlock victim is tried in all.</summary>
-    private const int DeadlockAttempts = 5;
 
     /// <summary>
     /// Read committed where the provider offers a choice, so that InnoDB (MySQL, MariaDB) takes no gap
@@ -68,25 +55,6 @@ internal partial class MessageStore(UserMessagesDb db) : IMessageStore
         => database.ProviderName == DatabaseProviders.Sqlite
             ? database.BeginTransactionAsync(cancellationToken)
             : database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-
-    /// <summary>
-    /// Whether the database rolled the transaction back to end a deadlock or a serialization conflict:
-    /// SQLSTATE 40001 or PostgreSQL's 40P01, or the error number of MySQL and MariaDB (1213) or SQL Server (1205),
-    /// whose clients do not all report the SQLSTATE.
-    /// </summary>
-    private static bool IsDeadlock(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException { SqlState: "40001" or "40P01" }
-                || (e is DbException && e.GetType().GetProperty("Number", typeof(int))?.GetValue(e) is 1213 or 1205))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Stops tracking the package's entities (the host's own stay tracked).</summary>
     protected void DetachMessagingEntities()
