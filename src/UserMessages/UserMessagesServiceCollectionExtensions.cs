@@ -15,6 +15,7 @@ using UserMessages.Store;
 using UserMessages.Users;
 using UserMessages.ViewComponents;
 using UserMessages.Web;
+using UserMessages.Web.Blazor;
 using UserMessages.Web.Live;
 using UserMessages.Web.Pages;
 using UserMessages.Web.Routing;
@@ -66,7 +67,9 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddSingleton<SuggestionRateLimiter>();
         services.TryAddSingleton<UserMessagesMounts>();
         services.TryAddSingleton(sp => new UserMessagesLinks(sp.GetRequiredService<LinkGenerator>(), sp.GetRequiredService<UserMessagesMounts>()));
+        services.TryAddSingleton<UserMessagesComponentRoot>();
         services.TryAddSingleton<UserMessagesLayout>();
+        MessagingRoutingState.AddTo(services);
         services.TryAddSingleton<UnreadBadgeWarning>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, UserMessages.Web.Api.JsonBodyDescription.Provider>());
         services.TryAddSingleton<FormerMember>();

@@ -20,9 +20,13 @@ public class UserMessagesOptions
     /// <summary>
     /// The layout the bundled pages render in, e.g. <c>/Views/Shared/_Layout.cshtml</c>. When
     /// <see langword="null"/>, the host's <c>/Views/Shared/_Layout.cshtml</c> or
-    /// <c>/Pages/Shared/_Layout.cshtml</c> is used, else the package's own minimal layout.
+    /// <c>/Pages/Shared/_Layout.cshtml</c> is used, else, in a Blazor Web App, its layout component
+    /// (see <see cref="Blazor"/>), else the package's own minimal layout.
     /// </summary>
     public string? Layout { get; set; }
+
+    /// <summary>In a Blazor Web App: the root and layout components the pages render in (found by themselves in the template's site).</summary>
+    public UserMessagesBlazorOptions Blazor { get; } = new();
 
     /// <summary>The shortest search query, in characters. Default 2.</summary>
     public int MinSearchLength { get; set; } = 2;

@@ -31,6 +31,16 @@ internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessag
             failures.Add($"UserMessagesOptions.Layout must be an app-relative view path such as '/Views/Shared/_Layout.cshtml'; got '{layout}'.");
         }
 
+        if (options.Blazor.RootComponent is { } root && !typeof(Microsoft.AspNetCore.Components.IComponent).IsAssignableFrom(root))
+        {
+            failures.Add($"UserMessagesOptions.Blazor.RootComponent must be a Razor component such as the template's App; {root.FullName} is not one.");
+        }
+
+        if (options.Blazor.Layout is { } layoutComponent && !typeof(Microsoft.AspNetCore.Components.LayoutComponentBase).IsAssignableFrom(layoutComponent))
+        {
+            failures.Add($"UserMessagesOptions.Blazor.Layout must be a layout component (a LayoutComponentBase) such as the template's MainLayout; {layoutComponent.FullName} is not one.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.Store.TablePrefix))
         {
             failures.Add("UserMessagesOptions.Store.TablePrefix must not be empty.");

@@ -1,6 +1,8 @@
 // UserMessages: progressive enhancement only; every page works without this script.
 (function () {
   "use strict";
+  // Loaded once per document, even when a Blazor Web App's page brings the script again.
+  if (window.UserMessages) { return; }
 
   // Times in the reader's time zone, formatted in the page's language: compact in lists (the time
   // today, else the day), with the time in messages; the year only when it is not this year.
@@ -341,7 +343,9 @@
     }
 
     // The connection's state on every messages root (data-um-live), for the host's styles and for tests.
+    var current = "connecting";
     function showState(state) {
+      current = state;
       document.querySelectorAll(".um[data-um-page]").forEach(function (root) { root.dataset.umLive = state; });
     }
 
@@ -371,16 +375,33 @@
     }
     connection.onclose(retryLater);
     start();
+    // A page that replaced the content (Blazor's enhanced navigation) keeps the connection: show its state there.
+    return function () { showState(current); };
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  var showLiveState = null;
+  function enhancePage() {
     localizeTimes(document);
     scrollToNew();
     focusErrors();
-    document.querySelectorAll(".um input[data-um-suggest]").forEach(recipientCombobox);
+    document.querySelectorAll(".um input[data-um-suggest]").forEach(function (input) {
+      if (!input.parentElement.classList.contains("um-combobox")) { recipientCombobox(input); }
+    });
+    if (showLiveState) { showLiveState(); return; }
     var script = document.querySelector("script[data-um-hub]");
     if (script && script.dataset.umHub && window.signalR && window.signalR.HubConnectionBuilder) {
-      liveUpdates(script);
+      showLiveState = liveUpdates(script);
     }
-  });
+  }
+
+  window.UserMessages = { enhancePage: enhancePage };
+  // In a Blazor Web App, a link followed by enhanced navigation patches the document in place: enhance the new page.
+  if (window.Blazor && typeof window.Blazor.addEventListener === "function") {
+    window.Blazor.addEventListener("enhancedload", enhancePage);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhancePage);
+  } else {
+    enhancePage();
+  }
 })();

@@ -9,11 +9,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Services;
 using UserMessages.ViewModels;
+using UserMessages.Web.Blazor;
 using UserMessages.Web.Routing;
 
 namespace UserMessages.Web.Pages;
 
-/// <summary>Renders a bundled Razor view (or the host's override at the same path) from a minimal-API endpoint.</summary>
+/// <summary>Renders a bundled Razor view (or the host's override at the same path) from a minimal-API endpoint; in a Blazor Web App, inside its components.</summary>
 internal sealed class PageResult(string viewPath, object model, int statusCode = StatusCodes.Status200OK) : IResult, IStatusCodeHttpResult, IRendersAfterTheEndpoint
 {
     public int? StatusCode => statusCode;
@@ -61,6 +62,11 @@ internal sealed class PageResult(string viewPath, object model, int statusCode =
         {
             Model = model,
         };
+        if (services.GetRequiredService<UserMessagesLayout>().RootComponent is { } rootComponent)
+        {
+            return MessagingPageRenderer.RenderAsync(httpContext, rootComponent, viewPath, viewData, statusCode);
+        }
+
         var result = new ViewResult { ViewName = viewPath, ViewData = viewData, StatusCode = statusCode };
         var context = new ActionContext(httpContext, httpContext.GetRouteData(), new ActionDescriptor());
         return services.GetRequiredService<IActionResultExecutor<ViewResult>>().ExecuteAsync(context, result);

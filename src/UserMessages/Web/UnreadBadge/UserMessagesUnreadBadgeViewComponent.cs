@@ -16,8 +16,6 @@ namespace UserMessages.ViewComponents;
 [ViewComponent(Name = "UserMessagesUnreadBadge")]
 public sealed class UserMessagesUnreadBadgeViewComponent : ViewComponent
 {
-    private const string ViewPath = "/Areas/UserMessages/Views/Shared/Components/UnreadBadge/Default.cshtml";
-
     private readonly IUserMessagesService messages;
     private readonly IUserDirectory directory;
     private readonly UserMessagesLinks links;
@@ -41,29 +39,7 @@ public sealed class UserMessagesUnreadBadgeViewComponent : ViewComponent
     /// <returns>The badge, or nothing.</returns>
     public async Task<IViewComponentResult> InvokeAsync(bool countOnly = false, string? linkClass = null, string? countClass = null, string? label = null)
     {
-        if (User.Identity?.IsAuthenticated != true || directory.GetUserId(UserClaimsPrincipal) is not { } userId)
-        {
-            return Content(string.Empty);
-        }
-
-        int count;
-        try
-        {
-            count = KnownUnreadCount.For(HttpContext, userId) ?? await messages.CountUnreadAsync(userId, HttpContext.RequestAborted);
-        }
-        catch (Exception exception) when (MissingTables.IsDatabaseError(exception))
-        {
-            var services = HttpContext.RequestServices;
-            await services.GetRequiredService<UnreadBadgeWarning>().ReportAsync(exception, services.GetRequiredService<UserMessagesDb>().Context);
-            return Content(string.Empty);
-        }
-
-        return View(ViewPath, new UnreadBadgeViewModel(count, links.Inbox(HttpContext))
-        {
-            CountOnly = countOnly,
-            LinkClass = linkClass,
-            CountClass = countClass,
-            Label = label,
-        });
+        var shape = new UnreadBadgeViewModel(0, string.Empty) { CountOnly = countOnly, LinkClass = linkClass, CountClass = countClass, Label = label };
+        return await UnreadBadgeModel.ReadAsync(HttpContext, messages, directory, links, shape) is { } model ? View(UnreadBadgeModel.ViewPath, model) : Content(string.Empty);
     }
 }
