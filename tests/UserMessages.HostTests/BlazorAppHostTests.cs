@@ -56,6 +56,8 @@ public sealed class BlazorAppHostTests(PackageFeed feed)
         Assert.Equal("Inbox", inbox.Document.Title);
         Assert.Equal(home.HeadReferences, inbox.HeadReferences);
 
+        await NavbarScreenshot.TakeAsync(bob, "body", Path.Combine(RepositoryRoot.Path, "docs", "screenshots", "blazor-inbox.png"), "/messages");
+
         // Bob replies; Alice reads it.
         var bobsThread = await bob.GetPageAsync(inbox.Single("#um-thread-list a.um-thread__link").GetAttribute("href")!);
         Assert.NotNull(bobsThread.Document.QuerySelector(".sidebar nav"));

@@ -3,10 +3,10 @@ using UserMessages.BrowserTests.Infrastructure;
 
 namespace UserMessages.HostTests.Infrastructure;
 
-/// <summary>The README's picture of a template's navbar with the badge, taken from the running host in Chromium when there is one.</summary>
+/// <summary>The README's pictures of a template's site (its navbar with the badge, our inbox in its layout), taken from the running host in Chromium when there is one.</summary>
 public static class NavbarScreenshot
 {
-    public static async Task TakeAsync(Visitor visitor, string selector, string file)
+    public static async Task TakeAsync(Visitor visitor, string selector, string file, string path = "/")
     {
         if (Chromium.Find() is not { } chromium)
         {
@@ -28,7 +28,7 @@ public static class NavbarScreenshot
             Url = visitor.Site.ToString(),
         }));
         var page = await context.NewPageAsync();
-        await page.GotoAsync(visitor.Site.ToString());
+        await page.GotoAsync(new Uri(visitor.Site, path).ToString());
         await page.Locator(selector).ScreenshotAsync(new LocatorScreenshotOptions { Path = file });
     }
 }
