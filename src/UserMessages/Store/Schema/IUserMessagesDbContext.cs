@@ -6,7 +6,7 @@ namespace UserMessages.Storage;
 /// <summary>
 /// Implemented by the host's own <see cref="DbContext"/> when it keeps its own context rather than
 /// deriving from <see cref="UserMessagesIdentityDbContext{TUser}"/>; call
-/// <see cref="UserMessagesModelBuilderExtensions.UseUserMessages"/> from its <c>OnModelCreating</c>.
+/// <c>modelBuilder.UseUserMessages(this)</c> (<see cref="UserMessagesModelBuilderExtensions"/>) from its <c>OnModelCreating</c>.
 /// </summary>
 public interface IUserMessagesDbContext
 {

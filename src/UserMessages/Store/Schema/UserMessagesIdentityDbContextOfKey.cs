@@ -60,6 +60,6 @@ public abstract class UserMessagesIdentityDbContext<TUser, TRole, TKey> : Identi
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.UseUserMessages(StoreOptionsLookup.Find(this));
+        builder.UseUserMessages(this);
     }
 }

@@ -55,6 +55,6 @@ public abstract class UserMessagesIdentityDbContext<TUser> : IdentityDbContext<T
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.UseUserMessages(StoreOptionsLookup.Find(this));
+        builder.UseUserMessages(this);
     }
 }

@@ -13,6 +13,22 @@ public static class UserMessagesModelBuilderExtensions
     /// <param name="options">Table names, schema and model version; the defaults when <see langword="null"/>.</param>
     /// <returns>The same model builder.</returns>
     public static ModelBuilder UseUserMessages(this ModelBuilder modelBuilder, UserMessagesStoreOptions? options = null)
+        => Configure(modelBuilder, options);
+
+    /// <summary>
+    /// Configures the UserMessages tables with the store options the app gave <c>AddUserMessages</c>
+    /// (<c>options.Store</c>): call <c>modelBuilder.UseUserMessages(this)</c> from <c>OnModelCreating</c>.
+    /// </summary>
+    /// <param name="modelBuilder">The host's model builder.</param>
+    /// <param name="context">The context whose model it builds (<c>this</c>).</param>
+    /// <returns>The same model builder.</returns>
+    public static ModelBuilder UseUserMessages(this ModelBuilder modelBuilder, DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Configure(modelBuilder, StoreOptionsLookup.Find(context));
+    }
+
+    private static ModelBuilder Configure(ModelBuilder modelBuilder, UserMessagesStoreOptions? options)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         options ??= new UserMessagesStoreOptions();
