@@ -64,22 +64,4 @@ public sealed class StoreOptionsInHostContextTests
     {
         protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.UseUserMessages();
     }
-
-    /// <summary>A host's own context with the messaging tables only.</summary>
-    public abstract class MessagesOnlyContext(DbContextOptions options) : DbContext(options), IUserMessagesDbContext
-    {
-        public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
-
-        public DbSet<Message> Messages => Set<Message>();
-
-        public DbSet<ThreadParticipant> ThreadParticipants => Set<ThreadParticipant>();
-
-        public DbSet<UserBlock> UserBlocks => Set<UserBlock>();
-
-        public DbSet<MessagingPreferences> MessagingPreferences => Set<MessagingPreferences>();
-
-        public DbSet<PendingNotification> PendingNotifications => Set<PendingNotification>();
-
-        public DbSet<MailboxCounter> MailboxCounters => Set<MailboxCounter>();
-    }
 }
