@@ -18,10 +18,8 @@ public class UserMessagesOptions
     public int ThreadPageSize { get; set; } = 50;
 
     /// <summary>
-    /// The layout the bundled pages render in, e.g. <c>/Views/Shared/_Layout.cshtml</c>. When
-    /// <see langword="null"/>, the host's <c>/Views/Shared/_Layout.cshtml</c> or
-    /// <c>/Pages/Shared/_Layout.cshtml</c> is used, else, in a Blazor Web App, its layout component
-    /// (see <see cref="Blazor"/>), else the package's own minimal layout.
+    /// The Razor layout the bundled pages render in, e.g. <c>/Views/Shared/_Layout.cshtml</c>; when <see langword="null"/>,
+    /// the host's usual one, else a Blazor Web App's layout component (see <see cref="Blazor"/>), else the package's own.
     /// </summary>
     public string? Layout { get; set; }
 

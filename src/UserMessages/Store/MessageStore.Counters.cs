@@ -5,10 +5,8 @@ using UserMessages.Storage;
 namespace UserMessages.Store;
 
 /// <summary>
-/// The unread badge as a counter per user. A participant row is counted when it is in the inbox and
-/// unread; its <c>CountedUnread</c> column says whether it is. After a write, the rows it touched whose
-/// column disagrees with their state are exactly the changes to count, and the write has locked them,
-/// so concurrent writers never count one change twice.
+/// The unread badge as a counter per user, moved by the rows a write touched whose <c>CountedUnread</c>
+/// column disagrees with their state (docs/architecture.md, "Where each rule lives").
 /// </summary>
 internal partial class MessageStore
 {
@@ -59,10 +57,8 @@ internal partial class MessageStore
     }
 
     /// <summary>
-    /// Moves each user's counter by its delta, in user order (two writers never wait on each other's rows
-    /// crosswise), creating missing counters. A counter another writer creates at the same moment makes
-    /// the insert fail on its key: then the update runs again (EF Core rolls the failed insert back to
-    /// its savepoint).
+    /// Moves each user's counter by its delta in user order, creating missing counters; an insert that loses
+    /// to another writer's on the key runs as an update instead.
     /// </summary>
     protected virtual async Task AddToCountersAsync(IReadOnlyList<(string UserId, int Delta)> deltas, CancellationToken cancellationToken)
     {

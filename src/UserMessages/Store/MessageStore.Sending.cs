@@ -145,10 +145,8 @@ internal partial class MessageStore
     };
 
     /// <summary>
-    /// Queues a message for the users of <paramref name="recipients"/> who want notifications. What already
-    /// waits for them waits for this message too: one digest once the conversation is quiet, never later
-    /// than the oldest row's deadline. Only a recipient's newest row waits for the quiet period, so a new
-    /// message rewrites one row per recipient (the previous newest), found by index.
+    /// Queues a message for the users of <paramref name="recipients"/> who want notifications, in the digest
+    /// already waiting for them (one mail once the conversation is quiet, never past the oldest row's deadline).
     /// </summary>
     private async Task EnqueueAsync(IQueryable<ThreadParticipant> recipients, long threadId, long messageId, NotificationTimes times, CancellationToken cancellationToken)
     {

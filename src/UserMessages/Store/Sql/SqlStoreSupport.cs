@@ -6,10 +6,8 @@ using UserMessages.Storage;
 namespace UserMessages.Store;
 
 /// <summary>
-/// Whether the SQL store can serve a model: SQLite or PostgreSQL, and the package's tables as the
-/// package maps them. SQL written from their names reads and writes what LINQ would only when no
-/// host customization (a query filter, an inheritance hierarchy, an extra column, a changed type
-/// or value converter) applies to them; else the reason, naming the entity and the customization.
+/// Whether the SQL store can serve a model (SQLite or PostgreSQL, the package's tables without host
+/// customizations); else the reason, naming the entity and the customization (docs/architecture.md).
 /// </summary>
 internal static class SqlStoreSupport
 {
