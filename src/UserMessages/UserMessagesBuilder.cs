@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +23,7 @@ public sealed class UserMessagesBuilder
     /// Stores threads and messages in <typeparamref name="TContext"/>, the host's own context. When
     /// it is an Identity context, the Identity user directory is registered too (unless one is already).
     /// </summary>
-    /// <typeparam name="TContext">The host's context: derived from <see cref="UserMessagesIdentityDbContext{TUser}"/>, or implementing <see cref="IUserMessagesDbContext"/>.</typeparam>
+    /// <typeparam name="TContext">The host's context: derived from <c>UserMessagesIdentityDbContext</c> (package UserMessages.Identity), or implementing <see cref="IUserMessagesDbContext"/>.</typeparam>
     /// <returns>This builder.</returns>
     public UserMessagesBuilder AddEntityFrameworkStores<TContext>()
         where TContext : DbContext, IUserMessagesDbContext
@@ -155,14 +154,17 @@ public sealed class UserMessagesBuilder
             .Distinct()
             .ToList();
 
+    private const string IdentityEntityFrameworkNamespace = "Microsoft.AspNetCore.Identity.EntityFrameworkCore";
+
     private static (Type User, Type Key)? FindIdentityUserAndKey(Type contextType)
     {
         for (var type = contextType; type is not null; type = type.BaseType)
         {
             // IdentityUserContext<TUser, TKey, ...> has gained type parameters over releases (passkeys in 10.0): match them all.
+            // By name: its package (Microsoft.AspNetCore.Identity.EntityFrameworkCore) is the host's, not a dependency of ours.
             if (type.IsGenericType && type.GetGenericTypeDefinition() is var definition
-                && definition.Assembly == typeof(IdentityUserContext<>).Assembly
-                && definition.Name.StartsWith(nameof(IdentityUserContext<IdentityUser>) + "`", StringComparison.Ordinal))
+                && definition.Namespace == IdentityEntityFrameworkNamespace
+                && definition.Name.StartsWith("IdentityUserContext`", StringComparison.Ordinal))
             {
                 var arguments = type.GetGenericArguments();
                 return (arguments[0], arguments[1]);

@@ -5,7 +5,7 @@ namespace UserMessages.Storage;
 
 /// <summary>
 /// Implemented by the host's own <see cref="DbContext"/> when it keeps its own context rather than
-/// deriving from <see cref="UserMessagesIdentityDbContext{TUser}"/>; call
+/// deriving from <c>UserMessagesIdentityDbContext</c> (package UserMessages.Identity); call
 /// <c>modelBuilder.UseUserMessages(this)</c> (<see cref="UserMessagesModelBuilderExtensions"/>) from its <c>OnModelCreating</c>.
 /// </summary>
 public interface IUserMessagesDbContext

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using UserMessages.Domain;
 
 namespace UserMessages.Storage;
@@ -46,14 +45,6 @@ public abstract class UserMessagesIdentityDbContext<TUser, TRole, TKey> : Identi
 
     /// <inheritdoc />
     public virtual DbSet<MailboxCounter> MailboxCounters { get; set; } = null!;
-
-    /// <summary>Keys the cached model by the UserMessages table options as well as the context type.</summary>
-    /// <param name="optionsBuilder">The options builder.</param>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        base.OnConfiguring(optionsBuilder);
-        UserMessagesModelCacheKeyFactory.Use(optionsBuilder);
-    }
 
     /// <summary>Configures Identity's model, then the UserMessages tables.</summary>
     /// <param name="builder">The model builder.</param>
