@@ -19,16 +19,25 @@ internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory,
         }
 
         // Only someone the user shares or shared a conversation with: the same answer for anyone else,
-        // so that the form tells nothing about which accounts exist (SPEC §3.10).
-        if (!await db.Participants.AnyAsync(p => p.UserId == userId && p.Thread!.Participants.Any(o => o.UserId == blockedUserId), cancellationToken)
-            || !(await directory.FindByIdsAsync([blockedUserId], cancellationToken)).ContainsKey(blockedUserId))
+        // so that the form tells nothing about which accounts exist (SPEC §3.10). The id stored is the one the directory spells.
+        if (!(await directory.FindByIdsAsGivenAsync([blockedUserId], cancellationToken)).TryGetValue(blockedUserId, out var blocked))
         {
             return MessagingResult.Invalid([describer.UserNotFound(blockedUserId)]);
         }
 
-        if (!await db.Blocks.AnyAsync(b => b.BlockerId == userId && b.BlockedId == blockedUserId, cancellationToken))
+        if (blocked.Id == userId)
         {
-            db.Blocks.Add(new UserBlock { BlockerId = userId, BlockedId = blockedUserId, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            return MessagingResult.Invalid([describer.CannotBlockYourself()]);
+        }
+
+        if (!await db.Participants.AnyAsync(p => p.UserId == userId && p.Thread!.Participants.Any(o => o.UserId == blocked.Id), cancellationToken))
+        {
+            return MessagingResult.Invalid([describer.UserNotFound(blockedUserId)]);
+        }
+
+        if (!await db.Blocks.AnyAsync(b => b.BlockerId == userId && b.BlockedId == blocked.Id, cancellationToken))
+        {
+            db.Blocks.Add(new UserBlock { BlockerId = userId, BlockedId = blocked.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
             try
             {
                 await db.Context.SaveChangesAsync(cancellationToken);
@@ -36,7 +45,7 @@ internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory,
             catch (DbUpdateException)
             {
                 // Only a concurrent request blocking the same user is expected here: then the outcome is the same.
-                if (!await db.Blocks.AsNoTracking().AnyAsync(b => b.BlockerId == userId && b.BlockedId == blockedUserId, cancellationToken))
+                if (!await db.Blocks.AsNoTracking().AnyAsync(b => b.BlockerId == userId && b.BlockedId == blocked.Id, cancellationToken))
                 {
                     throw;
                 }
@@ -56,7 +65,9 @@ internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory,
     public async Task<MessagingResult> UnblockAsync(string userId, string blockedUserId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        await db.Blocks.Where(b => b.BlockerId == userId && b.BlockedId == blockedUserId).ExecuteDeleteAsync(cancellationToken);
+        // Any spelling of the id the directory accepts (an upper-case Guid): a user's blocks are few.
+        var spelled = blockedUserId.ToLowerInvariant();
+        await db.Blocks.Where(b => b.BlockerId == userId && b.BlockedId.ToLower() == spelled).ExecuteDeleteAsync(cancellationToken);
         return MessagingResult.Success;
     }
 

@@ -19,14 +19,24 @@ internal sealed partial class UserMessagesService
 
         var errors = new List<MessagingError>();
         var added = validator.CheckRecipients(userId, userIds.Where(id => !present.Contains(id)), errors);
-        if (errors.Count == 0 && present.Count - 1 + added.Count > options.Value.MaxRecipients)
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        if (errors.Count == 0)
         {
-            errors.Add(describer.TooManyParticipants(options.Value.MaxRecipients));
+            (added, known) = await SpellAsStoredAsync(userId, added, cancellationToken);
+            added.RemoveAll(present.Contains);
+            if (added.Count == 0)
+            {
+                errors.Add(describer.RecipientsRequired());
+            }
+            else if (present.Count - 1 + added.Count > options.Value.MaxRecipients)
+            {
+                errors.Add(describer.TooManyParticipants(options.Value.MaxRecipients));
+            }
         }
 
         if (errors.Count == 0)
         {
-            await CheckRecipientsAcceptAsync(userId, added, [.. await store.ReadBlockersOfAsync(userId, cancellationToken)], errors, cancellationToken);
+            await CheckRecipientsAcceptAsync(userId, added, known, [.. await store.ReadBlockersOfAsync(userId, cancellationToken)], errors, cancellationToken);
 
             // Nobody is brought into a conversation with someone who blocked them; and a block between the
             // adder and anyone in the thread closes it to newcomers (adding would reopen what the block closed):

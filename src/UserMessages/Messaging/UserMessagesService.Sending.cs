@@ -1,5 +1,6 @@
 using UserMessages.Events;
 using UserMessages.Store;
+using UserMessages.Users;
 
 namespace UserMessages.Services;
 
@@ -21,9 +22,15 @@ internal sealed partial class UserMessagesService
 
         // One open of the connection serves the checks, the write and the handlers' reads.
         await using var connection = await store.OpenAsync(cancellationToken);
+        (recipients, var known) = await SpellAsStoredAsync(request.SenderId, recipients, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return MessagingResult<SentMessage>.Invalid([describer.RecipientsRequired()]);
+        }
+
         var now = Now();
         var checks = await store.ReadNewThreadChecksAsync(request.SenderId, recipients, limits.QuotaAt(now), cancellationToken);
-        await CheckRecipientsAcceptAsync(request.SenderId, recipients, checks.Blockers, errors, cancellationToken);
+        await CheckRecipientsAcceptAsync(request.SenderId, recipients, known, checks.Blockers, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return MessagingResult<SentMessage>.Invalid(errors);
@@ -89,17 +96,31 @@ internal sealed partial class UserMessagesService
     }
 
     /// <summary>
+    /// The recipients as the directory spells their ids, which are the ones stored (an id given in another case
+    /// finds the same person), without the sender; and the ids the directory knows.
+    /// </summary>
+    private async Task<(List<string> Recipients, HashSet<string> Known)> SpellAsStoredAsync(
+        string senderId, IReadOnlyList<string> recipients, CancellationToken cancellationToken)
+    {
+        var found = await directory.FindByIdsAsGivenAsync(recipients, cancellationToken);
+        var spelled = recipients.Select(id => found.TryGetValue(id, out var user) ? user.Id : id)
+            .Where(id => id != senderId)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return (spelled, found.Values.Select(u => u.Id).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>
     /// Unknown users, users who blocked the sender (<paramref name="blockers"/>) and users the host's policy
     /// refuses get the same error (SPEC §3.7); so does an id with the control character folder pages join ids with.
     /// </summary>
     private async Task CheckRecipientsAcceptAsync(
-        string senderId, IReadOnlyList<string> recipients, HashSet<string> blockers, List<MessagingError> errors, CancellationToken cancellationToken)
+        string senderId, IReadOnlyList<string> recipients, HashSet<string> known, HashSet<string> blockers, List<MessagingError> errors, CancellationToken cancellationToken)
     {
-        var known = await directory.FindByIdsAsync(recipients, cancellationToken);
-        var knownRecipients = recipients.Where(known.ContainsKey).ToList();
-        var refusing = await recipientGate.FindRefusingAsync(senderId, knownRecipients, [.. blockers.Where(known.ContainsKey)], cancellationToken);
+        var knownRecipients = recipients.Where(known.Contains).ToList();
+        var refusing = await recipientGate.FindRefusingAsync(senderId, knownRecipients, [.. blockers.Where(known.Contains)], cancellationToken);
         errors.AddRange(recipients
-            .Where(id => !known.ContainsKey(id) || refusing.Contains(id) || id.Contains(ThreadRow.IdSeparator, StringComparison.Ordinal))
+            .Where(id => !known.Contains(id) || refusing.Contains(id) || id.Contains(ThreadRow.IdSeparator, StringComparison.Ordinal))
             .Select(describer.RecipientUnavailable));
     }
 }

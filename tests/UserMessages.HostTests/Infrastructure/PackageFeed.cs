@@ -15,16 +15,23 @@ public sealed partial class PackageFeed : IAsyncLifetime
     /// <summary>The version in Directory.Build.props, the one <c>dotnet add package UserMessages</c> picks.</summary>
     public string Version { get; } = VersionElement().Match(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "Directory.Build.props"))).Groups[1].Value;
 
-    /// <summary>The NuGet packages folder's copy of this version, which would hide a freshly packed one.</summary>
-    private string CachedCopy => Path.Combine(
+    /// <summary>The packages: the core one, and the one for sites with Identity on EF Core.</summary>
+    private static readonly string[] Packages = ["UserMessages", "UserMessages.Identity"];
+
+    /// <summary>The NuGet packages folder's copies of this version, which would hide freshly packed ones.</summary>
+    private IEnumerable<string> CachedCopies => Packages.Select(package => Path.Combine(
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
-        "usermessages",
-        Version);
+        package.ToLowerInvariant(),
+        Version));
 
     public async Task InitializeAsync()
     {
-        DeleteCachedCopy();
-        await Command.RunAsync($"dotnet pack src/UserMessages -c Release -o \"{FeedFolder}\"", RepositoryRoot.Path);
+        DeleteCachedCopies();
+        foreach (var package in Packages)
+        {
+            await Command.RunAsync($"dotnet pack src/{package} -c Release -o \"{FeedFolder}\"", RepositoryRoot.Path);
+        }
+
         await File.WriteAllTextAsync(Path.Combine(WorkFolder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -39,16 +46,16 @@ public sealed partial class PackageFeed : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        DeleteCachedCopy();
+        DeleteCachedCopies();
         Directory.Delete(WorkFolder, recursive: true);
         return Task.CompletedTask;
     }
 
-    private void DeleteCachedCopy()
+    private void DeleteCachedCopies()
     {
-        if (Directory.Exists(CachedCopy))
+        foreach (var copy in CachedCopies.Where(Directory.Exists))
         {
-            Directory.Delete(CachedCopy, recursive: true);
+            Directory.Delete(copy, recursive: true);
         }
     }
 

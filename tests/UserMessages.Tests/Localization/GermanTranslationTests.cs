@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using UserMessages.Domain;
 using UserMessages.Services;
+using UserMessages.Users;
+using UserMessages.Web.Pages;
 
 using UserMessages.Tests.Infrastructure;
 
@@ -21,6 +23,7 @@ public sealed partial class GermanTranslationTests
         var german = XDocument.Load(Path.Combine(root, "Resources", "UserMessagesResources.de.resx"))
             .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
         var texts = Directory.EnumerateFiles(Path.Combine(root, "Areas"), "*.cshtml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "Web"), "*.cs", SearchOption.AllDirectories))
             .SelectMany(file => ViewText().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
             .Concat(ErrorText().Matches(File.ReadAllText(Path.Combine(root, "Messaging", "Rules", "UserMessagesErrorDescriber.cs")))
                 .Select(m => Regex.Unescape(m.Groups[1].Value)))
@@ -45,6 +48,28 @@ public sealed partial class GermanTranslationTests
             Assert.Equal("Sie können „bob“ keine Nachricht senden.", describer.RecipientUnavailable("bob").Description);
             CultureInfo.CurrentUICulture = new CultureInfo("en");
             Assert.Equal("The subject can be at most 150 characters long.", describer.SubjectTooLong(150).Description);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    [Theory]
+    [InlineData(PeopleFoundBy.UserName | PeopleFoundBy.EmailAddress, "en", "Pick people as you type their name, or type a user name or a whole e-mail address; separate several with commas.")]
+    [InlineData(PeopleFoundBy.PublicName, "en", "Pick people as you type their name, or type their name in full; separate several with commas.")]
+    [InlineData(PeopleFoundBy.UserName | PeopleFoundBy.EmailAddress | PeopleFoundBy.PublicName, "en", "Pick people as you type their name, or type a user name, a whole e-mail address or their name in full; separate several with commas.")]
+    [InlineData(PeopleFoundBy.SuggestionsOnly, "en", "Pick people as you type their name.")]
+    [InlineData(PeopleFoundBy.EmailAddress, "de", "Wählen Sie Personen aus, während Sie ihren Namen tippen, oder geben Sie eine vollständige E-Mail-Adresse ein; trennen Sie mehrere durch Kommas.")]
+    [InlineData(PeopleFoundBy.UserName | PeopleFoundBy.PublicName, "de", "Wählen Sie Personen aus, während Sie ihren Namen tippen, oder geben Sie einen Benutzernamen oder ihren vollständigen Namen ein; trennen Sie mehrere durch Kommas.")]
+    public void TheRecipientHint_SaysWhatTheDirectoryFindsPeopleBy(PeopleFoundBy foundBy, string language, string hint)
+    {
+        var services = new TestHostBuilder().WithoutUserMessages().ConfigureServices(s => s.AddLocalization()).BuildServiceProvider();
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(language);
+            Assert.Equal(hint, RecipientHint.For(services.GetRequiredService<IStringLocalizer<UserMessagesResources>>(), foundBy));
         }
         finally
         {

@@ -136,7 +136,7 @@ public class UserMessagesErrorDescriber
 
     /// <summary>The recipients are not a list of names or ids.</summary>
     /// <returns>The error.</returns>
-    public virtual MessagingError NotAListOfNames() => new(nameof(NotAListOfNames), Text("Send the recipients as a list of user names, e-mail addresses or user ids."), "Recipients");
+    public virtual MessagingError NotAListOfNames() => new(nameof(NotAListOfNames), Text("Send the recipients as a list of user ids or names."), "Recipients");
 
     /// <summary>A paging cursor was not one this app made.</summary>
     /// <returns>The error.</returns>

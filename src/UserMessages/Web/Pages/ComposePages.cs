@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using UserMessages.Services;
 using UserMessages.Users;
@@ -10,27 +11,29 @@ namespace UserMessages.Web.Pages;
 /// <summary>The compose form: empty, addressed to one user, and its submission.</summary>
 internal static class ComposePages
 {
-    public static IResult Show(IOptions<UserMessagesOptions> options)
-        => View(new ComposeForm { MaxContentLength = options.Value.MaxContentLength }, StatusCodes.Status200OK);
+    public static IResult Show(IUserDirectory directory, IStringLocalizer<UserMessagesResources> T, IOptions<UserMessagesOptions> options)
+        => View(new ComposeForm { MaxContentLength = options.Value.MaxContentLength }, directory, T, StatusCodes.Status200OK);
 
-    public static async Task<IResult> ShowTo(HttpContext http, IUserDirectory directory, IOptions<UserMessagesOptions> options, string userId)
+    public static async Task<IResult> ShowTo(
+        HttpContext http, IUserDirectory directory, IStringLocalizer<UserMessagesResources> T, IOptions<UserMessagesOptions> options, string userId)
     {
         // The person comes as chosen, by their public name (never their sign-in name or address); an unknown id
         // simply leaves the form empty: the page never says whether an account exists.
-        var users = await directory.FindByIdsAsync([userId], http.RequestAborted);
+        var users = await directory.FindByIdsAsGivenAsync([userId], http.RequestAborted);
         var form = new ComposeForm { MaxContentLength = options.Value.MaxContentLength };
         if (users.TryGetValue(userId, out var user))
         {
             form.Chosen.Add(user);
         }
 
-        return View(form, StatusCodes.Status200OK);
+        return View(form, directory, T, StatusCodes.Status200OK);
     }
 
     public static async Task<IResult> Send(
         HttpContext http,
         IUserMessagesService messages,
         IUserDirectory directory,
+        IStringLocalizer<UserMessagesResources> T,
         MessageInputValidator validator,
         UserMessagesErrorDescriber describer,
         IOptions<UserMessagesOptions> options,
@@ -84,9 +87,12 @@ internal static class ComposePages
             compose.Errors.Add(error.Field is null or "Recipients" ? "To" : error.Field, error.Description);
         }
 
-        return View(compose, status, retryAfter);
+        return View(compose, directory, T, status, retryAfter);
     }
 
-    private static PageResult View(ComposeForm form, int statusCode, TimeSpan? retryAfter = null)
-        => new(ViewPaths.Create, new ComposeViewModel(form), statusCode) { RetryAfter = retryAfter };
+    private static PageResult View(ComposeForm form, IUserDirectory directory, IStringLocalizer T, int statusCode, TimeSpan? retryAfter = null)
+    {
+        form.ToHint = RecipientHint.For(T, directory.FindsPeopleBy);
+        return new(ViewPaths.Create, new ComposeViewModel(form), statusCode) { RetryAfter = retryAfter };
+    }
 }

@@ -34,7 +34,7 @@ internal sealed class RecipientNames
         string typed, IReadOnlyCollection<string> chosenIds, IUserDirectory directory, UserMessagesErrorDescriber describer, int maxRecipients, CancellationToken cancellationToken)
     {
         var ids = chosenIds.Where(id => !string.IsNullOrWhiteSpace(id) && TextRules.IsStorable(id, multiline: false)).Distinct(StringComparer.Ordinal).ToList();
-        var chosen = ids.Count == 0 ? new Dictionary<string, MessagingUser>() : await directory.FindByIdsAsync(ids, cancellationToken);
+        var chosen = ids.Count == 0 ? new Dictionary<string, MessagingUser>() : await directory.FindByIdsAsGivenAsync(ids, cancellationToken);
         var picked = ids.Where(chosen.ContainsKey).Select(id => (chosen[id].DisplayName, chosen[id])).ToList();
         var unknown = chosenIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).Where(id => !chosen.ContainsKey(id)).Select(describer.RecipientUnavailable);
         var names = await ResolveAsync(typed.Split(Separators), acceptIds: false, directory, describer, maxRecipients - picked.Count, cancellationToken, required: picked.Count == 0);
@@ -75,7 +75,7 @@ internal sealed class RecipientNames
         var lookup = names.Where(n => TextRules.IsStorable(n, multiline: false)).ToList();
         if (acceptIds)
         {
-            foreach (var (id, user) in await directory.FindByIdsAsync(lookup, cancellationToken))
+            foreach (var (id, user) in await directory.FindByIdsAsGivenAsync(lookup, cancellationToken))
             {
                 found[id] = user;
             }

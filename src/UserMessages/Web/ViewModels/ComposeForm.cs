@@ -3,8 +3,11 @@ namespace UserMessages.ViewModels;
 /// <summary>The compose form as typed: recipients, subject and first message.</summary>
 public sealed class ComposeForm
 {
-    /// <summary>Names typed in full (user names or e-mail addresses), separated by commas.</summary>
+    /// <summary>Names typed in full (user names or e-mail addresses, as the directory finds people), separated by commas.</summary>
     public string To { get; set; } = string.Empty;
+
+    /// <summary>The recipient field's hint, which says what people are found by on this site.</summary>
+    public string ToHint { get; set; } = string.Empty;
 
     /// <summary>People picked from the suggestions (or the one the form was opened for): sent by id, shown by their public name.</summary>
     public IList<Users.MessagingUser> Chosen { get; } = new List<Users.MessagingUser>();
