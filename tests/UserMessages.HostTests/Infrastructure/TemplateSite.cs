@@ -62,15 +62,19 @@ public sealed partial class TemplateSite
 
     /// <summary>
     /// The README's steps for a kind of site with files of its own (<c>snippet[blazor]</c>): the shared
-    /// commands that install the package, the kind's own steps in order, then the migration.
+    /// commands that install the package (unless the kind installs its own), the kind's own steps in order, then the migration.
     /// </summary>
     public static IReadOnlyList<ReadmeSnippet> StepsOfItsOwn(string kind)
     {
         var shared = ReadmeSnippets.All.Where(s => s.Variant is null && s.Kind == SnippetKind.Run).ToList();
         var own = ReadmeSnippets.All.Where(s => s.Variant == kind && s.Kind is not (SnippetKind.Compile or SnippetKind.Published)).ToList();
         Assert.NotEmpty(own);
-        return [.. shared.Where(s => !IsMigration(s)), .. own, .. shared.Where(IsMigration)];
+        var install = own.Any(IsInstall) ? [] : shared.Where(s => !IsMigration(s));
+        return [.. install, .. own, .. shared.Where(IsMigration)];
     }
+
+    /// <summary>Whether <paramref name="step"/> is one that adds the package to the project.</summary>
+    public static bool IsInstall(ReadmeSnippet step) => step.Kind == SnippetKind.Run && step.Code.Contains("dotnet add package ", StringComparison.Ordinal);
 
     /// <summary>Whether <paramref name="step"/> is the one that creates and applies the migration.</summary>
     public static bool IsMigration(ReadmeSnippet step) => step.Kind == SnippetKind.Run && step.Code.Contains("dotnet ef ", StringComparison.Ordinal);
@@ -84,6 +88,7 @@ public sealed partial class TemplateSite
                 await RunCommandsAsync(step.Code);
                 break;
             case SnippetKind.File:
+                Directory.CreateDirectory(Path.GetDirectoryName(PathOf(step))!);
                 await File.WriteAllTextAsync(PathOf(step), step.Code);
                 break;
             case SnippetKind.Append:
