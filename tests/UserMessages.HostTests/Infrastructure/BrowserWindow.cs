@@ -23,15 +23,7 @@ public sealed class BrowserWindow : IAsyncDisposable
     {
         this.playwright = playwright;
         this.browser = browser;
-        Page = page;
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                Report($"{page.Url}: console error: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => Report($"{page.Url}: script error: {error}");
+        Page = Watch(page);
     }
 
     public IPage Page { get; }
@@ -60,6 +52,9 @@ public sealed class BrowserWindow : IAsyncDisposable
         return OpenAsync(visitor, chromium!);
     }
 
+    /// <summary>Another tab of the same visitor's, its errors reported with the first one's.</summary>
+    public async Task<IPage> NewTabAsync() => Watch(await Page.Context.NewPageAsync());
+
     public async ValueTask DisposeAsync()
     {
         await browser.CloseAsync();
@@ -84,6 +79,19 @@ public sealed class BrowserWindow : IAsyncDisposable
             Url = visitor.Site.ToString(),
         }));
         return new BrowserWindow(playwright, browser, await context.NewPageAsync());
+    }
+
+    private IPage Watch(IPage page)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Report($"{page.Url}: console error: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => Report($"{page.Url}: script error: {error}");
+        return page;
     }
 
     private void Report(string problem)
