@@ -20,7 +20,8 @@ public sealed class UserMessagesSecurityHeaders
 
     /// <summary>
     /// <c>Content-Security-Policy</c> of the pages: their own scripts and styles satisfy it (no inline script,
-    /// style or event handler), and the hash of the host's import map is added to <c>script-src</c>.
+    /// style or event handler), and the hash of the host's import map is added to <c>script-src</c> (in a Blazor
+    /// Web App also <c>'unsafe-hashes'</c> and the hash of the template nav menu's one <c>onclick</c> handler).
     /// </summary>
     public string? PageContentSecurityPolicy { get; set; } =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "

@@ -36,20 +36,27 @@ public sealed class HostApp : ComponentBase
     }
 }
 
-/// <summary>The host's MainLayout: its nav menu, with the badge component as the README places it.</summary>
+/// <summary>The host's MainLayout: its nav menu, with the template's inline handler and the badge component as the README places it.</summary>
 public sealed class HostLayout : LayoutComponentBase
 {
+    /// <summary>The handler of the template's <c>NavMenu.razor</c> (<c>&lt;div class="nav-scrollable" onclick="..."&gt;</c>).</summary>
+    public const string NavMenuHandler = "document.querySelector('.navbar-toggler').click()";
+
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
-        builder.OpenElement(0, "nav");
-        builder.AddAttribute(1, "id", "host-nav");
-        builder.OpenComponent<UserMessagesUnreadBadge>(2);
-        builder.AddComponentParameter(3, nameof(UserMessagesUnreadBadge.LinkClass), "nav-link");
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", "nav-scrollable");
+        builder.AddAttribute(2, "onclick", NavMenuHandler);
+        builder.OpenElement(3, "nav");
+        builder.AddAttribute(4, "id", "host-nav");
+        builder.OpenComponent<UserMessagesUnreadBadge>(5);
+        builder.AddComponentParameter(6, nameof(UserMessagesUnreadBadge.LinkClass), "nav-link");
         builder.CloseComponent();
         builder.CloseElement();
-        builder.OpenElement(4, "article");
-        builder.AddAttribute(5, "id", "host-content");
-        builder.AddContent(6, Body);
+        builder.CloseElement();
+        builder.OpenElement(7, "article");
+        builder.AddAttribute(8, "id", "host-content");
+        builder.AddContent(9, Body);
         builder.CloseElement();
     }
 }

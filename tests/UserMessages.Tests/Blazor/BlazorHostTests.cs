@@ -48,6 +48,20 @@ public sealed partial class BlazorHostTests
     }
 
     [Fact]
+    public async Task ThePagesPolicy_LetsTheTemplatesNavMenuHandlerRun_ByItsHashAlone()
+    {
+        await using var host = await BlazorHost.StartAsync(razorComponentsFirst: true);
+
+        var (page, policy) = await host.GetWithPolicyAsync("/messages", host.Bob);
+
+        var handler = Handler().Match(page).Groups[1].Value;
+        Assert.Equal(HostLayout.NavMenuHandler, System.Net.WebUtility.HtmlDecode(handler));
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(HostLayout.NavMenuHandler)));
+        var scriptSources = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal)).Split(' ');
+        Assert.Equal(["script-src", "'unsafe-hashes'", $"'sha256-{hash}'", "'self'"], scriptSources);
+    }
+
+    [Fact]
     public async Task TheHostsOwnPages_StillRouteAsBefore()
     {
         await using var host = await BlazorHost.StartAsync(razorComponentsFirst: false);
@@ -92,6 +106,10 @@ public sealed partial class BlazorHostTests
 
         Assert.Contains("UserMessagesOptions.Blazor.RootComponent must be a Razor component", failure.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The value of the first inline <c>onclick</c> attribute.</summary>
+    [GeneratedRegex("onclick=\"([^\"]*)\"")]
+    private static partial Regex Handler();
 
     /// <summary>An element from its start tag to the first closing tag of its name (no nesting of the same name).</summary>
     [GeneratedRegex(@"<(\w+)[^>]*>.*?</\1>", RegexOptions.Singleline)]
@@ -178,6 +196,16 @@ public sealed partial class BlazorHostTests
             request.Headers.Add("X-User", userId);
             using var response = await client!.SendAsync(request);
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        /// <summary>The page and its <c>Content-Security-Policy</c>.</summary>
+        public async Task<(string Page, string Policy)> GetWithPolicyAsync(string path, string userId)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("X-User", userId);
+            using var response = await client!.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadAsStringAsync(), response.Headers.GetValues("Content-Security-Policy").Single());
         }
 
         public async ValueTask DisposeAsync()

@@ -15,6 +15,14 @@ namespace UserMessages.Web.Routing;
 /// </summary>
 internal static class SecurityHeaders
 {
+    /// <summary>
+    /// The inline event handler of the Blazor Web App template's <c>NavMenu.razor</c> (a click in the open menu closes it).
+    /// Hashes cover event handlers only with <c>'unsafe-hashes'</c>, which lets this one run and no other.
+    /// </summary>
+    internal const string BlazorTemplateNavMenuHandler = "document.querySelector('.navbar-toggler').click()";
+
+    private static readonly string BlazorTemplateHandlers = "'unsafe-hashes' " + Hash(BlazorTemplateNavMenuHandler);
+
     /// <summary>Marks the endpoints that answer HTML pages, which get the pages' policy.</summary>
     public sealed class PageMarker;
 
@@ -41,7 +49,7 @@ internal static class SecurityHeaders
         Add(response, "X-Frame-Options", headers.FrameOptions);
         Add(response, "Referrer-Policy", headers.ReferrerPolicy);
         var page = http.GetEndpoint()?.Metadata.GetMetadata<PageMarker>() is not null;
-        Add(response, "Content-Security-Policy", page ? AllowImportMap(headers.PageContentSecurityPolicy, http) : headers.ApiContentSecurityPolicy);
+        Add(response, "Content-Security-Policy", page ? PagePolicy(headers.PageContentSecurityPolicy, http) : headers.ApiContentSecurityPolicy);
     }
 
     private static void Add(HttpResponse response, string name, string? value)
@@ -52,22 +60,32 @@ internal static class SecurityHeaders
         }
     }
 
-    /// <summary>The host's layout writes its import map inline (<c>&lt;script type="importmap"&gt;</c>): its hash joins <c>script-src</c>.</summary>
-    private static string? AllowImportMap(string? policy, HttpContext http)
+    /// <summary>
+    /// The pages' policy, with what the host's layout writes inline added to <c>script-src</c>: the hash of its import map
+    /// (<c>&lt;script type="importmap"&gt;</c>) and, in a Blazor Web App, that of the template's nav menu handler.
+    /// </summary>
+    private static string? PagePolicy(string? policy, HttpContext http)
     {
-        if (policy is null || http.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>() is not { } importMap)
-        {
-            return policy;
-        }
-
         const string Directive = "script-src ";
-        var at = policy.IndexOf(Directive, StringComparison.Ordinal);
+        var at = policy?.IndexOf(Directive, StringComparison.Ordinal) ?? -1;
         if (at < 0)
         {
             return policy;
         }
 
-        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(importMap.ToString())));
-        return policy.Insert(at + Directive.Length, $"'sha256-{hash}' ");
+        var sources = new List<string>(2);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>() is { } importMap)
+        {
+            sources.Add(Hash(importMap.ToString()));
+        }
+
+        if (http.RequestServices.GetRequiredService<UserMessagesLayout>().RootComponent is not null)
+        {
+            sources.Add(BlazorTemplateHandlers);
+        }
+
+        return sources.Count == 0 ? policy : policy!.Insert(at + Directive.Length, string.Join(' ', sources) + " ");
     }
+
+    private static string Hash(string script) => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)))}'";
 }
