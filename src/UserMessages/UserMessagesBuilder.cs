@@ -108,6 +108,17 @@ public sealed class UserMessagesBuilder
         return this;
     }
 
+    /// <summary>Uses <typeparamref name="TPolicy"/> to name the senders whose new threads skip the Requests folder (staff, say).</summary>
+    /// <typeparam name="TPolicy">The policy.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddMessageRequestPolicy<TPolicy>()
+        where TPolicy : class, IMessageRequestPolicy
+    {
+        Services.RemoveAll<IMessageRequestPolicy>();
+        Services.AddScoped<IMessageRequestPolicy, TPolicy>();
+        return this;
+    }
+
     /// <summary>Adds a handler told after every committed message (several may be added).</summary>
     /// <typeparam name="THandler">The handler.</typeparam>
     /// <returns>This builder.</returns>

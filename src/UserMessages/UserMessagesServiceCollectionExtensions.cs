@@ -48,6 +48,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddSingleton(sp => new StoreOptionsLookup.Source(() => sp.GetRequiredService<IOptions<UserMessagesOptions>>().Value.Store));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRecipientPolicy, AcceptEveryoneRecipientPolicy>();
+        services.TryAddSingleton<IMessageRequestPolicy, NobodySkipsRequestsPolicy>();
         services.TryAddScoped<UserMessagesErrorDescriber>();
         services.TryAddScoped<MessageInputValidator>();
         services.TryAddScoped<MessageSentDispatcher>();

@@ -14,4 +14,7 @@ public enum MailboxFolder
 
     /// <summary>Threads the user has deleted; they can be restored.</summary>
     Trash,
+
+    /// <summary>Message requests: threads from people the user has not exchanged messages with, until accepted or declined.</summary>
+    Requests,
 }

@@ -12,6 +12,9 @@ public enum ParticipantState
     /// <summary>In the trash: hidden until restored or until a new message arrives.</summary>
     Deleted = 2,
 
-    /// <summary>The user left the thread: it is gone for them and they get no new messages.</summary>
+    /// <summary>The user left the thread (or declined it as a request): it is gone for them and they get no new messages.</summary>
     Left = 3,
+
+    /// <summary>A message request: a thread from someone the user has not exchanged messages with, waiting to be accepted (no badge, no e-mail).</summary>
+    Request = 4,
 }

@@ -29,7 +29,8 @@ internal sealed partial class UserMessagesService
         }
 
         var now = Now();
-        var checks = await store.ReadNewThreadChecksAsync(request.SenderId, recipients, limits.QuotaAt(now), cancellationToken);
+        var requests = options.Value.MessageRequests && !await requestPolicy.SkipsRequestsAsync(request.SenderId, cancellationToken);
+        var checks = await store.ReadNewThreadChecksAsync(request.SenderId, recipients, limits.QuotaAt(now), requests, cancellationToken);
         await CheckRecipientsAcceptAsync(request.SenderId, recipients, known, checks.Blockers, errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -44,11 +45,14 @@ internal sealed partial class UserMessagesService
         var subject = request.Subject.Trim();
         var content = MessageInputValidator.NormalizeContent(request.Content);
 
+        // Someone who has not exchanged messages with the sender gets the thread as a request.
+        var requested = requests ? recipients.Where(id => !checks.Acquainted.Contains(id)).ToHashSet(StringComparer.Ordinal) : [];
+
         // Recipients in user order, as every write takes them (two writers never wait on each other's rows crosswise).
         var (threadId, messageId) = await store.WriteThreadAsync(
-            request.SenderId, [.. recipients.Order(StringComparer.Ordinal)], subject, content, now, schedule.TimesFor(now), cancellationToken);
+            request.SenderId, [.. recipients.Order(StringComparer.Ordinal)], requested, subject, content, now, schedule.TimesFor(now), cancellationToken);
         await dispatcher.DispatchAsync(
-            new MessageSent(threadId, messageId, subject, request.SenderId, recipients, content, now, IsReply: false),
+            new MessageSent(threadId, messageId, subject, request.SenderId, recipients, content, now, IsReply: false) { RequestedIds = [.. requested] },
             cancellationToken);
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
     }
@@ -90,7 +94,7 @@ internal sealed partial class UserMessagesService
         var text = MessageInputValidator.NormalizeContent(content);
         var (messageId, sentAt) = await store.WriteReplyAsync(userId, threadId, text, now, schedule.TimesFor(now), [.. refusing], cancellationToken);
         await dispatcher.DispatchAsync(
-            new MessageSent(threadId, messageId, checks.Subject!, userId, recipients, text, sentAt, IsReply: true),
+            new MessageSent(threadId, messageId, checks.Subject!, userId, recipients, text, sentAt, IsReply: true) { RequestedIds = [.. recipients.Where(checks.Requested.Contains)] },
             cancellationToken);
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
     }

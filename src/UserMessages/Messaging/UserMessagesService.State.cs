@@ -42,6 +42,9 @@ internal sealed partial class UserMessagesService
             ThreadAction.Archive => await store.MoveAsync(userId, ids, ParticipantState.Archived, now, cancellationToken),
             ThreadAction.Delete => await store.MoveAsync(userId, ids, ParticipantState.Deleted, now, cancellationToken),
             ThreadAction.Restore => await store.MoveAsync(userId, ids, ParticipantState.Active, now, cancellationToken),
+            ThreadAction.Accept => await store.AcceptRequestsAsync(userId, ids, now, cancellationToken),
+            ThreadAction.Decline => await store.DeclineRequestsAsync(userId, ids, blockSenders: false, now, cancellationToken),
+            ThreadAction.DeclineAndBlock => await store.DeclineRequestsAsync(userId, ids, blockSenders: true, now, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
         return applied ? MessagingResult.Success : MessagingResult.NotFound;

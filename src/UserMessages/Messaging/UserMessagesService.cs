@@ -14,6 +14,7 @@ internal sealed partial class UserMessagesService(
     IMessageStore store,
     IUserDirectory directory,
     RecipientGate recipientGate,
+    IMessageRequestPolicy requestPolicy,
     SendingLimits limits,
     MessageInputValidator validator,
     UserMessagesErrorDescriber describer,

@@ -26,6 +26,12 @@ public class UserMessagesOptions
     /// <summary>In a Blazor Web App: the root and layout components the pages render in (found by themselves in the template's site).</summary>
     public UserMessagesBlazorOptions Blazor { get; } = new();
 
+    /// <summary>
+    /// Whether a thread from someone a recipient has not exchanged messages with waits in their Requests folder
+    /// (no badge, no e-mail) until they accept it. Default <see langword="true"/>.
+    /// </summary>
+    public bool MessageRequests { get; set; } = true;
+
     /// <summary>The shortest search query, in characters. Default 2.</summary>
     public int MinSearchLength { get; set; } = 2;
 

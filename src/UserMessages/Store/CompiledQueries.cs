@@ -175,6 +175,7 @@ internal sealed class CompiledQueries
         MailboxFolder.Sent => (ParticipantState.Active, true),
         MailboxFolder.Archive => (ParticipantState.Archived, false),
         MailboxFolder.Trash => (ParticipantState.Deleted, false),
+        MailboxFolder.Requests => (ParticipantState.Request, false),
         _ => throw new ArgumentOutOfRangeException(nameof(folder)),
     };
 

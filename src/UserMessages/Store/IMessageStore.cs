@@ -30,19 +30,19 @@ internal interface IMessageStore
     /// <summary>Recomputes every counter from the participant rows.</summary>
     Task RebuildUnreadCountersAsync(CancellationToken cancellationToken);
 
-    /// <summary>Reads what a new thread from <paramref name="senderId"/> to <paramref name="recipients"/> is checked against.</summary>
-    Task<NewThreadChecks> ReadNewThreadChecksAsync(string senderId, IReadOnlyList<string> recipients, SendingQuota quota, CancellationToken cancellationToken);
+    /// <summary>Reads what a new thread from <paramref name="senderId"/> to <paramref name="recipients"/> is checked against; with <paramref name="readAcquainted"/>, who has exchanged messages with the sender.</summary>
+    Task<NewThreadChecks> ReadNewThreadChecksAsync(string senderId, IReadOnlyList<string> recipients, SendingQuota quota, bool readAcquainted, CancellationToken cancellationToken);
 
     /// <summary>Reads what a reply of <paramref name="userId"/> in <paramref name="threadId"/> is checked against.</summary>
     Task<ReplyChecks> ReadReplyChecksAsync(string userId, long threadId, SendingQuota quota, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes a new thread and its first message: the sender's row read, each recipient's unread in
-    /// their inbox, the counters, and with <paramref name="notify"/> a notification queued for each
-    /// recipient who wants them. Returns the thread's and the message's ids.
+    /// Writes a new thread and its first message: the sender's row read, each recipient's unread in their inbox (or,
+    /// for <paramref name="requested"/>, their Requests folder), the counters, and with <paramref name="notify"/> a
+    /// notification queued for each inbox recipient who wants them. Returns the thread's and the message's ids.
     /// </summary>
     Task<(long ThreadId, long MessageId)> WriteThreadAsync(
-        string senderId, IReadOnlyList<string> recipients, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken);
+        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes a reply, timed no earlier than the thread's latest message: everyone else's row unread
@@ -60,6 +60,15 @@ internal interface IMessageStore
 
     /// <summary>Moves a user's threads to another folder (state); false (and nothing changed) unless they may see every one.</summary>
     Task<bool> MoveAsync(string userId, IReadOnlyList<long> threadIds, ParticipantState state, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Moves a user's message requests to their inbox; false (and nothing changed) unless every thread is a request of theirs.</summary>
+    Task<bool> AcceptRequestsAsync(string userId, IReadOnlyList<long> threadIds, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Declines a user's message requests (gone for them, nobody told), blocking the threads' starters with
+    /// <paramref name="blockSenders"/>; false (and nothing changed) unless every thread is a request of theirs.
+    /// </summary>
+    Task<bool> DeclineRequestsAsync(string userId, IReadOnlyList<long> threadIds, bool blockSenders, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>Takes a user out of a thread, with a line saying so; false when they were not in it.</summary>
     Task<bool> LeaveAsync(string userId, long threadId, DateTime now, CancellationToken cancellationToken);

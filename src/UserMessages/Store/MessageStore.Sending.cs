@@ -7,20 +7,41 @@ namespace UserMessages.Store;
 /// <summary>New threads and replies: their checks' reads, and each write as one transaction.</summary>
 internal partial class MessageStore
 {
-    public virtual async Task<NewThreadChecks> ReadNewThreadChecksAsync(string senderId, IReadOnlyList<string> recipients, SendingQuota quota, CancellationToken cancellationToken)
-        => new(await ReadBlockersAsync(senderId, recipients, cancellationToken), await ReadHistoryAsync(senderId, quota, cancellationToken));
+    public virtual async Task<NewThreadChecks> ReadNewThreadChecksAsync(
+        string senderId, IReadOnlyList<string> recipients, SendingQuota quota, bool readAcquainted, CancellationToken cancellationToken)
+        => new(
+            await ReadBlockersAsync(senderId, recipients, cancellationToken),
+            await ReadHistoryAsync(senderId, quota, cancellationToken),
+            readAcquainted ? await ReadAcquaintedAsync(senderId, recipients, cancellationToken) : []);
+
+    /// <summary>
+    /// Those of <paramref name="recipients"/> who have exchanged messages with <paramref name="senderId"/>: they share a
+    /// thread that is not a request for them (nor one they declined without writing in it).
+    /// </summary>
+    private async Task<HashSet<string>> ReadAcquaintedAsync(string senderId, IReadOnlyList<string> recipients, CancellationToken cancellationToken)
+    {
+        var (left, request) = (ThreadAccess.Gone, ParticipantState.Request);
+        var acquainted = await Db.Participants.AsNoTracking()
+            .Where(r => recipients.Contains(r.UserId) && ((r.State != left && r.State != request) || r.HasSent)
+                && Db.Participants.Any(s => s.ThreadId == r.ThreadId && s.UserId == senderId))
+            .Select(r => r.UserId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return acquainted.ToHashSet(StringComparer.Ordinal);
+    }
 
     public virtual async Task<ReplyChecks> ReadReplyChecksAsync(string userId, long threadId, SendingQuota quota, CancellationToken cancellationToken)
     {
         var participants = await Db.Participants.AsNoTracking()
             .Where(p => p.ThreadId == threadId).WhoMaySee()
-            .Select(p => new { p.UserId, p.Thread!.Subject })
+            .Select(p => new { p.UserId, p.State, p.Thread!.Subject })
             .ToListAsync(cancellationToken);
         var ids = participants.Select(p => p.UserId).ToList();
         var blockers = ids.Contains(userId, StringComparer.Ordinal)
             ? await ReadBlockersAsync(userId, ids.Where(id => id != userId).ToList(), cancellationToken)
             : [];
-        return new ReplyChecks(ids, participants.FirstOrDefault()?.Subject, blockers, await ReadHistoryAsync(userId, quota, cancellationToken));
+        var requested = participants.Where(p => p.State == ParticipantState.Request).Select(p => p.UserId).ToHashSet(StringComparer.Ordinal);
+        return new ReplyChecks(ids, participants.FirstOrDefault()?.Subject, blockers, await ReadHistoryAsync(userId, quota, cancellationToken), requested);
     }
 
     /// <summary>Those of <paramref name="people"/> who blocked <paramref name="senderId"/>.</summary>
@@ -60,12 +81,12 @@ internal partial class MessageStore
         => n == 0 ? Task.FromResult<DateTime?>(null) : times.Skip(n - 1).Select(t => (DateTime?)t).FirstOrDefaultAsync(cancellationToken);
 
     public Task<(long ThreadId, long MessageId)> WriteThreadAsync(
-        string senderId, IReadOnlyList<string> recipients, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
-        => InTransactionAsync(() => WriteThreadCoreAsync(senderId, recipients, subject, content, now, notify, cancellationToken), cancellationToken);
+        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
+        => InTransactionAsync(() => WriteThreadCoreAsync(senderId, recipients, requested, subject, content, now, notify, cancellationToken), cancellationToken);
 
     /// <summary>The write of <see cref="WriteThreadAsync"/>, inside its transaction; <paramref name="recipients"/> are in ordinal order.</summary>
     protected virtual async Task<(long ThreadId, long MessageId)> WriteThreadCoreAsync(
-        string senderId, IReadOnlyList<string> recipients, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
+        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
     {
         var thread = new MessageThread { Subject = subject, CreatedAt = now, CreatedById = senderId, LatestMessageAt = now };
         var message = new Message { Thread = thread, SenderId = senderId, SentAt = now, Content = content };
@@ -76,7 +97,9 @@ internal partial class MessageStore
         Db.Participants.Add(sender);
         foreach (var recipient in recipients.Select(id => NewParticipant(thread, id, now, unread: true)))
         {
-            Db.Participants.Add(recipient).Property<bool>(ThreadParticipantConfiguration.CountedUnread).CurrentValue = true;
+            // A request waits in the Requests folder: neither in the inbox nor counted.
+            recipient.State = requested.Contains(recipient.UserId) ? ParticipantState.Request : ParticipantState.Active;
+            Db.Participants.Add(recipient).Property<bool>(ThreadParticipantConfiguration.CountedUnread).CurrentValue = recipient.State == ParticipantState.Active;
         }
 
         await Context.SaveChangesAsync(cancellationToken);
@@ -85,7 +108,7 @@ internal partial class MessageStore
         thread.LatestMessageId = message.Id;
         sender.LastReadMessageId = message.Id;
         await Context.SaveChangesAsync(cancellationToken);
-        await AddToCountersAsync(recipients.Select(id => (id, 1)).ToList(), cancellationToken);
+        await AddToCountersAsync(recipients.Where(id => !requested.Contains(id)).Select(id => (id, 1)).ToList(), cancellationToken);
         if (notify is { } times)
         {
             await EnqueueAsync(Db.Participants.Where(p => p.ThreadId == thread.Id && p.UserId != senderId), thread.Id, message.Id, times, cancellationToken);
@@ -114,13 +137,14 @@ internal partial class MessageStore
                 .SetProperty(t => t.LatestMessageAt, t => t.LatestMessageAt <= at ? at : t.LatestMessageAt),
             cancellationToken);
 
-        // Everyone else gets it unread and back in the inbox (from archive or trash); the replier has read it.
-        var active = ParticipantState.Active;
+        // Everyone else gets it unread and back in the inbox (from archive or trash; a request stays one); the replier
+        // has read it, and a request they answer is accepted.
+        var (active, request) = (ParticipantState.Active, ParticipantState.Request);
         var inThread = Db.Participants.Where(p => p.ThreadId == threadId).WhoMaySee();
         await inThread.ExecuteUpdateAsync(
             s => s.SetProperty(p => p.IsUnread, p => p.UserId != userId)
-                .SetProperty(p => p.StateChangedAt, p => p.State == active ? p.StateChangedAt : at)
-                .SetProperty(p => p.State, active)
+                .SetProperty(p => p.StateChangedAt, p => p.State == active || (p.State == request && p.UserId != userId) ? p.StateChangedAt : at)
+                .SetProperty(p => p.State, p => p.State == request && p.UserId != userId ? request : active)
                 .SetProperty(p => p.HasSent, p => p.HasSent || p.UserId == userId)
                 .SetProperty(p => p.LastReadMessageId, p => p.UserId == userId ? id : p.LastReadMessageId)
                 .SetProperty(p => p.LatestMessageAt, p => p.LatestMessageAt <= at ? at : p.LatestMessageAt),
@@ -150,9 +174,9 @@ internal partial class MessageStore
     /// </summary>
     private async Task EnqueueAsync(IQueryable<ThreadParticipant> recipients, long threadId, long messageId, NotificationTimes times, CancellationToken cancellationToken)
     {
-        var off = false;
+        var (off, request) = (false, ParticipantState.Request);
         var wanting = await recipients
-            .Where(p => !Db.Preferences.Any(s => s.UserId == p.UserId && s.NotifyByEmail == off))
+            .Where(p => p.State != request && !Db.Preferences.Any(s => s.UserId == p.UserId && s.NotifyByEmail == off))
             .Select(p => p.UserId)
             .ToListAsync(cancellationToken);
         if (wanting.Count == 0)

@@ -16,14 +16,53 @@ internal partial class MessageStore
         => ChangeOwnRowsAsync(userId, threadIds, rows => rows.ExecuteUpdateAsync(s => s.SetProperty(p => p.IsUnread, true), cancellationToken), cancellationToken);
 
     public Task<bool> MoveAsync(string userId, IReadOnlyList<long> threadIds, ParticipantState state, DateTime now, CancellationToken cancellationToken)
-        => ChangeOwnRowsAsync(userId, threadIds, rows => rows.ExecuteUpdateAsync(
-            s => s.SetProperty(p => p.StateChangedAt, p => p.State == state ? p.StateChangedAt : now).SetProperty(p => p.State, state),
-            cancellationToken), cancellationToken);
-
-    /// <summary>Applies <paramref name="change"/> to the user's rows of <paramref name="threadIds"/> (distinct) and counts it: all or nothing.</summary>
-    private Task<bool> ChangeOwnRowsAsync(string userId, IReadOnlyList<long> threadIds, Func<IQueryable<ThreadParticipant>, Task<int>> change, CancellationToken cancellationToken)
     {
-        var rows = Db.Participants.Where(p => p.UserId == userId && threadIds.Contains(p.ThreadId)).WhoMaySee();
+        // A request leaves the Requests folder only by being accepted or declined.
+        var request = ParticipantState.Request;
+        return ChangeOwnRowsAsync(userId, threadIds, rows => rows.ExecuteUpdateAsync(
+            s => s.SetProperty(p => p.StateChangedAt, p => p.State == state ? p.StateChangedAt : now).SetProperty(p => p.State, state),
+            cancellationToken), cancellationToken, rows => rows.Where(p => p.State != request));
+    }
+
+    public Task<bool> AcceptRequestsAsync(string userId, IReadOnlyList<long> threadIds, DateTime now, CancellationToken cancellationToken)
+    {
+        var (request, active) = (ParticipantState.Request, ParticipantState.Active);
+        return ChangeOwnRowsAsync(userId, threadIds, rows => rows.ExecuteUpdateAsync(
+            s => s.SetProperty(p => p.StateChangedAt, now).SetProperty(p => p.State, active),
+            cancellationToken), cancellationToken, rows => rows.Where(p => p.State == request));
+    }
+
+    public Task<bool> DeclineRequestsAsync(string userId, IReadOnlyList<long> threadIds, bool blockSenders, DateTime now, CancellationToken cancellationToken)
+    {
+        var request = ParticipantState.Request;
+        return ChangeOwnRowsAsync(userId, threadIds, async rows =>
+        {
+            // Nobody is told: the thread is gone for the user as if they had left it, without the "left" line.
+            var starters = blockSenders ? await rows.Select(p => p.Thread!.CreatedById).Distinct().ToListAsync(cancellationToken) : [];
+            var changed = await rows.ExecuteUpdateAsync(
+                s => s.SetProperty(p => p.StateChangedAt, now).SetProperty(p => p.State, ThreadAccess.Gone).SetProperty(p => p.IsUnread, false),
+                cancellationToken);
+            var blocked = await Db.Blocks.Where(b => b.BlockerId == userId && starters.Contains(b.BlockedId)).Select(b => b.BlockedId).ToListAsync(cancellationToken);
+            foreach (var starter in starters.Except(blocked).Where(s => s != userId).Order(StringComparer.Ordinal))
+            {
+                Db.Blocks.Add(new UserBlock { BlockerId = userId, BlockedId = starter, CreatedAt = now });
+            }
+
+            await Context.SaveChangesAsync(cancellationToken);
+            return changed;
+        }, cancellationToken, rows => rows.Where(p => p.State == request));
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the user's rows of <paramref name="threadIds"/> (distinct; only those
+    /// <paramref name="eligible"/> keeps) and counts it: all or nothing.
+    /// </summary>
+    private Task<bool> ChangeOwnRowsAsync(
+        string userId, IReadOnlyList<long> threadIds, Func<IQueryable<ThreadParticipant>, Task<int>> change, CancellationToken cancellationToken,
+        Func<IQueryable<ThreadParticipant>, IQueryable<ThreadParticipant>>? eligible = null)
+    {
+        var all = Db.Participants.Where(p => p.UserId == userId && threadIds.Contains(p.ThreadId)).WhoMaySee();
+        var rows = eligible is null ? all : eligible(all);
         return InTransactionAsync(async () =>
         {
             if (await rows.CountAsync(cancellationToken) != threadIds.Count)
@@ -32,7 +71,7 @@ internal partial class MessageStore
             }
 
             await change(rows);
-            await CountUnreadChangesAsync(rows, cancellationToken);
+            await CountUnreadChangesAsync(all, cancellationToken);
             return true;
         }, cancellationToken);
     }

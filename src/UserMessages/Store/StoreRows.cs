@@ -86,12 +86,14 @@ internal sealed record SendingHistory(DateTime? NthNewestForMinute, DateTime? Nt
 /// <param name="Subject">The thread's subject; null when nobody may see it (or there is no such thread).</param>
 /// <param name="Blockers">Those of the others in the thread who blocked the replier.</param>
 /// <param name="History">The replier's sending history.</param>
-internal sealed record ReplyChecks(List<string> Participants, string? Subject, HashSet<string> Blockers, SendingHistory History);
+/// <param name="Requested">Those of the participants for whom the thread is still a message request.</param>
+internal sealed record ReplyChecks(List<string> Participants, string? Subject, HashSet<string> Blockers, SendingHistory History, HashSet<string> Requested);
 
 /// <summary>What a new thread is checked against (besides its recipients being known users).</summary>
 /// <param name="Blockers">The recipients who blocked the sender.</param>
 /// <param name="History">The sender's sending history.</param>
-internal sealed record NewThreadChecks(HashSet<string> Blockers, SendingHistory History);
+/// <param name="Acquainted">The recipients who have exchanged messages with the sender (read only when message requests are on).</param>
+internal sealed record NewThreadChecks(HashSet<string> Blockers, SendingHistory History, HashSet<string> Acquainted);
 
 /// <summary>A queued notification's due time and deadline, and whether it waits for the quiet period; null where notifications are off.</summary>
 internal readonly record struct NotificationTimes(DateTime DueAt, DateTime DeadlineAt, bool AwaitsQuiet);

@@ -151,7 +151,13 @@ public sealed partial class BlazorHostTests
                 builder.Services.AddRazorComponents();
             }
 
-            builder.Services.AddUserMessages(configure).AddEntityFrameworkStores<TestDbContext>();
+            // Its users know each other (message requests off), as in the other test hosts.
+            builder.Services.AddUserMessages(options =>
+                {
+                    options.MessageRequests = false;
+                    configure?.Invoke(options);
+                })
+                .AddEntityFrameworkStores<TestDbContext>();
             if (!razorComponentsFirst)
             {
                 builder.Services.AddRazorComponents();

@@ -34,6 +34,7 @@ public sealed class TestHostBuilder
     private bool pooled;
     private int? poolSize;
     private bool createDatabase = true;
+    private bool messageRequests;
 
     /// <summary>Changes to the messaging options, applied in the order given.</summary>
     public TestHostBuilder ConfigureOptions(Action<UserMessagesOptions> configure)
@@ -53,6 +54,16 @@ public sealed class TestHostBuilder
     public TestHostBuilder ConfigureServices(Action<IServiceCollection> configure)
     {
         serviceChanges.Add(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps message requests on (the package's default). Without it, a test host has them off: its users write to
+    /// each other as people who know each other do, which is what the other rules' tests are about.
+    /// </summary>
+    public TestHostBuilder WithMessageRequests()
+    {
+        messageRequests = true;
         return this;
     }
 
@@ -216,7 +227,7 @@ public sealed class TestHostBuilder
 
         if (userMessages)
         {
-            var changes = optionChanges.ToArray();
+            var changes = (messageRequests ? optionChanges : [options => options.MessageRequests = false, .. optionChanges]).ToArray();
             var messaging = services.AddUserMessages(changes.Length == 0 ? null : options => Array.ForEach(changes, change => change(options)));
             addStores?.Invoke(messaging);
             messagingChanges.ForEach(change => change(messaging));

@@ -20,4 +20,8 @@ public sealed record MessageSent(
     IReadOnlyList<string> RecipientIds,
     string Content,
     DateTime SentAt,
-    bool IsReply);
+    bool IsReply)
+{
+    /// <summary>Those of <see cref="RecipientIds"/> for whom the thread is a message request: it waits in their Requests folder (no badge, no e-mail, no live toast).</summary>
+    public IReadOnlyList<string> RequestedIds { get; init; } = [];
+}

@@ -17,4 +17,13 @@ public enum ThreadAction
 
     /// <summary>Bring back to the inbox from the archive or the trash.</summary>
     Restore,
+
+    /// <summary>Accept a message request: the thread moves to the inbox, and later threads from its sender go straight there.</summary>
+    Accept,
+
+    /// <summary>Decline a message request: the thread is gone for the user; its sender is not told.</summary>
+    Decline,
+
+    /// <summary>Decline a message request and block its sender.</summary>
+    DeclineAndBlock,
 }

@@ -49,17 +49,21 @@ internal sealed class SendingStatements
         var checks = await StatementRunner.ReadAsync(context, templates.For(context, shape), values, static async (reader, ct) =>
         {
             var row = reader.DbDataReader;
-            var (participants, subject) = (new List<string>(), (string?)null);
+            var (participants, subject, requested) = (new List<string>(), (string?)null, new HashSet<string>(StringComparer.Ordinal));
             while (await row.ReadAsync(ct))
             {
                 participants.Add(row.GetString(0));
                 subject = row.GetString(1);
+                if ((ParticipantState)row.GetInt32(2) == ParticipantState.Request)
+                {
+                    requested.Add(row.GetString(0));
+                }
             }
 
             await row.NextResultAsync(ct);
             var blockers = await ReadIdsAsync(row, ct);
             await row.NextResultAsync(ct);
-            return new ReplyChecks(participants, subject, blockers, await ReadHistoryAsync(row, ct));
+            return new ReplyChecks(participants, subject, blockers, await ReadHistoryAsync(row, ct), requested);
         }, cancellationToken);
         return checks with { History = SameLimitsRead(checks.History, quota) };
     }
@@ -82,23 +86,36 @@ internal sealed class SendingStatements
                 : throw new InvalidOperationException("The message's insert returned no id."),
             cancellationToken);
 
-        (values["message"], values["now"], values["gone"], values["active"]) = (messageId, sentAt, ThreadAccess.Gone, ParticipantState.Active);
+        (values["message"], values["now"], values["gone"], values["active"], values["request"]) = (messageId, sentAt, ThreadAccess.Gone, ParticipantState.Active, ParticipantState.Request);
         AddNotificationValues(values, notify, refusing);
         await StatementRunner.ExecuteAsync(context, templates.For(context, new(Kind.ReplyWrite, notify is null ? 0 : refusing.Count, notify is null ? 0 : 1)), values, cancellationToken);
         return (messageId, sentAt);
     }
 
-    /// <summary>Reads what a new thread from <paramref name="userId"/> to <paramref name="recipients"/> is checked against; a limit of 0 is off and reads nothing.</summary>
-    public async Task<NewThreadChecks> ReadThreadChecksAsync(DbContext context, string userId, IReadOnlyList<string> recipients, SendingQuota quota, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads what a new thread from <paramref name="userId"/> to <paramref name="recipients"/> is checked against (with
+    /// <paramref name="readAcquainted"/>, who has exchanged messages with the sender); a limit of 0 is off and reads nothing.
+    /// </summary>
+    public async Task<NewThreadChecks> ReadThreadChecksAsync(
+        DbContext context, string userId, IReadOnlyList<string> recipients, SendingQuota quota, bool readAcquainted, CancellationToken cancellationToken)
     {
         var values = QuotaValues(userId, quota);
         AddRecipientValues(values, recipients);
-        var checks = await StatementRunner.ReadAsync(context, templates.For(context, new(Kind.ThreadChecks, recipients.Count, LimitsOn(quota))), values, static async (reader, ct) =>
+        (values["gone"], values["request"]) = (ThreadAccess.Gone, ParticipantState.Request);
+        var shape = new Shape(Kind.ThreadChecks, recipients.Count, LimitsOn(quota) | (readAcquainted ? AcquaintedFlag : 0));
+        var checks = await StatementRunner.ReadAsync(context, templates.For(context, shape), values, async (reader, ct) =>
         {
             var row = reader.DbDataReader;
             var blockers = await ReadIdsAsync(row, ct);
             await row.NextResultAsync(ct);
-            return new NewThreadChecks(blockers, await ReadHistoryAsync(row, ct));
+            var acquainted = new HashSet<string>(StringComparer.Ordinal);
+            if (readAcquainted)
+            {
+                acquainted = await ReadIdsAsync(row, ct);
+                await row.NextResultAsync(ct);
+            }
+
+            return new NewThreadChecks(blockers, await ReadHistoryAsync(row, ct), acquainted);
         }, cancellationToken);
         return checks with { History = SameLimitsRead(checks.History, quota) };
     }
@@ -108,7 +125,7 @@ internal sealed class SendingStatements
     /// call it in a transaction), as <see cref="IMessageStore.WriteThreadAsync"/> says. Returns the thread's and the message's ids.
     /// </summary>
     public async Task<(long ThreadId, long MessageId)> WriteThreadAsync(
-        DbContext context, string userId, IReadOnlyList<string> recipients, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
+        DbContext context, string userId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, object?>(16 + recipients.Count)
         {
@@ -124,7 +141,15 @@ internal sealed class SendingStatements
             cancellationToken);
 
         (values["thread"], values["message"], values["gone"], values["active"], values["yes"], values["no"]) = (threadId, messageId, ThreadAccess.Gone, ParticipantState.Active, true, false);
+        values["request"] = ParticipantState.Request;
         AddRecipientValues(values, recipients);
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            // A request waits in the Requests folder: neither in the inbox nor counted.
+            var inbox = !requested.Contains(recipients[i]);
+            (values["state" + i], values["counted" + i], values["count" + i]) = (inbox ? ParticipantState.Active : ParticipantState.Request, inbox, inbox ? 1 : 0);
+        }
+
         AddNotificationValues(values, notify, []);
         await StatementRunner.ExecuteAsync(context, templates.For(context, new(Kind.ThreadWrite, recipients.Count, notify is null ? 0 : 1)), values, cancellationToken);
         return (threadId, messageId);
@@ -144,6 +169,8 @@ internal sealed class SendingStatements
     /// Which N-th newest times a checks statement reads. A per-minute limit equal to the per-day one
     /// reads nothing of its own: both are the same N-th newest message (see <see cref="SameLimitsRead"/>).
     /// </summary>
+    private const int AcquaintedFlag = 8;
+
     private static int LimitsOn(SendingQuota quota)
         => (quota.PerMinute > 0 && quota.PerMinute != quota.PerDay ? 1 : 0) | (quota.PerDay > 0 ? 2 : 0) | (quota.NewThreadsPerDay > 0 ? 4 : 0);
 
@@ -198,6 +225,7 @@ internal sealed class SendingStatements
         for (var i = 0; i < shape.People; i++)
         {
             (withPeople["recipient" + i], withPeople["refusing" + i]) = (userMapping, userMapping);
+            (withPeople["state" + i], withPeople["counted" + i], withPeople["count" + i]) = (mappings["active"], mappings["yes"], mappings["minuteSkip"]);
         }
 
         var sql = new Sql(new SqlNames(context), new StatementWriter(context, withPeople), postgres);
@@ -206,7 +234,7 @@ internal sealed class SendingStatements
             Kind.ReplyChecks => sql.ReplyChecks(shape.Flags),
             Kind.ReplyMessage => sql.ReplyMessage(),
             Kind.ReplyWrite => sql.ReplyWrite(notify: shape.Flags != 0, refusing: shape.People),
-            Kind.ThreadChecks => sql.ThreadChecks(shape.People, shape.Flags),
+            Kind.ThreadChecks => sql.ThreadChecks(shape.People, shape.Flags & ~AcquaintedFlag, acquainted: (shape.Flags & AcquaintedFlag) != 0),
             Kind.ThreadInsert => sql.ThreadInsert(),
             _ => sql.ThreadWrite(shape.People, notify: shape.Flags != 0),
         };
@@ -228,6 +256,7 @@ internal sealed class SendingStatements
             ["thread"] = MappingOf(participants, nameof(ThreadParticipant.ThreadId)),
             ["gone"] = MappingOf(participants, nameof(ThreadParticipant.State)),
             ["active"] = MappingOf(participants, nameof(ThreadParticipant.State)),
+            ["request"] = MappingOf(participants, nameof(ThreadParticipant.State)),
             ["dayAgo"] = MappingOf(messages, nameof(Message.SentAt)),
             ["now"] = MappingOf(messages, nameof(Message.SentAt)),
             ["text"] = MappingOf(messages, nameof(Message.Kind)),
@@ -259,7 +288,7 @@ internal sealed class SendingStatements
 
             // The people who may see the thread, with its subject.
             statement
-                .Append($"SELECT {Participant("p", nameof(ThreadParticipant.UserId))}, t.{Thread(nameof(MessageThread.Subject))} ")
+                .Append($"SELECT {Participant("p", nameof(ThreadParticipant.UserId))}, t.{Thread(nameof(MessageThread.Subject))}, {Participant("p", nameof(ThreadParticipant.State))} ")
                 .Append($"FROM {names.Table<ThreadParticipant>()} p INNER JOIN {names.Table<MessageThread>()} t ON t.{Thread(nameof(MessageThread.Id))} = {Participant("p", nameof(ThreadParticipant.ThreadId))} ")
                 .Append($"WHERE {Participant("p", nameof(ThreadParticipant.ThreadId))} = {thread} AND {MaySee("p")};\n");
 
@@ -296,19 +325,24 @@ internal sealed class SendingStatements
             var (userId, state, counted, unread) = (Participant(nameof(ThreadParticipant.UserId)), Participant(nameof(ThreadParticipant.State)), Participant(ThreadParticipantConfiguration.CountedUnread), Participant(nameof(ThreadParticipant.IsUnread)));
             var inThread = $"{Participant(nameof(ThreadParticipant.ThreadId))} = {thread} AND {ThreadAccess.MaySeeSql(state, statement.Value("gone"))}";
 
-            // After the reply everyone else's row is in the inbox and unread (counted), the replier's is read (not counted).
+            // After the reply everyone else's row is in the inbox and unread (counted), unless it is a request, which stays
+            // one (not counted); the replier's is read (not counted), and a request they answer is accepted.
+            var request = statement.Value("request");
+            var staysRequest = $"({state} = {request} AND {userId} <> {user})";
+            var countedAfter = $"({userId} <> {user} AND {state} <> {request})";
             if (!postgres)
             {
-                AppendToCounters($"SELECT {userId}, CASE WHEN {userId} <> {user} THEN 1 ELSE -1 END FROM {names.Table<ThreadParticipant>()} WHERE {inThread} AND {counted} <> ({userId} <> {user}) ORDER BY {userId}");
+                AppendToCounters($"SELECT {userId}, CASE WHEN {countedAfter} THEN 1 ELSE -1 END FROM {names.Table<ThreadParticipant>()} WHERE {inThread} AND {counted} <> {countedAfter} ORDER BY {userId}");
             }
 
             var (lastRead, changedAt, latest, hasSent) = (Participant(nameof(ThreadParticipant.LastReadMessageId)), Participant(nameof(ThreadParticipant.StateChangedAt)), Participant(nameof(ThreadParticipant.LatestMessageAt)), Participant(nameof(ThreadParticipant.HasSent)));
             statement
                 .Append($"UPDATE {names.Table<ThreadParticipant>()} SET {unread} = ({userId} <> {user}), ")
-                .Append($"{changedAt} = CASE WHEN {state} = {active} THEN {changedAt} ELSE {now} END, {state} = {active}, ")
+                .Append($"{changedAt} = CASE WHEN {state} = {active} OR {staysRequest} THEN {changedAt} ELSE {now} END, ")
+                .Append($"{state} = CASE WHEN {staysRequest} THEN {request} ELSE {active} END, ")
                 .Append($"{hasSent} = ({hasSent} OR {userId} = {user}), {lastRead} = CASE WHEN {userId} = {user} THEN {message} ELSE {lastRead} END, ")
                 .Append($"{latest} = CASE WHEN {latest} <= {now} THEN {now} ELSE {latest} END")
-                .Append(postgres ? string.Empty : $", {counted} = ({userId} <> {user})")
+                .Append(postgres ? string.Empty : $", {counted} = {countedAfter}")
                 .Append($" WHERE {inThread};\n");
 
             if (postgres)
@@ -328,9 +362,21 @@ internal sealed class SendingStatements
             return statement.Build();
         }
 
-        public IRelationalCommandTemplate ThreadChecks(int recipients, int limits)
+        public IRelationalCommandTemplate ThreadChecks(int recipients, int limits, bool acquainted)
         {
-            AppendBlockers(string.Join(", ", Enumerable.Range(0, recipients).Select(i => statement.Value("recipient" + i))));
+            var people = string.Join(", ", Enumerable.Range(0, recipients).Select(i => statement.Value("recipient" + i)));
+            AppendBlockers(people);
+            if (acquainted)
+            {
+                // The recipients who share a thread with the sender that is not a request for them (nor declined unanswered).
+                var (state, userId) = (Participant("r", nameof(ThreadParticipant.State)), Participant("r", nameof(ThreadParticipant.UserId)));
+                statement
+                    .Append($"SELECT DISTINCT {userId} FROM {names.Table<ThreadParticipant>()} r WHERE {userId} IN ({people}) ")
+                    .Append($"AND (({state} <> {statement.Value("gone")} AND {state} <> {statement.Value("request")}) OR {Participant("r", nameof(ThreadParticipant.HasSent))}) ")
+                    .Append($"AND EXISTS (SELECT 1 FROM {names.Table<ThreadParticipant>()} s WHERE {Participant("s", nameof(ThreadParticipant.ThreadId))} = {Participant("r", nameof(ThreadParticipant.ThreadId))} ")
+                    .Append($"AND {Participant("s", nameof(ThreadParticipant.UserId))} = {statement.Value("user")});\n");
+            }
+
             return AppendHistory(limits).Build();
         }
 
@@ -365,11 +411,11 @@ internal sealed class SendingStatements
                 .Append($"({thread}, {user}, {no}, {active}, {now}, {yes}, {now}, {message}, {now}, {no})");
             for (var i = 0; i < recipients; i++)
             {
-                statement.Append($", ({thread}, {statement.Value("recipient" + i)}, {yes}, {active}, {now}, {no}, {now}, NULL, {now}, {yes})");
+                statement.Append($", ({thread}, {statement.Value("recipient" + i)}, {yes}, {statement.Value("state" + i)}, {now}, {no}, {now}, NULL, {now}, {statement.Value("counted" + i)})");
             }
 
             statement.Append(";\n");
-            AppendToCounters("VALUES " + string.Join(", ", Enumerable.Range(0, recipients).Select(i => $"({statement.Value("recipient" + i)}, 1)")));
+            AppendToCounters("VALUES " + string.Join(", ", Enumerable.Range(0, recipients).Select(i => $"({statement.Value("recipient" + i)}, {statement.Value("count" + i)})")));
             if (notify)
             {
                 AppendNotifications([]);
@@ -429,6 +475,7 @@ internal sealed class SendingStatements
             string Pending(string property) => names.Column<PendingNotification>(property);
             var no = statement.Value("no");
             var recipients = $"{Participant("q", nameof(ThreadParticipant.ThreadId))} = {statement.Value("thread")} AND {MaySee("q")} "
+                + $"AND {Participant("q", nameof(ThreadParticipant.State))} <> {statement.Value("request")} "
                 + $"AND {Participant("q", nameof(ThreadParticipant.UserId))} <> {statement.Value("user")} "
                 + $"AND NOT EXISTS (SELECT 1 FROM {names.Table<MessagingPreferences>()} s WHERE s.{names.Column<MessagingPreferences>(nameof(MessagingPreferences.UserId))} = {Participant("q", nameof(ThreadParticipant.UserId))} "
                 + $"AND s.{names.Column<MessagingPreferences>(nameof(MessagingPreferences.NotifyByEmail))} = {no})";

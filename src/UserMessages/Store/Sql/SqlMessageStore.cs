@@ -19,15 +19,16 @@ internal sealed class SqlMessageStore(UserMessagesDb db, SqlStatements statement
     public override Task<ThreadRead?> ReadThreadAsync(string userId, long threadId, KeysetPage page, int take, CancellationToken cancellationToken)
         => statements.Thread.ReadAsync(Context, userId, threadId, page, take, cancellationToken);
 
-    public override Task<NewThreadChecks> ReadNewThreadChecksAsync(string senderId, IReadOnlyList<string> recipients, SendingQuota quota, CancellationToken cancellationToken)
-        => statements.Sending.ReadThreadChecksAsync(Context, senderId, recipients, quota, cancellationToken);
+    public override Task<NewThreadChecks> ReadNewThreadChecksAsync(
+        string senderId, IReadOnlyList<string> recipients, SendingQuota quota, bool readAcquainted, CancellationToken cancellationToken)
+        => statements.Sending.ReadThreadChecksAsync(Context, senderId, recipients, quota, readAcquainted, cancellationToken);
 
     public override Task<ReplyChecks> ReadReplyChecksAsync(string userId, long threadId, SendingQuota quota, CancellationToken cancellationToken)
         => statements.Sending.ReadReplyChecksAsync(Context, userId, threadId, quota, cancellationToken);
 
     protected override Task<(long ThreadId, long MessageId)> WriteThreadCoreAsync(
-        string senderId, IReadOnlyList<string> recipients, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
-        => statements.Sending.WriteThreadAsync(Context, senderId, recipients, subject, content, now, notify, cancellationToken);
+        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
+        => statements.Sending.WriteThreadAsync(Context, senderId, recipients, requested, subject, content, now, notify, cancellationToken);
 
     protected override Task<(long Id, DateTime SentAt)> WriteReplyCoreAsync(
         string userId, long threadId, string content, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
