@@ -82,6 +82,7 @@ public sealed class SampleSite : WebApplicationFactory<Program>
     {
         builder.UseSetting("ConnectionStrings:Messages", $"Data Source={Path.Combine(folder, "messages.db")}");
         builder.UseSetting("Sample:DemoData", "false");
+        builder.UseSetting("Messages:MessageRequests", "false");
         builder.UseSetting("Sample:MailPickupDirectory", Path.Combine(folder, "mail"));
         builder.ConfigureLogging(logging => logging
             .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning)

@@ -97,6 +97,9 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The test users write to each other as people who know each other do (message requests off), unless a
+        // test's settings turn requests on: only their own tests are about them.
+        builder.UseSetting("Messages:MessageRequests", "false");
         foreach (var (key, value) in database.Settings().Concat(settings))
         {
             builder.UseSetting(key, value);
