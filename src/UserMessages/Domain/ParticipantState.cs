@@ -17,4 +17,7 @@ public enum ParticipantState
 
     /// <summary>A message request: a thread from someone the user has not exchanged messages with, waiting to be accepted (no badge, no e-mail).</summary>
     Request = 4,
+
+    /// <summary>A message request the user declined: gone for them as if they had left, but the others are not told (they still see them listed).</summary>
+    Declined = 5,
 }

@@ -73,7 +73,7 @@ internal sealed class CompiledQueries
                 State = p.State,
                 LastReadMessageId = p.LastReadMessageId,
                 Subject = p.Thread!.Subject,
-                Participants = p.Thread.Participants.AsQueryable().Where(ThreadAccess.MaySee).OrderBy(o => o.JoinedAt).ThenBy(o => o.UserId).Select(o => o.UserId).ToList(),
+                Participants = p.Thread.Participants.AsQueryable().Where(ThreadAccess.Listed).OrderBy(o => o.JoinedAt).ThenBy(o => o.UserId).Select(o => o.UserId).ToList(),
             })
             .FirstOrDefault());
 
@@ -124,7 +124,7 @@ internal sealed class CompiledQueries
                 Subject = t.Subject,
                 SenderId = m.SenderId,
                 Excerpt = m.Content.Substring(0, ThreadRow.ExcerptLength + 1),
-                OtherIds = c.Set<ThreadParticipant>().Where(o => o.ThreadId == t.Id && o.UserId != userId).Where(ThreadAccess.MaySee).Select(o => o.UserId).ToList(),
+                OtherIds = c.Set<ThreadParticipant>().Where(o => o.ThreadId == t.Id && o.UserId != userId).Where(ThreadAccess.Listed).Select(o => o.UserId).ToList(),
             };
 
     // A folder read's arguments, the same for every variant: user, state (and second state), sent,

@@ -14,16 +14,13 @@ internal partial class MessageStore
             await ReadHistoryAsync(senderId, quota, cancellationToken),
             readAcquainted ? await ReadAcquaintedAsync(senderId, recipients, cancellationToken) : []);
 
-    /// <summary>
-    /// Those of <paramref name="recipients"/> who have exchanged messages with <paramref name="senderId"/>: they share a
-    /// thread that is not a request for them (nor one they declined without writing in it).
-    /// </summary>
+    /// <summary>Those of <paramref name="recipients"/> who have exchanged messages with <paramref name="senderId"/> (<see cref="Acquaintance"/>).</summary>
     private async Task<HashSet<string>> ReadAcquaintedAsync(string senderId, IReadOnlyList<string> recipients, CancellationToken cancellationToken)
     {
-        var (left, request) = (ThreadAccess.Gone, ParticipantState.Request);
         var acquainted = await Db.Participants.AsNoTracking()
-            .Where(r => recipients.Contains(r.UserId) && ((r.State != left && r.State != request) || r.HasSent)
-                && Db.Participants.Any(s => s.ThreadId == r.ThreadId && s.UserId == senderId))
+            .Where(r => recipients.Contains(r.UserId))
+            .Where(Acquaintance.Knows)
+            .Where(r => Db.Participants.Any(s => s.ThreadId == r.ThreadId && s.UserId == senderId))
             .Select(r => r.UserId)
             .Distinct()
             .ToListAsync(cancellationToken);

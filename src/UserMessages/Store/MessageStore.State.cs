@@ -37,10 +37,10 @@ internal partial class MessageStore
         var request = ParticipantState.Request;
         return ChangeOwnRowsAsync(userId, threadIds, async rows =>
         {
-            // Nobody is told: the thread is gone for the user as if they had left it, without the "left" line.
+            // Nobody is told: the thread is gone for the user as if they had left it, but without the "left" line.
             var starters = blockSenders ? await rows.Select(p => p.Thread!.CreatedById).Distinct().ToListAsync(cancellationToken) : [];
             var changed = await rows.ExecuteUpdateAsync(
-                s => s.SetProperty(p => p.StateChangedAt, now).SetProperty(p => p.State, ThreadAccess.Gone).SetProperty(p => p.IsUnread, false),
+                s => s.SetProperty(p => p.StateChangedAt, now).SetProperty(p => p.State, ThreadAccess.Declined).SetProperty(p => p.IsUnread, false),
                 cancellationToken);
             var blocked = await Db.Blocks.Where(b => b.BlockerId == userId && starters.Contains(b.BlockedId)).Select(b => b.BlockedId).ToListAsync(cancellationToken);
             foreach (var starter in starters.Except(blocked).Where(s => s != userId).Order(StringComparer.Ordinal))

@@ -111,7 +111,7 @@ internal sealed class FolderStatement
                 .Append($"substr(m.{names.Column<Message>(nameof(Message.Content))}, 1, {ThreadRow.ExcerptLength + 1}), ")
                 .Append($"(SELECT {string.Format(CultureInfo.InvariantCulture, joinIds, Other(nameof(ThreadParticipant.UserId)))} FROM {names.Table<ThreadParticipant>()} o ")
                 .Append($"WHERE {Other(nameof(ThreadParticipant.ThreadId))} = {id} AND {Other(nameof(ThreadParticipant.UserId))} <> {user} ")
-                .Append($"AND {ThreadAccess.MaySeeSql(Other(nameof(ThreadParticipant.State)), statement.Value("gone"))})")
+                .Append($"AND {ThreadAccess.ListedSql(Other(nameof(ThreadParticipant.State)), statement.Value("gone"))})")
                 .Append($", (SELECT {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))} FROM {names.Table<MailboxCounter>()} WHERE {names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))} = {user}) ")
                 .Append($"FROM {names.Table<ThreadParticipant>()} p ")
                 .Append($"INNER JOIN {names.Table<MessageThread>()} t ON t.{names.Column<MessageThread>(nameof(MessageThread.Id))} = {id} ")

@@ -101,7 +101,6 @@ internal sealed class SendingStatements
     {
         var values = QuotaValues(userId, quota);
         AddRecipientValues(values, recipients);
-        (values["gone"], values["request"]) = (ThreadAccess.Gone, ParticipantState.Request);
         var shape = new Shape(Kind.ThreadChecks, recipients.Count, LimitsOn(quota) | (readAcquainted ? AcquaintedFlag : 0));
         var checks = await StatementRunner.ReadAsync(context, templates.For(context, shape), values, async (reader, ct) =>
         {
@@ -368,11 +367,11 @@ internal sealed class SendingStatements
             AppendBlockers(people);
             if (acquainted)
             {
-                // The recipients who share a thread with the sender that is not a request for them (nor declined unanswered).
-                var (state, userId) = (Participant("r", nameof(ThreadParticipant.State)), Participant("r", nameof(ThreadParticipant.UserId)));
+                // The recipients who have exchanged messages with the sender (Acquaintance).
+                var userId = Participant("r", nameof(ThreadParticipant.UserId));
                 statement
                     .Append($"SELECT DISTINCT {userId} FROM {names.Table<ThreadParticipant>()} r WHERE {userId} IN ({people}) ")
-                    .Append($"AND (({state} <> {statement.Value("gone")} AND {state} <> {statement.Value("request")}) OR {Participant("r", nameof(ThreadParticipant.HasSent))}) ")
+                    .Append($"AND {Acquaintance.KnowsSql(Participant("r", nameof(ThreadParticipant.State)), Participant("r", nameof(ThreadParticipant.HasSent)))} ")
                     .Append($"AND EXISTS (SELECT 1 FROM {names.Table<ThreadParticipant>()} s WHERE {Participant("s", nameof(ThreadParticipant.ThreadId))} = {Participant("r", nameof(ThreadParticipant.ThreadId))} ")
                     .Append($"AND {Participant("s", nameof(ThreadParticipant.UserId))} = {statement.Value("user")});\n");
             }

@@ -103,9 +103,10 @@ internal sealed class ThreadStatement
                 .Append($"INNER JOIN {names.Table<MessageThread>()} t ON t.{names.Column<MessageThread>(nameof(MessageThread.Id))} = {Row("p", nameof(ThreadParticipant.ThreadId))} ")
                 .Append($"WHERE {MaySee("p")} AND {Row("p", nameof(ThreadParticipant.UserId))} = {user};\n");
 
-            // The people who may see it, in the order they joined.
+            // Its people (all who have not left), in the order they joined.
             statement
-                .Append($"SELECT {Row("o", nameof(ThreadParticipant.UserId))} FROM {names.Table<ThreadParticipant>()} o WHERE {MaySee("o")} ")
+                .Append($"SELECT {Row("o", nameof(ThreadParticipant.UserId))} FROM {names.Table<ThreadParticipant>()} o ")
+                .Append($"WHERE {Row("o", nameof(ThreadParticipant.ThreadId))} = {thread} AND {ThreadAccess.ListedSql(Row("o", nameof(ThreadParticipant.State)), gone)} ")
                 .Append($"ORDER BY {Row("o", nameof(ThreadParticipant.JoinedAt))}, {Row("o", nameof(ThreadParticipant.UserId))};\n");
 
             // A page of its messages, read only for someone who may see it (by the thread's SentAt index, in order).
