@@ -69,6 +69,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         pages.MapGet("/sent", FolderPages.Sent).WithName(mount.NameOf(PageNames.Sent));
         pages.MapGet("/archive", FolderPages.Archive).WithName(mount.NameOf(PageNames.Archive));
         pages.MapGet("/trash", FolderPages.Trash).WithName(mount.NameOf(PageNames.Trash));
+        pages.MapGet("/requests", FolderPages.Requests).WithName(mount.NameOf(PageNames.Requests));
         pages.MapGet("/search", FolderPages.Search).WithName(mount.NameOf(PageNames.Search));
         pages.MapPost("/bulk", BulkPages.Apply).WithName(mount.NameOf(PageNames.Bulk));
         pages.MapGet("/create", ComposePages.Show).WithName(mount.NameOf(PageNames.Create));
@@ -81,6 +82,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         pages.MapPost("/thread/{id}/archive", ThreadPages.Archive).WithName(mount.NameOf(PageNames.ArchiveThread));
         pages.MapPost("/thread/{id}/unread", ThreadPages.MarkUnread).WithName(mount.NameOf(PageNames.MarkUnread));
         pages.MapPost("/thread/{id}/leave", ThreadPages.Leave).WithName(mount.NameOf(PageNames.Leave));
+        pages.MapPost("/thread/{id}/answer", ThreadPages.Answer).WithName(mount.NameOf(PageNames.Answer));
         pages.MapPost("/thread/{id}/participants", ThreadPages.AddPeople).WithName(mount.NameOf(PageNames.AddPeople));
         pages.MapGet("/blocked", BlockPages.Show).WithName(mount.NameOf(PageNames.Blocked));
         pages.MapPost("/blocked", BlockPages.Block);

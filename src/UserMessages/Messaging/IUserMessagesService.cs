@@ -92,6 +92,12 @@ public interface IUserMessagesService
     /// <returns>The count.</returns>
     Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken = default);
 
+    /// <summary>How many message requests wait in the user's Requests folder.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The number of requests.</returns>
+    Task<int> CountRequestsAsync(string userId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Recomputes every user's unread counter from the participant rows, set-based, in one
     /// transaction. Only needed after those rows were written by other means than this service

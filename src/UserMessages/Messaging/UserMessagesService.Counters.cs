@@ -9,5 +9,11 @@ internal sealed partial class UserMessagesService
         return Math.Max(await store.CountUnreadAsync(userId, cancellationToken), 0);
     }
 
+    public async Task<int> CountRequestsAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return await store.CountRequestsAsync(userId, cancellationToken);
+    }
+
     public Task RebuildUnreadCountersAsync(CancellationToken cancellationToken = default) => store.RebuildUnreadCountersAsync(cancellationToken);
 }

@@ -27,6 +27,9 @@ internal interface IMessageStore
     /// <summary>The unread threads in the inbox of each of <paramref name="userIds"/> (distinct).</summary>
     Task<Dictionary<string, int>> CountUnreadAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken);
 
+    /// <summary>The message requests waiting in a user's Requests folder.</summary>
+    Task<int> CountRequestsAsync(string userId, CancellationToken cancellationToken);
+
     /// <summary>Recomputes every counter from the participant rows.</summary>
     Task RebuildUnreadCountersAsync(CancellationToken cancellationToken);
 

@@ -16,6 +16,12 @@ internal partial class MessageStore
     public Task<Dictionary<string, int>> CountUnreadAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
         => CompiledQueries.For(Context).UnreadCountsAsync(Context, userIds, cancellationToken);
 
+    public Task<int> CountRequestsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var request = ParticipantState.Request;
+        return Db.Participants.CountAsync(p => p.UserId == userId && p.State == request, cancellationToken);
+    }
+
     public Task RebuildUnreadCountersAsync(CancellationToken cancellationToken)
     {
         var active = ParticipantState.Active;

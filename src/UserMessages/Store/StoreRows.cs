@@ -36,7 +36,7 @@ internal sealed class ThreadRow
 }
 
 /// <summary>A page of a folder's rows, and the reader's unread count when the same read brought it.</summary>
-internal sealed record FolderRows(List<ThreadRow> Rows, int? UnreadCount);
+internal sealed record FolderRows(List<ThreadRow> Rows, int? UnreadCount, int? RequestCount = null);
 
 /// <summary>The reader's side of a thread, as the thread page needs it.</summary>
 internal sealed class ThreadHeader

@@ -7,6 +7,8 @@ internal static class PageNames
     public const string Sent = nameof(Sent);
     public const string Trash = nameof(Trash);
     public const string Archive = nameof(Archive);
+    public const string Requests = nameof(Requests);
+    public const string Answer = nameof(Answer);
     public const string Search = nameof(Search);
     public const string Bulk = nameof(Bulk);
     public const string Blocked = nameof(Blocked);

@@ -42,6 +42,7 @@ public sealed class UserMessagesLinks
             MailboxFolder.Sent => PageNames.Sent,
             MailboxFolder.Archive => PageNames.Archive,
             MailboxFolder.Trash => PageNames.Trash,
+            MailboxFolder.Requests => PageNames.Requests,
             _ => throw new ArgumentOutOfRangeException(nameof(folder)),
         };
         return Path(http, page, new RouteValueDictionary { ["before"] = before, ["after"] = after });
@@ -90,6 +91,12 @@ public sealed class UserMessagesLinks
     /// <param name="threadId">The thread.</param>
     /// <returns>The path.</returns>
     public string Restore(HttpContext http, long threadId) => ThreadPost(http, PageNames.Restore, threadId);
+
+    /// <summary>Where the answer to a message request (accept, decline, decline and block) posts.</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <returns>The path.</returns>
+    public string Answer(HttpContext http, long threadId) => ThreadPost(http, PageNames.Answer, threadId);
 
     /// <summary>Where a thread's archive form posts.</summary>
     /// <param name="http">The current request.</param>

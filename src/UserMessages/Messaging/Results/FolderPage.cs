@@ -14,4 +14,7 @@ public sealed record FolderPage(MailboxFolder Folder, IReadOnlyList<ThreadSummar
     /// (see <c>FolderStatement</c>); the folder pages hand it to the unread badge.
     /// </summary>
     internal int? UnreadCount { get; init; }
+
+    /// <summary>The reader's message requests, when the folder's read brought them along.</summary>
+    internal int? RequestCount { get; init; }
 }

@@ -10,8 +10,8 @@ using UserMessages.Storage;
 namespace UserMessages.Store;
 
 /// <summary>
-/// A folder page (inbox, archive, trash, sent) as one statement of the SQL store: the user's rows in the order of
-/// the folder's index, their threads, latest messages and other people's ids, and the reader's unread counter.
+/// A folder page (inbox, archive, trash, sent, requests) as one statement of the SQL store: the user's rows in the order
+/// of the folder's index, their threads, latest messages and other people's ids, the reader's unread counter and requests.
 /// </summary>
 internal sealed class FolderStatement
 {
@@ -51,15 +51,16 @@ internal sealed class FolderStatement
         return StatementRunner.ReadAsync(context, template, values, static async (reader, ct) =>
         {
             var rows = new List<ThreadRow>();
-            int? unread = null;
+            (int? unread, int? requests) = (null, null);
             while (await reader.ReadAsync(ct))
             {
                 var row = reader.DbDataReader;
                 rows.Add(Read(row));
                 unread ??= row.IsDBNull(8) ? 0 : Math.Max(row.GetInt32(8), 0);
+                requests ??= Convert.ToInt32(row.GetValue(9), CultureInfo.InvariantCulture);
             }
 
-            return new FolderRows(rows, unread);
+            return new FolderRows(rows, unread, requests);
         }, cancellationToken);
     }
 
@@ -112,7 +113,9 @@ internal sealed class FolderStatement
                 .Append($"(SELECT {string.Format(CultureInfo.InvariantCulture, joinIds, Other(nameof(ThreadParticipant.UserId)))} FROM {names.Table<ThreadParticipant>()} o ")
                 .Append($"WHERE {Other(nameof(ThreadParticipant.ThreadId))} = {id} AND {Other(nameof(ThreadParticipant.UserId))} <> {user} ")
                 .Append($"AND {ThreadAccess.ListedSql(Other(nameof(ThreadParticipant.State)), statement.Value("gone"))})")
-                .Append($", (SELECT {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))} FROM {names.Table<MailboxCounter>()} WHERE {names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))} = {user}) ")
+                .Append($", (SELECT {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))} FROM {names.Table<MailboxCounter>()} WHERE {names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))} = {user})")
+                .Append($", (SELECT COUNT(*) FROM {names.Table<ThreadParticipant>()} r WHERE r.{names.Column<ThreadParticipant>(nameof(ThreadParticipant.UserId))} = {user} ")
+                .Append($"AND r.{names.Column<ThreadParticipant>(nameof(ThreadParticipant.State))} = {(int)ParticipantState.Request}) ")
                 .Append($"FROM {names.Table<ThreadParticipant>()} p ")
                 .Append($"INNER JOIN {names.Table<MessageThread>()} t ON t.{names.Column<MessageThread>(nameof(MessageThread.Id))} = {id} ")
                 .Append($"INNER JOIN {names.Table<Message>()} m ON m.{names.Column<Message>(nameof(Message.Id))} = t.{names.Column<MessageThread>(nameof(MessageThread.LatestMessageId))} ")

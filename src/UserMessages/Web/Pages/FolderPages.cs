@@ -7,7 +7,7 @@ using UserMessages.Web;
 
 namespace UserMessages.Web.Pages;
 
-/// <summary>GET of the folder pages (Inbox, Sent, Archive, Trash) and of the search page.</summary>
+/// <summary>GET of the folder pages (Inbox, Requests, Sent, Archive, Trash) and of the search page.</summary>
 internal static class FolderPages
 {
     public static Task<IResult> Inbox(HttpContext http, IUserMessagesService messages, [FromQuery] string? before, [FromQuery] string? after)
@@ -15,6 +15,9 @@ internal static class FolderPages
 
     public static Task<IResult> Sent(HttpContext http, IUserMessagesService messages, [FromQuery] string? before, [FromQuery] string? after)
         => ShowAsync(http, messages, MailboxFolder.Sent, ViewPaths.Sent, before, after);
+
+    public static Task<IResult> Requests(HttpContext http, IUserMessagesService messages, [FromQuery] string? before, [FromQuery] string? after)
+        => ShowAsync(http, messages, MailboxFolder.Requests, ViewPaths.Requests, before, after);
 
     public static Task<IResult> Trash(HttpContext http, IUserMessagesService messages, [FromQuery] string? before, [FromQuery] string? after)
         => ShowAsync(http, messages, MailboxFolder.Trash, ViewPaths.Trash, before, after);
@@ -56,6 +59,11 @@ internal static class FolderPages
         if (result.Value!.UnreadCount is { } unread)
         {
             KnownUnreadCount.Remember(http, userId, unread);
+        }
+
+        if (result.Value.RequestCount is { } requests)
+        {
+            KnownUnreadCount.RememberRequests(http, userId, requests);
         }
 
         return new PageResult(view, new FolderViewModel(result.Value));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.Users;
 using UserMessages.ViewModels;
@@ -116,6 +117,33 @@ internal static class ThreadPages
 
     public static Task<IResult> Leave(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
         => ChangeStateAsync(http, id, messages.LeaveThreadAsync, (_, _) => links.Inbox(http));
+
+    /// <summary>The answer to a message request (field <c>answer</c>: Accept, Decline or DeclineAndBlock): accepted, the thread; declined, the Requests folder.</summary>
+    public static async Task<IResult> Answer(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+    {
+        var (post, refusal) = await ThreadPost.ReadAsync(http, id);
+        if (post is not { } p)
+        {
+            return refusal!;
+        }
+
+        ThreadAction? answer = p.Form["answer"].ToString() switch
+        {
+            nameof(ThreadAction.Accept) => ThreadAction.Accept,
+            nameof(ThreadAction.Decline) => ThreadAction.Decline,
+            nameof(ThreadAction.DeclineAndBlock) => ThreadAction.DeclineAndBlock,
+            _ => null,
+        };
+        if (answer is not { } action)
+        {
+            return PageResult.Problem(StatusCodes.Status400BadRequest, "Bad request", "Answer with Accept, Decline or DeclineAndBlock.");
+        }
+
+        var result = await messages.ApplyToThreadsAsync(p.UserId, action, [p.ThreadId], http.RequestAborted);
+        return !result.Succeeded ? PageResult.NotFound()
+            : action == ThreadAction.Accept ? Results.Redirect(links.Thread(http, p.ThreadId))
+            : Results.Redirect(links.Folder(http, MailboxFolder.Requests));
+    }
 
     /// <summary>A state-changing button of a thread: apply it, then go back to a local <c>returnUrl</c> or the default page.</summary>
     private static async Task<IResult> ChangeStateAsync(

@@ -9,6 +9,7 @@ internal static class ViewPaths
     public const string Sent = Root + "Sent.cshtml";
     public const string Trash = Root + "Trash.cshtml";
     public const string Archive = Root + "Archive.cshtml";
+    public const string Requests = Root + "Requests.cshtml";
     public const string Search = Root + "Search.cshtml";
     public const string Blocked = Root + "Blocked.cshtml";
     public const string Settings = Root + "Settings.cshtml";
