@@ -12,7 +12,7 @@ internal static class ApiProblems
         => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Conversation not found", detail: "This conversation does not exist, or you are not taking part in it.");
 
     public static ProblemHttpResult FolderNotFound()
-        => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Folder not found", detail: "The folders are inbox, sent, archive and trash.");
+        => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Folder not found", detail: "The folders are inbox, requests, sent, archive and trash.");
 
     public static ProblemHttpResult MalformedId()
         => BadRequest("That is not a valid conversation id.");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.Web.Pages;
@@ -19,14 +20,15 @@ internal static class ApiReads
         return TypedResults.Ok(new ApiAntiforgeryToken(tokens.RequestToken!, tokens.HeaderName!));
     }
 
-    public static async Task<Results<Ok<ApiUnreadCount>, ChallengeHttpResult>> UnreadCount(HttpContext http, IUserMessagesService messages)
+    public static async Task<Results<Ok<ApiUnreadCount>, ChallengeHttpResult>> UnreadCount(HttpContext http, IUserMessagesService messages, IOptions<UserMessagesOptions> options)
     {
         if (PageRequests.CurrentUserId(http) is not { } userId)
         {
             return TypedResults.Challenge();
         }
 
-        return TypedResults.Ok(new ApiUnreadCount(await messages.CountUnreadAsync(userId, http.RequestAborted)));
+        var requests = options.Value.MessageRequests ? await messages.CountRequestsAsync(userId, http.RequestAborted) : 0;
+        return TypedResults.Ok(new ApiUnreadCount(await messages.CountUnreadAsync(userId, http.RequestAborted), requests));
     }
 
     public static async Task<Results<Ok<ApiFolderPage>, ProblemHttpResult, ValidationProblem, ChallengeHttpResult>> Folder(

@@ -9,5 +9,5 @@ internal sealed record ReplyBody(string? Content);
 /// <summary>POST <c>api/threads/{id}/participants</c>: people to add, by user id, user name or e-mail.</summary>
 internal sealed record ParticipantsBody(IReadOnlyList<string?>? To);
 
-/// <summary>POST <c>api/threads/bulk</c>: <c>action</c> is <c>markRead</c>, <c>markUnread</c>, <c>archive</c>, <c>delete</c> or <c>restore</c>.</summary>
+/// <summary>POST <c>api/threads/bulk</c>: <c>action</c> is <c>markRead</c>, <c>markUnread</c>, <c>archive</c>, <c>delete</c>, <c>restore</c>, <c>accept</c>, <c>decline</c> or <c>declineAndBlock</c>.</summary>
 internal sealed record BulkBody(string? Action, IReadOnlyList<long>? Ids);

@@ -50,8 +50,8 @@ internal sealed record ApiThread(
 /// <summary>Where a new thread or reply was stored.</summary>
 internal sealed record ApiSentMessage(long ThreadId, long MessageId);
 
-/// <summary>The number of unread threads.</summary>
-internal sealed record ApiUnreadCount(int Count);
+/// <summary>The number of unread threads in the inbox, and of message requests waiting.</summary>
+internal sealed record ApiUnreadCount(int Count, int Requests);
 
 /// <summary>The antiforgery token the site's own scripts send back in the <paramref name="HeaderName"/> header.</summary>
 internal sealed record ApiAntiforgeryToken(string Token, string HeaderName);

@@ -183,6 +183,15 @@ internal static class ApiWrites
     public static Task<Results<NoContent, ProblemHttpResult, ChallengeHttpResult>> Delete(HttpContext http, IUserMessagesService messages, string id)
         => ChangeStateAsync(http, id, messages.DeleteThreadAsync);
 
+    public static Task<Results<NoContent, ProblemHttpResult, ChallengeHttpResult>> Accept(HttpContext http, IUserMessagesService messages, string id)
+        => ChangeStateAsync(http, id, (user, thread, ct) => messages.ApplyToThreadsAsync(user, ThreadAction.Accept, [thread], ct));
+
+    public static Task<Results<NoContent, ProblemHttpResult, ChallengeHttpResult>> Decline(HttpContext http, IUserMessagesService messages, string id)
+        => ChangeStateAsync(http, id, (user, thread, ct) => messages.ApplyToThreadsAsync(user, ThreadAction.Decline, [thread], ct));
+
+    public static Task<Results<NoContent, ProblemHttpResult, ChallengeHttpResult>> DeclineAndBlock(HttpContext http, IUserMessagesService messages, string id)
+        => ChangeStateAsync(http, id, (user, thread, ct) => messages.ApplyToThreadsAsync(user, ThreadAction.DeclineAndBlock, [thread], ct));
+
     public static Task<Results<NoContent, ProblemHttpResult, ChallengeHttpResult>> Restore(HttpContext http, IUserMessagesService messages, string id)
         => ChangeStateAsync(http, id, messages.RestoreThreadAsync);
 

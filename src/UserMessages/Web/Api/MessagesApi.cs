@@ -40,6 +40,9 @@ internal static class MessagesApi
         api.MapPost("/threads/{id}/read", ApiWrites.MarkRead).WithName(mount.NameOf("Api.MarkRead")).Refuses(Invalid, NotFound);
         api.MapPost("/threads/{id}/unread", ApiWrites.MarkUnread).WithName(mount.NameOf("Api.MarkUnread")).Refuses(Invalid, NotFound);
         api.MapPost("/threads/{id}/leave", ApiWrites.Leave).WithName(mount.NameOf("Api.Leave")).Refuses(Invalid, NotFound);
+        api.MapPost("/threads/{id}/accept", ApiWrites.Accept).WithName(mount.NameOf("Api.Accept")).Refuses(Invalid, NotFound);
+        api.MapPost("/threads/{id}/decline", ApiWrites.Decline).WithName(mount.NameOf("Api.Decline")).Refuses(Invalid, NotFound);
+        api.MapPost("/threads/{id}/decline-and-block", ApiWrites.DeclineAndBlock).WithName(mount.NameOf("Api.DeclineAndBlock")).Refuses(Invalid, NotFound);
 
         api.ProducesProblem(StatusCodes.Status401Unauthorized);
     }

@@ -7,8 +7,9 @@ namespace UserMessages.Web.Live;
 
 /// <summary>
 /// After a message is committed, pushes it to the open pages of its sender and of every recipient
-/// (<c>messageSent</c>), and each recipient's new unread count (<c>unreadCount</c>). A failure here
-/// is caught and logged by the dispatcher (without the content); the message stays saved.
+/// (<c>messageSent</c>), and each recipient's new unread count (<c>unreadCount</c>); nothing to those for
+/// whom the thread is a message request. A failure here is caught and logged by the dispatcher (without the
+/// content); the message stays saved.
 /// </summary>
 internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store) : IMessageSentHandler
 {
@@ -30,11 +31,12 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
             DateTime.SpecifyKind(message.SentAt, DateTimeKind.Utc),
             message.IsReply);
 
-        var groups = message.RecipientIds.Prepend(message.SenderId).Distinct(StringComparer.Ordinal).Select(UserMessagesHub.GroupOf).ToList();
+        // A message request reaches its recipient's pages no sooner than its Requests folder is opened.
+        var recipients = message.RecipientIds.Except(message.RequestedIds, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToList();
+        var groups = recipients.Prepend(message.SenderId).Distinct(StringComparer.Ordinal).Select(UserMessagesHub.GroupOf).ToList();
         await hub.Clients.Groups(groups).SendAsync(MessageSentEvent, live, cancellationToken);
 
         // Every recipient's counter in one read (the request's context; a user without a row has none unread).
-        var recipients = message.RecipientIds.Distinct(StringComparer.Ordinal).ToList();
         var counts = await store.CountUnreadAsync(recipients, cancellationToken);
         foreach (var recipientId in recipients)
         {
