@@ -58,6 +58,9 @@ public abstract class MessagingTest : IAsyncLifetime
     /// <summary>Whether the app runs on Kestrel, a real server on a local port, instead of the in-memory test server.</summary>
     protected virtual bool UseKestrel => false;
 
+    /// <summary>Configuration of the app for this test class (the same for every test), e.g. <c>Messages:MessageRequests</c>.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     /// <summary>Replaces services of the app for this test class (the same for every test: the first test's call makes the shared app).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -94,7 +97,7 @@ public abstract class MessagingTest : IAsyncLifetime
 
     private MessagesFactory CreateApp()
     {
-        var app = new MessagesFactory(configureServices: ConfigureServices);
+        var app = new MessagesFactory(configureServices: ConfigureServices, settings: Settings);
         if (UseKestrel)
         {
             app.UseKestrel(0);
