@@ -12,6 +12,9 @@ namespace UserMessages.IntegrationTests.Api;
 /// </summary>
 public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedApp>
 {
+    /// <summary>Message requests on, so that answering one is among the operations called.</summary>
+    protected override IReadOnlyDictionary<string, string>? Settings => new Dictionary<string, string> { ["Messages:MessageRequests"] = "true" };
+
     private const string ApiRoot = "/messages/api/";
 
     public OpenApiDocumentTests(SharedApp app)
@@ -78,12 +81,21 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
         using var document = await DocumentAsync();
         await Alice.UseAntiforgeryAsync();
         var threadId = await Alice.StartThreadAsync(Bob.UserName, "Hello", "Hi Bob");
+
+        // A message request of Alice's for each of the answers (accept, decline, decline and block).
+        var requests = new Queue<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            requests.Enqueue(await Carol.StartThreadAsync(Alice.UserName, "Request " + i, "Hi Alice"));
+        }
+
         var called = 0;
 
         // Leaving last: after it the thread is gone for the caller.
         foreach (var (method, path, operation) in Operations(document.RootElement).OrderBy(o => o.Path.EndsWith("/leave", StringComparison.Ordinal)))
         {
-            var url = Url(path, operation, threadId);
+            var answers = path.EndsWith("/accept", StringComparison.Ordinal) || path.Contains("/decline", StringComparison.Ordinal);
+            var url = Url(path, operation, answers ? requests.Dequeue() : threadId);
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (operation.TryGetProperty("requestBody", out var body))
             {
@@ -100,7 +112,7 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
             called++;
         }
 
-        Assert.Equal(16, called);
+        Assert.Equal(19, called);
     }
 
     private async Task<JsonDocument> DocumentAsync()

@@ -6,6 +6,7 @@ namespace UserMessages.IntegrationTests.Infrastructure;
 public static class MailboxPaths
 {
     public const string Archive = "/messages/archive";
+    public const string Requests = "/messages/requests";
     public const string Search = "/messages/search";
     public const string Bulk = "/messages/bulk";
     public const string Blocked = "/messages/blocked";

@@ -38,6 +38,15 @@ public sealed class StatementCountTests(ITestOutputHelper output, SharedApp shar
         ["GET /messages (inbox)"] = Fixed(2).Portable(Fixed(3)),
         ["GET /messages/sent"] = Fixed(2).Portable(Fixed(3)),
         ["GET /messages/archive"] = Fixed(2).Portable(Fixed(3)),
+        ["GET /messages/requests"] = Fixed(2).Portable(Fixed(3)),
+        ["POST /messages/thread/{id}/answer (accept)"] = Fixed(3),
+        ["POST /messages/thread/{id}/answer (decline and block)"] = Fixed(6),
+        ["POST /messages/bulk (accept)"] = Fixed(5),
+        ["GET /messages/api/folders/requests"] = Fixed(2),
+        ["POST /messages/api/threads/{id}/accept"] = Fixed(5),
+        ["POST /messages/api/threads/{id}/decline"] = Fixed(4),
+        ["POST /messages/api/threads/{id}/decline-and-block"] = Fixed(6),
+        ["POST /messages/api/threads/bulk (decline)"] = Fixed(4),
         ["GET /messages/trash"] = Fixed(2).Portable(Fixed(3)),
         ["GET /messages/search"] = Fixed(3),
         ["GET /messages/create"] = Fixed(1),
@@ -123,6 +132,15 @@ public sealed class StatementCountTests(ITestOutputHelper output, SharedApp shar
     private static readonly Dictionary<string, Scenario> Scenarios = new()
     {
         ["GET /messages (inbox)"] = OnData("GET /messages", (t, load) => t.FolderPageAsync(Paths.Inbox, ParticipantState.Active, load)),
+        ["GET /messages/requests"] = OnData("GET /messages/requests", (t, load) => t.FolderPageAsync(MailboxPaths.Requests, ParticipantState.Request, load)),
+        ["POST /messages/thread/{id}/answer (accept)"] = OnData("POST /messages/thread/{id}/answer", (t, load) => t.ThreadButtonAsync("um-accept", Changes.AcceptOnPage, load)),
+        ["POST /messages/thread/{id}/answer (decline and block)"] = OnData("POST /messages/thread/{id}/answer", (t, load) => t.ThreadButtonAsync("um-decline-block", Changes.DeclineAndBlock, load)),
+        ["POST /messages/bulk (accept)"] = OnSelection("POST /messages/bulk", (t, load) => t.BulkPageAsync(Changes.Accept, load)),
+        ["GET /messages/api/folders/requests"] = OnData("GET /messages/api/folders/{folder}", (t, load) => t.ApiFolderAsync("requests", ParticipantState.Request, load)),
+        ["POST /messages/api/threads/{id}/accept"] = OnData("POST /messages/api/threads/{id}/accept", (t, load) => t.ApiThreadChangeAsync("accept", Changes.Accept, load)),
+        ["POST /messages/api/threads/{id}/decline"] = OnData("POST /messages/api/threads/{id}/decline", (t, load) => t.ApiThreadChangeAsync("decline", Changes.Decline, load)),
+        ["POST /messages/api/threads/{id}/decline-and-block"] = OnData("POST /messages/api/threads/{id}/decline-and-block", (t, load) => t.ApiThreadChangeAsync("decline-and-block", Changes.DeclineAndBlock, load)),
+        ["POST /messages/api/threads/bulk (decline)"] = OnSelection("POST /messages/api/threads/bulk", (t, load) => t.ApiBulkAsync(Changes.Decline, load)),
         ["GET /messages/sent"] = OnData("GET /messages/sent", (t, load) => t.FolderPageAsync(Paths.Sent, ParticipantState.Active, load)),
         ["GET /messages/archive"] = OnData("GET /messages/archive", (t, load) => t.FolderPageAsync(MailboxPaths.Archive, ParticipantState.Archived, load)),
         ["GET /messages/trash"] = OnData("GET /messages/trash", (t, load) => t.FolderPageAsync(Paths.Trash, ParticipantState.Deleted, load)),
@@ -457,7 +475,7 @@ public sealed class StatementCountTests(ITestOutputHelper output, SharedApp shar
     {
         var (app, alice, bob) = await StartAsync();
         var ticked = (await Seeder.MailboxAsync(app, alice.User, bob.User, load.Rows, change.From, change.FromUnread)).TakeLast(load.Selected).ToList();
-        var page = await alice.GetPageAsync(change.From == ParticipantState.Deleted ? Paths.Trash : Paths.Inbox);
+        var page = await alice.GetPageAsync(change.From switch { ParticipantState.Deleted => Paths.Trash, ParticipantState.Request => MailboxPaths.Requests, _ => Paths.Inbox });
         foreach (var id in ticked)
         {
             page.Tick($"#um-thread-list [data-um-thread-id='{id}'] input[type='checkbox'][name='ids']");
@@ -850,5 +868,11 @@ public sealed class StatementCountTests(ITestOutputHelper output, SharedApp shar
         public static readonly Change Delete = new("delete", ParticipantState.Active, false, ParticipantState.Deleted, false);
         public static readonly Change Restore = new("restore", ParticipantState.Deleted, false, ParticipantState.Active, false);
         public static readonly Change Leave = new("leave", ParticipantState.Active, false, ParticipantState.Left, false);
+        public static readonly Change Accept = new("accept", ParticipantState.Request, true, ParticipantState.Active, true);
+
+        // On the thread page: opening it has read the thread before the button is pressed.
+        public static readonly Change AcceptOnPage = Accept with { ToUnread = false };
+        public static readonly Change Decline = new("decline", ParticipantState.Request, true, ParticipantState.Declined, false);
+        public static readonly Change DeclineAndBlock = new("declineAndBlock", ParticipantState.Request, true, ParticipantState.Declined, false);
     }
 }
