@@ -17,13 +17,13 @@ public sealed class FolderReadTests
 {
     private const int Take = 4;
 
-    public static TheoryData<MailboxFolder> Folders => [MailboxFolder.Inbox, MailboxFolder.Sent, MailboxFolder.Archive, MailboxFolder.Trash];
+    public static TheoryData<MailboxFolder> Folders => [MailboxFolder.Inbox, MailboxFolder.Requests, MailboxFolder.Sent, MailboxFolder.Archive, MailboxFolder.Trash];
 
     [Theory]
     [MemberData(nameof(Folders))]
     public async Task SqlStore_ReadsTheSameRowsAsThePortableStore_OnEveryPage(MailboxFolder folder)
     {
-        await using var host = await MessagingHost.StartAsync();
+        await using var host = await MessagingHost.StartAsync(MessagingHost.CreateBuilder().WithMessageRequests());
         var (alice, bob, carol) = (await host.CreateUserAsync("alice"), await host.CreateUserAsync("bob"), await host.CreateUserAsync("carol"));
         await SeedMixedMailboxesAsync(host, alice, bob, carol);
 
@@ -64,7 +64,7 @@ public sealed class FolderReadTests
         var alone = await host.SendAsync(alice, [bob], "Alone");
         Assert.True((await host.WithServiceAsync(s => s.LeaveThreadAsync(bob, alone.ThreadId))).Succeeded);
 
-        var (rows, _) = await host.WithDbAsync(db => SqlStore(db).ReadFolderAsync(alice, MailboxFolder.Inbox, default, 10, CancellationToken.None));
+        var (rows, _, _) = await host.WithDbAsync(db => SqlStore(db).ReadFolderAsync(alice, MailboxFolder.Inbox, default, 10, CancellationToken.None));
 
         Assert.Equal([.. new[] { bob, carol }.Order(StringComparer.Ordinal)], rows.Single(r => r.ThreadId == group.ThreadId).Others);
         Assert.Empty(rows.Single(r => r.ThreadId == alone.ThreadId).Others);
@@ -89,16 +89,17 @@ public sealed class FolderReadTests
         }
     }
 
-    /// <summary>Reads one page from both stores, asserts they agree (the unread count too, where the portable store reads none), and returns it.</summary>
+    /// <summary>Reads one page from both stores, asserts they agree (the unread and request counts too, where the portable store reads none), and returns it.</summary>
     private static Task<List<ThreadRow>> BothAsync(MessagingHost host, string user, MailboxFolder folder, KeysetCursor? before, KeysetCursor? after)
         => host.WithDbAsync(async db =>
         {
             var page = new KeysetPage(before, after);
-            var (written, unread) = await SqlStore(db).ReadFolderAsync(user, folder, page, Take, CancellationToken.None);
+            var (written, unread, requests) = await SqlStore(db).ReadFolderAsync(user, folder, page, Take, CancellationToken.None);
             var portable = new MessageStore(new UserMessagesDb(db));
             Assert.Equal(written.Count == 0 ? null : await portable.CountUnreadAsync(user, CancellationToken.None), unread);
+            Assert.Equal(written.Count == 0 ? null : await portable.CountRequestsAsync(user, CancellationToken.None), requests);
 
-            var (compiled, _) = await portable.ReadFolderAsync(user, folder, page, Take, CancellationToken.None);
+            var (compiled, _, _) = await portable.ReadFolderAsync(user, folder, page, Take, CancellationToken.None);
 
             Assert.Equal(compiled.Select(Describe), written.Select(Describe));
             return written;
@@ -114,7 +115,16 @@ public sealed class FolderReadTests
     /// <summary>Threads in every state for three people: group threads, replies, reads, archive, trash, and someone who left.</summary>
     private static async Task SeedMixedMailboxesAsync(MessagingHost host, string alice, string bob, string carol)
     {
+        // First threads between the three (requests for their recipients, left unanswered); after them they know each
+        // other, and a stranger's threads are requests too.
         var people = new[] { alice, bob, carol };
+        var stranger = await host.CreateUserAsync("stranger");
+        foreach (var (sender, recipient) in new[] { (bob, alice), (carol, bob), (alice, carol), (stranger, alice), (stranger, bob) })
+        {
+            await host.SendAsync(sender, [recipient], "Introduction");
+            host.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
         for (var i = 0; i < 18; i++)
         {
             var sender = people[i % 3];
