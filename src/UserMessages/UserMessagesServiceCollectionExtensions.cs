@@ -67,7 +67,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ThreadRetentionService>());
         services.TryAddSingleton<SuggestionRateLimiter>();
         services.TryAddSingleton<UserMessagesMounts>();
-        services.TryAddScoped<FolderNavCounts>();
+        services.TryAddScoped<UserMessages.ViewModels.FolderNavCounts>();
         services.TryAddSingleton(sp => new UserMessagesLinks(sp.GetRequiredService<LinkGenerator>(), sp.GetRequiredService<UserMessagesMounts>()));
         services.TryAddSingleton<UserMessagesComponentRoot>();
         services.TryAddSingleton<UserMessagesLayout>();

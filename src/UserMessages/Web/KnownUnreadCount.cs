@@ -19,14 +19,5 @@ internal static class KnownUnreadCount
     public static int? For(HttpContext http, string userId)
         => http.Items.TryGetValue(Key, out var value) && value is Known known && known.UserId == userId ? known.Count : null;
 
-    private static readonly object RequestsKey = new();
-
-    /// <summary>Remembers <paramref name="count"/> as <paramref name="userId"/>'s pending message requests for the rest of the request.</summary>
-    public static void RememberRequests(HttpContext http, string userId, int count) => http.Items[RequestsKey] = new Known(userId, count);
-
-    /// <summary>The pending requests remembered for <paramref name="userId"/> in this request, or null.</summary>
-    public static int? RequestsFor(HttpContext http, string userId)
-        => http.Items.TryGetValue(RequestsKey, out var value) && value is Known known && known.UserId == userId ? known.Count : null;
-
     private sealed record Known(string UserId, int Count);
 }

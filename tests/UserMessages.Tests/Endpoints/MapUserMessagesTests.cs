@@ -8,8 +8,8 @@ namespace UserMessages.Tests.Endpoints;
 /// <summary>SPEC §1 and §4: app.MapUserMessages(prefix) adds the messaging pages under the prefix and nothing else.</summary>
 public sealed class MapUserMessagesTests
 {
-    // 23 pages, 16 JSON API endpoints and the live-updates hub (2: the hub and its /negotiate).
-    private const int MessagingEndpointCount = 41;
+    // 25 pages, 19 JSON API endpoints and the live-updates hub (2: the hub and its /negotiate).
+    private const int MessagingEndpointCount = 46;
 
     [Fact]
     public async Task MapUserMessages_WithoutAddUserMessages_ThrowsSayingToCallIt()
@@ -63,9 +63,9 @@ public sealed class MapUserMessagesTests
     }
 
     [Theory]
-    [InlineData(false, true, 25)]
-    [InlineData(true, false, 39)]
-    [InlineData(false, false, 23)]
+    [InlineData(false, true, 27)]
+    [InlineData(true, false, 44)]
+    [InlineData(false, false, 25)]
     public async Task MapUserMessages_WithoutTheApiOrTheHub_MapsThePagesAndOnlyWhatIsLeftOn(bool api, bool liveUpdates, int endpoints)
     {
         await using var app = MessagingApp.Build();
@@ -149,6 +149,7 @@ public sealed class MapUserMessagesTests
                 "POST /messages/thread/{id}/delete", "POST /messages/thread/{id}/restore",
                 "GET /messages/archive", "GET /messages/search", "POST /messages/bulk",
                 "POST /messages/thread/{id}/archive", "POST /messages/thread/{id}/unread", "POST /messages/thread/{id}/leave",
+                "GET /messages/requests", "POST /messages/thread/{id}/answer",
                 "POST /messages/thread/{id}/participants", "GET /messages/blocked", "POST /messages/blocked",
                 "POST /messages/blocked/remove", "GET /messages/settings", "POST /messages/settings", "GET /messages/recipients",
             }.Order(),

@@ -63,7 +63,7 @@ internal static class FolderPages
 
         if (result.Value.RequestCount is { } requests)
         {
-            KnownUnreadCount.RememberRequests(http, userId, requests);
+            FolderNavCounts.Remember(http, userId, requests);
         }
 
         return new PageResult(view, new FolderViewModel(result.Value));

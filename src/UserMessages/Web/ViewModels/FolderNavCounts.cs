@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using UserMessages.Services;
 using UserMessages.Users;
 
-namespace UserMessages.Web;
+namespace UserMessages.ViewModels;
 
 /// <summary>The counts the folder navigation shows (the signed-in user's pending message requests), read at most once a request.</summary>
 /// <param name="messages">The messaging service.</param>
@@ -25,13 +25,20 @@ public sealed class FolderNavCounts(IUserMessagesService messages, IUserDirector
             return 0;
         }
 
-        if (KnownUnreadCount.RequestsFor(http, userId) is { } known)
+        if (http.Items.TryGetValue(Key, out var value) && value is Known known && known.UserId == userId)
         {
-            return known;
+            return known.Count;
         }
 
         var count = await messages.CountRequestsAsync(userId, http.RequestAborted);
-        KnownUnreadCount.RememberRequests(http, userId, count);
+        Remember(http, userId, count);
         return count;
     }
+
+    /// <summary>Remembers <paramref name="count"/> as <paramref name="userId"/>'s requests for the rest of the request (a folder page reads it with its threads).</summary>
+    internal static void Remember(HttpContext http, string userId, int count) => http.Items[Key] = new Known(userId, count);
+
+    private static readonly object Key = new();
+
+    private sealed record Known(string UserId, int Count);
 }
