@@ -39,6 +39,7 @@ public sealed partial class BlazorAppHostTests(PackageFeed feed)
         var sent = await SendAsync(alice, bob, Subject, "Shall we try the new place?");
         var alicesThread = await alice.Browser.FollowRedirectAsync(sent);
         Assert.Equal(HttpStatusCode.OK, alicesThread.Status);
+        await Conversation.AcceptRequestsAsync(bob, "/messages", expected: 1);
 
         // The badge component in the template's nav menu, on the site's own home page and on ours.
         var home = await bob.GetPageAsync("/");

@@ -60,7 +60,9 @@ public sealed class MembersSiteHostTests(PackageFeed feed)
         var created = await PostJsonAsync(alice, "/messages/api/threads", new { to = new[] { Upper(Bob) }, subject = "Tickets", content = "I have two." });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
 
-        // Bob has both, from Alice by her display name; he replies and Alice reads it.
+        // Both are message requests (they have not written before); Bob accepts them, finds them in his inbox from
+        // Alice by her display name, replies, and Alice reads it.
+        await Conversation.AcceptRequestsAsync(bob, "/messages", expected: 2);
         var inbox = await bob.GetPageAsync("/messages");
         var rows = inbox.Document.QuerySelectorAll("#um-thread-list a.um-thread__link").ToList();
         Assert.Equal(["Tickets", "Boat trip"], rows.Select(r => r.QuerySelector(".um-thread__subject")!.TextContent.Replace("Unread:", string.Empty, StringComparison.Ordinal).Trim()));

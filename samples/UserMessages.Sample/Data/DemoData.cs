@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using UserMessages.Services;
 
 namespace UserMessages.Sample.Data;
@@ -43,6 +44,13 @@ public static class DemoData
 
         var lunch = await StartAsync(messages, new NewThreadRequest(carol, [alice, bob], "Lunch on Friday?", "The new place on Main Street, 12:30? Tell me by Thursday."), cancellationToken);
         await ReplyAsync(messages, bob, lunch, "Count me in.", cancellationToken);
+
+        // Carol had not written to Alice before: the lunch thread came to her as a message request, which she accepted.
+        if (services.GetRequiredService<IOptions<UserMessagesOptions>>().Value.MessageRequests
+            && !(await messages.ApplyToThreadsAsync(alice, ThreadAction.Accept, [lunch], cancellationToken)).Succeeded)
+        {
+            throw new InvalidOperationException("Could not accept the demo request.");
+        }
 
         await StartAsync(messages, new NewThreadRequest(alice, [carol], "Slides for Monday", "Carol, could you look over my slides before Monday?"), cancellationToken);
     }

@@ -1,6 +1,9 @@
 using Microsoft.Playwright;
 using UserMessages.BrowserTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using UserMessages.Blocking;
+using UserMessages.Domain;
+using UserMessages.Sample.Data;
 using UserMessages.Services;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,12 +31,19 @@ public sealed class AxeTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Site.ReplyAsync(bob, welcome, "Any questions, just ask.");
         var archived = await Site.StartThreadAsync(alice, [bob], "Old plans", "Let us keep this for later.");
         var deleted = await Site.StartThreadAsync(carol, [alice], "Spam?", "Not really.");
+        var request = await Site.StartThreadAsync(dave, [alice], "Can we talk?", "We have not met yet.");
         await Site.WithServiceAsync<IUserMessagesService>(async messages =>
         {
             await messages.AddParticipantsAsync(bob.Id, welcome, [carol.Id]);
             await messages.ArchiveThreadAsync(alice.Id, archived);
             await messages.DeleteThreadAsync(alice.Id, deleted);
         });
+
+        // The site's users know each other (requests off there): Alice's row of Dave's thread is made a request, as it
+        // would be with requests on, so that the Requests folder and a request's page are checked too.
+        await Site.WithServiceAsync<SampleDbContext>(db => db.ThreadParticipants
+            .Where(p => p.ThreadId == request && p.UserId == alice.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ParticipantState.Request)));
         await Site.WithServiceAsync<IUserBlockList>(blocks => blocks.BlockAsync(alice.Id, dave.Id));
         var options = new BrowserNewContextOptions { ColorScheme = scheme };
         var page = await SignedInAsync(alice, options);
@@ -51,6 +61,10 @@ public sealed class AxeTests(BrowserFixture fixture) : BrowserTest(fixture)
         await CheckAsync($"/messages/thread/{welcome}");
         await Expect(page.Locator("#um-new")).ToBeVisibleAsync();
         await Expect(page.Locator(".um-system-line")).ToHaveCountAsync(1);
+        await CheckAsync("/messages/requests");
+        await Expect(page.Locator($"#um-thread-list [data-um-thread-id='{request}']")).ToBeVisibleAsync();
+        await CheckAsync($"/messages/thread/{request}");
+        await Expect(page.Locator("#um-request-answer #um-accept")).ToBeVisibleAsync();
         foreach (var path in new[] { "/messages/sent", "/messages/archive", "/messages/trash", "/messages/search?q=welcome", "/messages/search?q=w",
                      "/messages/blocked", "/messages/settings", "/messages/thread/987654321", "/messages/create" })
         {

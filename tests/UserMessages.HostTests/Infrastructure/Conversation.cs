@@ -34,6 +34,10 @@ public static partial class Conversation
         Assert.Equal(HttpStatusCode.OK, thread.Status);
         var aliceId = thread.Single("script[data-um-user-id]").GetAttribute("data-um-user-id")!;
 
+        // They have not written before: Alice's first message is a request, and Bob accepts it (message requests are on by default).
+        Assert.Equal("0", (await bob.GetPageAsync("/")).Single("#um-unread-badge").GetAttribute("data-um-unread-count"));
+        await AcceptRequestsAsync(bob, prefix, expected: 1);
+
         // The badge, in the template's own navbar, styled as its links are.
         var home = await bob.GetPageAsync("/");
         var badge = home.Single("nav .navbar-nav li.nav-item #um-unread-badge");
@@ -72,6 +76,27 @@ public static partial class Conversation
         var messages = alicesThread.Document.QuerySelectorAll("[data-um-message-id] .um-message__content").Select(m => m.TextContent.Trim()).ToList();
         Assert.Equal(["Shall we try the new place?", "Yes, at noon."], messages);
         return aliceId;
+    }
+
+    /// <summary>
+    /// Accepts every message request on the visitor's Requests page (<paramref name="expected"/> of them, as its count
+    /// in the folder navigation says) with the page's bulk form, which leaves them unread.
+    /// </summary>
+    public static async Task AcceptRequestsAsync(Visitor visitor, string prefix, int expected)
+    {
+        var requests = await visitor.GetPageAsync(prefix + "/requests");
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), requests.Single("#um-requests-count [aria-hidden]").TextContent);
+        var ids = requests.Document.QuerySelectorAll("#um-thread-list li.um-thread").Select(row => row.GetAttribute("data-um-thread-id")!).ToList();
+        Assert.Equal(expected, ids.Count);
+        var form = requests.Single("#um-bulk-form");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("action", "Accept"),
+        };
+        fields.AddRange(ids.Select(id => new KeyValuePair<string, string>("ids", id)));
+        var accepted = await visitor.Browser.PostFormAsync(form.GetAttribute("action")!, fields);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
     }
 
     [GeneratedRegex(@"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}\s[AP]M UTC$")]
