@@ -27,6 +27,8 @@ public sealed partial class BlazorAppHostTests(PackageFeed feed)
             await site.ApplyAsync(step);
         }
 
+        // The README's view-copy step ran too: the copy is restyled as in a Razor Pages site, and must win here as well.
+        await site.EditAsync(Path.Combine("Areas", "UserMessages", "Views", "Shared", "_ThreadRow.cshtml"), "<li class=\"um-thread", "<li data-host-override=\"thread-row\" class=\"um-thread");
         await site.BuildAsync();
         await using var running = await site.StartAsync();
         using var alice = running.NewVisitor("alice@example.com");
@@ -54,6 +56,7 @@ public sealed partial class BlazorAppHostTests(PackageFeed feed)
         Assert.Equal("MyApp", inbox.Single(".sidebar .navbar-brand").TextContent.Trim());
         Assert.NotNull(inbox.Document.QuerySelector(".sidebar nav a[href='counter']"));
         Assert.Contains(Subject, inbox.Single("main article.content #um-thread-list").TextContent, StringComparison.Ordinal);
+        Assert.NotNull(inbox.Find("#um-thread-list li[data-host-override='thread-row']"));
         Assert.Equal("Inbox", inbox.Document.Title);
         Assert.Equal(home.HeadReferences, inbox.HeadReferences);
 
