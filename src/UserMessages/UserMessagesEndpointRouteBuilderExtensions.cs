@@ -16,11 +16,8 @@ namespace Microsoft.AspNetCore.Routing;
 public static class UserMessagesEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps every messaging page under <paramref name="prefix"/> (inbox at the prefix itself, then
-    /// <c>sent</c>, <c>trash</c>, <c>create</c>, <c>thread/{id}</c>...), the JSON API under <c>api</c> and the
-    /// live-updates SignalR hub at <c>hub</c>, for signed-in users only.
-    /// Only routes under the prefix are added. Chain conventions on the result, e.g.
-    /// <c>.RequireAuthorization("Members")</c>.
+    /// Maps the messaging pages under <paramref name="prefix"/> (the inbox at the prefix itself), the JSON API under
+    /// <c>api</c> and the live-updates hub at <c>hub</c>, for signed-in users only; nothing outside the prefix.
     /// </summary>
     /// <param name="endpoints">The app's endpoint builder.</param>
     /// <param name="prefix">The route prefix, such as <c>/messages</c>.</param>

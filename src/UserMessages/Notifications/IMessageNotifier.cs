@@ -1,10 +1,8 @@
 namespace UserMessages.Notifications;
 
 /// <summary>
-/// Tells one recipient about new messages, e.g. by e-mail. Called after commit, once per recipient
-/// per quiet period with everything new (a digest), and never for a user who turned notifications
-/// off or has already read the messages. Register one with <c>AddMessageNotifier&lt;T&gt;()</c>;
-/// without one, nobody is notified and nothing is queued.
+/// Tells one recipient about new messages (a digest, e.g. by e-mail), after commit, once per quiet period; never
+/// someone who turned notifications off or has read them. Register one with <c>AddMessageNotifier&lt;T&gt;()</c>.
 /// </summary>
 public interface IMessageNotifier
 {

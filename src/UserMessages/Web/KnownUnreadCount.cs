@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Http;
 namespace UserMessages.Web;
 
 /// <summary>
-/// An unread count the current request has already read, for the unread badge: a folder page reads
-/// it with its threads (one statement), so the badge in the host's layout needs none. It lives in
-/// the request's items, only for the signed-in user it was read for; the folder pages are GET
-/// requests that write nothing after their read, so it is never older than the page it is shown on.
+/// An unread count the current request has already read (a folder page reads it with its threads), kept in the
+/// request's items for the user it was read for, so the badge in the host's layout reads nothing more.
 /// </summary>
 internal static class KnownUnreadCount
 {

@@ -6,10 +6,8 @@ using UserMessages.Users;
 namespace UserMessages.Web.Live;
 
 /// <summary>
-/// After a message is committed, pushes it to the open pages of its sender and of every recipient
-/// (<c>messageSent</c>), and each recipient's new unread count (<c>unreadCount</c>); nothing to those for
-/// whom the thread is a message request. A failure here is caught and logged by the dispatcher (without the
-/// content); the message stays saved.
+/// After a message is committed, pushes it (<c>messageSent</c>) and the new unread counts (<c>unreadCount</c>) to
+/// the open pages of its sender and recipients, but not of those for whom the thread is a message request.
 /// </summary>
 internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store) : IMessageSentHandler
 {
