@@ -129,6 +129,16 @@ public sealed class UserMessagesBuilder
         return this;
     }
 
+    /// <summary>Adds a handler told after every moderation event: a report, a held or removed message, a suspension (several may be added).</summary>
+    /// <typeparam name="THandler">The handler.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddModerationEventHandler<THandler>()
+        where THandler : class, IModerationEventHandler
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Scoped<IModerationEventHandler, THandler>());
+        return this;
+    }
+
     /// <summary>
     /// Notifies recipients of new messages through <typeparamref name="TNotifier"/> (e.g. by e-mail):
     /// messages are queued in the sending transaction and a background job sends each recipient one

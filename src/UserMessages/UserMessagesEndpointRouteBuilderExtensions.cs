@@ -81,6 +81,14 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         pages.MapPost("/thread/{id}/leave", ThreadPages.Leave).WithName(mount.NameOf(PageNames.Leave));
         pages.MapPost("/thread/{id}/answer", ThreadPages.Answer).WithName(mount.NameOf(PageNames.Answer));
         pages.MapPost("/thread/{id}/participants", ThreadPages.AddPeople).WithName(mount.NameOf(PageNames.AddPeople));
+        pages.MapGet("/thread/{id}/report/{messageId}", ReportPages.Show).WithName(mount.NameOf(PageNames.Report));
+        pages.MapPost("/thread/{id}/report/{messageId}", ReportPages.Send);
+        pages.MapGet("/moderation", ModerationPages.Queue).WithName(mount.NameOf(PageNames.Moderation));
+        pages.MapGet("/moderation/reports/{id}", ModerationPages.Report).WithName(mount.NameOf(PageNames.ModerationReport));
+        pages.MapPost("/moderation/reports/{id}", ModerationPages.Decide);
+        pages.MapGet("/moderation/suspensions", ModerationPages.Suspensions).WithName(mount.NameOf(PageNames.Suspensions));
+        pages.MapPost("/moderation/suspensions/lift", ModerationPages.Lift).WithName(mount.NameOf(PageNames.Lift));
+        pages.MapGet("/moderation/log", ModerationPages.Log).WithName(mount.NameOf(PageNames.ModerationLog));
         pages.MapGet("/blocked", BlockPages.Show).WithName(mount.NameOf(PageNames.Blocked));
         pages.MapPost("/blocked", BlockPages.Block);
         pages.MapPost("/blocked/remove", BlockPages.Unblock).WithName(mount.NameOf(PageNames.Unblock));

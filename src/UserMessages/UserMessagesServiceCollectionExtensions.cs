@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using UserMessages;
 using UserMessages.Blocking;
 using UserMessages.Events;
+using UserMessages.Moderation;
 using UserMessages.Notifications;
 using UserMessages.Retention;
 using UserMessages.Services;
@@ -53,6 +54,9 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddScoped<MessageInputValidator>();
         services.TryAddScoped<MessageSentDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageSentHandler, LiveUpdatesHandler>());
+        services.TryAddScoped<ModerationEventDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IModerationEventHandler, LiveUpdatesHandler>());
+        services.TryAddScoped<MessageModeration>();
         services.TryAddScoped<RecipientGate>();
         services.TryAddScoped<SendingLimits>();
         services.TryAddScoped<NotificationSchedule>();

@@ -11,4 +11,7 @@ public enum MessageKind
 
     /// <summary><see cref="Message.SenderId"/> left the thread.</summary>
     Left = 2,
+
+    /// <summary>A message a moderator removed: its text is gone, and participants see "removed by a moderator" in its place.</summary>
+    Removed = 3,
 }

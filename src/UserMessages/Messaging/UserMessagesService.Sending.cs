@@ -37,6 +37,11 @@ internal sealed partial class UserMessagesService
             return MessagingResult<SentMessage>.Invalid(errors);
         }
 
+        if (Suspended(checks.History) is { } suspended)
+        {
+            return MessagingResult<SentMessage>.From(suspended);
+        }
+
         if (limits.ForNewThread(checks.History, now) is { } limited)
         {
             return MessagingResult<SentMessage>.From(limited);
@@ -70,6 +75,11 @@ internal sealed partial class UserMessagesService
             return MessagingResult<SentMessage>.NotFound();
         }
 
+        if (Suspended(checks.History) is { } suspended)
+        {
+            return MessagingResult<SentMessage>.From(suspended);
+        }
+
         var errors = new List<MessagingError>();
         validator.CheckContent(content, errors);
         if (errors.Count > 0)
@@ -98,6 +108,10 @@ internal sealed partial class UserMessagesService
             cancellationToken);
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
     }
+
+    /// <summary>The refusal for a sender a moderator suspended, else <see langword="null"/>.</summary>
+    private MessagingResult? Suspended(SendingHistory history)
+        => history.Suspension is { } suspension ? MessagingResult.Suspended(describer.MessagingSuspended(suspension.EndsAt), suspension.EndsAt) : null;
 
     /// <summary>
     /// The recipients as the directory spells their ids, which are the ones stored (an id given in another case

@@ -97,7 +97,7 @@ internal sealed partial class NotificationDigestJob(
             from n in Claimed(recipientId, claim)
             join m in db.Messages on n.MessageId equals m.Id
             join p in db.Participants.WhoMaySee() on new { n.ThreadId, UserId = n.RecipientId } equals new { p.ThreadId, p.UserId }
-            where p.LastReadMessageId == null || p.LastReadMessageId < m.Id
+            where (p.LastReadMessageId == null || p.LastReadMessageId < m.Id) && m.Kind == MessageKind.Text
             orderby m.SentAt, m.Id
             select new { m.ThreadId, p.Thread!.Subject, MessageId = m.Id, m.SenderId, m.SentAt, m.Content }).AsNoTracking().ToListAsync(cancellationToken);
         if (entries.Count == 0)

@@ -47,6 +47,9 @@ public class UserMessagesOptions
     /// <summary>Purging of threads everyone deleted or left.</summary>
     public UserMessagesRetentionOptions Retention { get; } = new();
 
+    /// <summary>Reports, the moderation queue and who may use it.</summary>
+    public UserMessagesModerationOptions Moderation { get; } = new();
+
     /// <summary>The security headers the pages and the API send unless the host sets its own.</summary>
     public UserMessagesSecurityHeaders SecurityHeaders { get; } = new();
 }

@@ -20,6 +20,13 @@ internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessag
         Positive(failures, "Notifications.PollInterval", options.Notifications.PollInterval);
         Positive(failures, "Notifications.MaxDelay", options.Notifications.MaxDelay);
         Positive(failures, "Notifications.GiveUpAfter", options.Notifications.GiveUpAfter);
+        Range(failures, "Moderation.ReportsPerDay", options.Moderation.ReportsPerDay, 1, 100_000);
+        Range(failures, "Moderation.ContextMessages", options.Moderation.ContextMessages, 0, 50);
+        if (options.Moderation.Policy is null && string.IsNullOrWhiteSpace(options.Moderation.Role))
+        {
+            failures.Add("UserMessagesOptions.Moderation needs a Policy or a Role that names the moderators.");
+        }
+
         Positive(failures, "Retention.PurgeAfter", options.Retention.PurgeAfter);
         Positive(failures, "Retention.Interval", options.Retention.Interval);
         if (options.Notifications.QuietPeriod < TimeSpan.Zero)

@@ -59,6 +59,13 @@ internal partial class MessageStore
             return null;
         }
 
-        return new ThreadRead(header, await queries.ReadMessages(Context, threadId, page, take).ToListAsync(cancellationToken));
+        var messages = await queries.ReadMessages(Context, threadId, page, take).ToListAsync(cancellationToken);
+        var reported = await Db.Reports.AsNoTracking().Where(r => r.ThreadId == threadId && r.ReporterId == userId).Select(r => r.MessageId).ToListAsync(cancellationToken);
+        foreach (var message in messages)
+        {
+            message.ReportedByReader = reported.Contains(message.Id);
+        }
+
+        return new ThreadRead(header, messages);
     }
 }

@@ -70,7 +70,12 @@ internal partial class MessageStore
             .Select(t => t.CreatedAt);
         var minute = await NthAsync(sent, quota.PerMinute, cancellationToken);
         var day = quota.PerDay == quota.PerMinute ? minute : await NthAsync(sent, quota.PerDay, cancellationToken);
-        return new SendingHistory(minute, day, await NthAsync(started, quota.NewThreadsPerDay, cancellationToken));
+        var now = quota.Now;
+        var suspension = await Db.Suspensions.AsNoTracking()
+            .Where(s => s.UserId == userId && (s.EndsAt == null || s.EndsAt > now))
+            .Select(s => new Suspension(s.EndsAt))
+            .FirstOrDefaultAsync(cancellationToken);
+        return new SendingHistory(minute, day, await NthAsync(started, quota.NewThreadsPerDay, cancellationToken)) { Suspension = suspension };
     }
 
     /// <summary>The <paramref name="n"/>-th of <paramref name="times"/> (newest first); null when there are fewer or the limit is off (0), and then nothing is read.</summary>

@@ -67,19 +67,29 @@ internal sealed class MessageRow
     public MessageKind Kind { get; init; }
 
     public string? AboutUserId { get; init; }
+
+    /// <summary>Whether the reader reported it.</summary>
+    public bool ReportedByReader { get; set; }
 }
 
 /// <summary>A thread page as read: the reader's row of the thread and a page of its messages.</summary>
 internal sealed record ThreadRead(ThreadHeader Header, List<MessageRow> Messages);
 
 /// <summary>The sending limits to read a sender's history for (0 is off), and the start of their day window.</summary>
-internal readonly record struct SendingQuota(DateTime DayAgo, int PerMinute, int PerDay, int NewThreadsPerDay);
+internal readonly record struct SendingQuota(DateTime Now, DateTime DayAgo, int PerMinute, int PerDay, int NewThreadsPerDay);
 
 /// <summary>
 /// For each sending limit N that is on, the time of the sender's N-th newest message (or started
 /// thread) of the last day; null when they have fewer or the limit is off.
 /// </summary>
-internal sealed record SendingHistory(DateTime? NthNewestForMinute, DateTime? NthNewestForDay, DateTime? NthNewestThread);
+internal sealed record SendingHistory(DateTime? NthNewestForMinute, DateTime? NthNewestForDay, DateTime? NthNewestThread)
+{
+    /// <summary>The sender's suspension in force, if any.</summary>
+    public Suspension? Suspension { get; init; }
+}
+
+/// <summary>A suspension in force: until <paramref name="EndsAt"/>, or until lifted when that is null.</summary>
+internal sealed record Suspension(DateTime? EndsAt);
 
 /// <summary>What a reply is checked against, read before it is written.</summary>
 /// <param name="Participants">The people who may see the thread.</param>

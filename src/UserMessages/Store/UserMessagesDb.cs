@@ -22,6 +22,14 @@ internal sealed class UserMessagesDb(DbContext context)
 
     public DbSet<MailboxCounter> Counters => Context.Set<MailboxCounter>();
 
+    public DbSet<MessageReport> Reports => Context.Set<MessageReport>();
+
+    public DbSet<MessagingSuspension> Suspensions => Context.Set<MessagingSuspension>();
+
+    public DbSet<ModerationLogEntry> ModerationLog => Context.Set<ModerationLogEntry>();
+
+    public DbSet<HeldMessage> HeldMessages => Context.Set<HeldMessage>();
+
     /// <summary>Opens the context's connection for the several statements of one operation (one open instead of one per statement), until the result is disposed.</summary>
     public async Task<OpenConnection> OpenAsync(CancellationToken cancellationToken)
     {

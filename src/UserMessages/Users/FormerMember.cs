@@ -7,4 +7,7 @@ internal sealed class FormerMember(IStringLocalizer<UserMessagesResources> text)
 {
     public MessagingUser Or(IReadOnlyDictionary<string, MessagingUser> users, string id)
         => users.TryGetValue(id, out var user) ? user : new MessagingUser(id, string.Empty, text["Former member"]);
+
+    /// <summary>Someone whose id was erased with their data (an erased reporter).</summary>
+    public MessagingUser Unknown => new(string.Empty, string.Empty, text["Former member"]);
 }

@@ -25,4 +25,12 @@ internal static class PageNames
     public const string Delete = nameof(Delete);
     public const string Restore = nameof(Restore);
     public const string Hub = nameof(Hub);
+    public const string Report = nameof(Report);
+    public const string Moderation = nameof(Moderation);
+    public const string ModerationReport = nameof(ModerationReport);
+    public const string Suspensions = nameof(Suspensions);
+    public const string Lift = nameof(Lift);
+    public const string ModerationLog = nameof(ModerationLog);
+    public const string Held = nameof(Held);
+    public const string HeldDecision = nameof(HeldDecision);
 }

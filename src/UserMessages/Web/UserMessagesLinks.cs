@@ -158,6 +158,56 @@ public sealed class UserMessagesLinks
     /// <returns>The path.</returns>
     public string Recipients(HttpContext http) => Path(http, PageNames.Recipients, null);
 
+    /// <summary>The page that reports a message of a thread to the moderators (its form posts there too).</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <param name="messageId">The message.</param>
+    /// <returns>The path.</returns>
+    public string Report(HttpContext http, long threadId, long messageId)
+        => Path(http, PageNames.Report, new RouteValueDictionary { ["id"] = threadId, ["messageId"] = messageId });
+
+    /// <summary>The moderation queue: open reports, newest first (moderators only).</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="before">Show reports older than this one.</param>
+    /// <returns>The path.</returns>
+    public string Moderation(HttpContext http, long? before = null)
+        => Path(http, PageNames.Moderation, before is null ? null : new RouteValueDictionary { ["before"] = before });
+
+    /// <summary>One report in the moderation queue, with its context and the moderator's actions (its form posts there too).</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="reportId">The report.</param>
+    /// <returns>The path.</returns>
+    public string ModerationReport(HttpContext http, long reportId)
+        => Path(http, PageNames.ModerationReport, new RouteValueDictionary { ["id"] = reportId });
+
+    /// <summary>The suspensions in force (moderators only).</summary>
+    /// <param name="http">The current request.</param>
+    /// <returns>The path.</returns>
+    public string Suspensions(HttpContext http) => Path(http, PageNames.Suspensions, null);
+
+    /// <summary>Where the form that lifts a suspension posts.</summary>
+    /// <param name="http">The current request.</param>
+    /// <returns>The path.</returns>
+    public string Lift(HttpContext http) => Path(http, PageNames.Lift, null);
+
+    /// <summary>The moderation log, newest first (moderators only).</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="before">Show entries older than this one.</param>
+    /// <returns>The path.</returns>
+    public string ModerationLog(HttpContext http, long? before = null)
+        => Path(http, PageNames.ModerationLog, before is null ? null : new RouteValueDictionary { ["before"] = before });
+
+    /// <summary>The messages held for review (moderators only).</summary>
+    /// <param name="http">The current request.</param>
+    /// <returns>The path.</returns>
+    public string Held(HttpContext http) => Path(http, PageNames.Held, null);
+
+    /// <summary>Where the form that approves or rejects a held message posts.</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="heldId">The held message.</param>
+    /// <returns>The path.</returns>
+    public string HeldDecision(HttpContext http, long heldId) => Path(http, PageNames.HeldDecision, new RouteValueDictionary { ["id"] = heldId });
+
     /// <summary>The live-updates SignalR hub (<c>{prefix}/hub</c>) that the package's script connects to.</summary>
     /// <param name="http">The current request.</param>
     /// <returns>The path.</returns>

@@ -232,8 +232,42 @@
       content.textContent = m.content;
       article.appendChild(header);
       article.appendChild(content);
+      if (m.senderId !== me && data.umReportUrl) {
+        var footer = document.createElement("footer");
+        footer.className = "um-message__footer";
+        var report = document.createElement("a");
+        report.className = "um-message__report";
+        report.dataset.umAction = "report";
+        report.href = data.umReportUrl.replace(/\/0\/report\/0(?=$|[?#])/, "/" + encodeURIComponent(m.threadId) + "/report/" + encodeURIComponent(m.messageId));
+        report.textContent = data.umTextReport || "Report";
+        report.appendChild(span("um-visually-hidden", " " + text(data.umTextReportWhich, m.senderName)));
+        footer.appendChild(report);
+        article.appendChild(footer);
+      }
       li.appendChild(article);
       list.appendChild(li);
+    }
+
+    // A message a moderator removed: the open thread shows the line _Message.cshtml renders for it.
+    function onMessageRemoved(r) {
+      if (!r) { return; }
+      var item = document.getElementById("message-" + r.messageId);
+      var root = item && item.closest(".um[data-um-page='thread']");
+      if (!root || String(r.threadId) !== root.dataset.umThreadId || item.dataset.umKind === "removed") { return; }
+      var sender = item.querySelector(".um-message__sender");
+      var time = item.querySelector("time");
+      var line = document.createElement("li");
+      line.className = "um-system-line um-message--removed";
+      line.id = item.id;
+      line.dataset.umMessageId = String(r.messageId);
+      line.dataset.umKind = "removed";
+      line.appendChild(document.createTextNode(text(data.umTextRemoved, sender ? sender.textContent : "") + " "));
+      if (time) {
+        var copy = time.cloneNode(true);
+        copy.removeAttribute("class");
+        line.appendChild(copy);
+      }
+      item.replaceWith(line);
     }
 
     function markUnread(row) {
@@ -356,6 +390,7 @@
       .build();
     connection.on("messageSent", onMessage);
     connection.on("unreadCount", onUnreadCount);
+    connection.on("messageRemoved", onMessageRemoved);
     connection.onreconnecting(function () { showState("reconnecting"); });
     connection.onreconnected(function () { showState("connected"); });
 

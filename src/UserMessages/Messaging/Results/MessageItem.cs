@@ -9,4 +9,8 @@ namespace UserMessages.Services;
 /// <param name="Content">The plain text; encode it when you show it.</param>
 /// <param name="Kind">A written message, or a system line (joined, left).</param>
 /// <param name="AboutUser">For a <see cref="Domain.MessageKind.Joined"/> line: who was added (by <paramref name="Sender"/>).</param>
-public sealed record MessageItem(long Id, MessagingUser Sender, DateTime SentAt, string Content, Domain.MessageKind Kind = Domain.MessageKind.Text, MessagingUser? AboutUser = null);
+public sealed record MessageItem(long Id, MessagingUser Sender, DateTime SentAt, string Content, Domain.MessageKind Kind = Domain.MessageKind.Text, MessagingUser? AboutUser = null)
+{
+    /// <summary>Whether the reader reported this message to the moderators.</summary>
+    public bool ReportedByReader { get; init; }
+}

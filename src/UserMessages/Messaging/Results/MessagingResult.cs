@@ -17,6 +17,15 @@ public class MessagingResult
         RetryAfter = retryAfter;
     }
 
+    /// <summary>Creates the result of a suspended user's attempt to send.</summary>
+    /// <param name="error">The refusal, naming the end of the suspension.</param>
+    /// <param name="suspendedUntil">When the suspension ends (UTC), or <see langword="null"/> until a moderator lifts it.</param>
+    protected MessagingResult(MessagingError error, DateTime? suspendedUntil)
+        : this(MessagingStatus.Suspended, [error])
+    {
+        SuspendedUntil = suspendedUntil;
+    }
+
     /// <summary>How it ended.</summary>
     public MessagingStatus Status { get; }
 
@@ -28,6 +37,9 @@ public class MessagingResult
 
     /// <summary>For <see cref="MessagingStatus.RateLimited"/>: how long until the user may send again.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>For <see cref="MessagingStatus.Suspended"/>: when the suspension ends (UTC), or <see langword="null"/> until a moderator lifts it.</summary>
+    public DateTime? SuspendedUntil { get; }
 
     /// <summary>A result for an operation that was done.</summary>
     public static MessagingResult Success => SuccessResult;
@@ -45,4 +57,10 @@ public class MessagingResult
     /// <param name="retryAfter">When they may send again.</param>
     /// <returns>The result.</returns>
     public static MessagingResult RateLimited(MessagingError error, TimeSpan retryAfter) => new(MessagingStatus.RateLimited, [error], retryAfter);
+
+    /// <summary>A result for a user whose messaging a moderator suspended.</summary>
+    /// <param name="error">The refusal, naming the end of the suspension.</param>
+    /// <param name="suspendedUntil">When it ends (UTC), or <see langword="null"/> until lifted.</param>
+    /// <returns>The result.</returns>
+    public static MessagingResult Suspended(MessagingError error, DateTime? suspendedUntil) => new(error, suspendedUntil);
 }

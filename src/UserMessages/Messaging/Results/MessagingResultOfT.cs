@@ -10,6 +10,11 @@ public sealed class MessagingResult<T> : MessagingResult
         Value = value;
     }
 
+    private MessagingResult(MessagingError error, DateTime? suspendedUntil)
+        : base(error, suspendedUntil)
+    {
+    }
+
     /// <summary>The value, when it <see cref="MessagingResult.Succeeded"/>.</summary>
     public T? Value { get; }
 
@@ -41,6 +46,8 @@ public sealed class MessagingResult<T> : MessagingResult
         ArgumentNullException.ThrowIfNull(refusal);
         return refusal.Succeeded
             ? throw new ArgumentException("Only a refusal can be carried over.", nameof(refusal))
-            : new(refusal.Status, default, refusal.Errors, refusal.RetryAfter);
+            : refusal.Status == MessagingStatus.Suspended
+                ? new(refusal.Errors[0], refusal.SuspendedUntil)
+                : new(refusal.Status, default, refusal.Errors, refusal.RetryAfter);
     }
 }

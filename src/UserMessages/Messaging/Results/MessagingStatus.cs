@@ -14,4 +14,7 @@ public enum MessagingStatus
 
     /// <summary>The user has sent too much lately; <see cref="MessagingResult.RetryAfter"/> says when to try again. Nothing was saved.</summary>
     RateLimited,
+
+    /// <summary>A moderator suspended the user's messaging; <see cref="MessagingResult.SuspendedUntil"/> says until when. Nothing was saved.</summary>
+    Suspended,
 }

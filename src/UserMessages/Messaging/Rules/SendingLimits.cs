@@ -17,7 +17,7 @@ internal sealed class SendingLimits(IOptions<UserMessagesOptions> options, UserM
     public SendingQuota QuotaAt(DateTime now)
     {
         var limits = options.Value.Limits;
-        return new SendingQuota(now - Day, limits.MessagesPerMinute, limits.MessagesPerDay, limits.NewThreadsPerDay);
+        return new SendingQuota(now, now - Day, limits.MessagesPerMinute, limits.MessagesPerDay, limits.NewThreadsPerDay);
     }
 
     /// <summary>A refusal when a reply at <paramref name="now"/> would pass a limit, else <see langword="null"/>.</summary>

@@ -142,6 +142,48 @@ public class UserMessagesErrorDescriber
     /// <returns>The error.</returns>
     public virtual MessagingError InvalidCursor() => new(nameof(InvalidCursor), Text("That page link is not valid. Go back to the first page."), "Cursor");
 
+    /// <summary>A moderator suspended the sender's messaging.</summary>
+    /// <param name="endsAt">When the suspension ends (UTC), or <see langword="null"/> until lifted.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError MessagingSuspended(DateTime? endsAt) => new(
+        nameof(MessagingSuspended),
+        endsAt is { } end
+            ? Text("A moderator suspended your messaging until {0} UTC. You can still read your messages.", end.ToString("g", CultureInfo.CurrentCulture))
+            : Text("A moderator suspended your messaging until further notice. You can still read your messages."));
+
+    /// <summary>The reporter already reported this message.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError AlreadyReported() => new(nameof(AlreadyReported), Text("You have already reported this message."));
+
+    /// <summary>Someone tried to report their own message, or a line that is not a message.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError CannotReport() => new(nameof(CannotReport), Text("Only messages others wrote can be reported."));
+
+    /// <summary>A report without one of the listed reasons.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError ReportReasonRequired() => new(nameof(ReportReasonRequired), Text("Choose why you are reporting this message."), "Reason");
+
+    /// <summary>A report's or a moderator's note is too long.</summary>
+    /// <param name="maxLength">The longest note.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError NoteTooLong(int maxLength) => new(nameof(NoteTooLong), Text("The note can be at most {0} characters long.", maxLength), "Note");
+
+    /// <summary>The reporter reached the daily number of reports.</summary>
+    /// <param name="limit">Reports a day.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError TooManyReports(int limit) => new(nameof(TooManyReports), Text("You can report at most {0} messages a day.", limit));
+
+    /// <summary>A message filter refused the message.</summary>
+    /// <param name="reason">The filter's reason, for the sender.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError MessageRejected(string reason) => new(nameof(MessageRejected), reason, "Content");
+
+    /// <summary>A new account reached the number of people it may start conversations with in a day.</summary>
+    /// <param name="limit">People a day.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError TooManyPeopleForNewAccount(int limit)
+        => new(nameof(TooManyPeopleForNewAccount), Text("New accounts can start conversations with at most {0} people a day.", limit), "Recipients");
+
     /// <summary>The sentence in the current UI culture (English when no localizer or translation).</summary>
     /// <param name="text">The English sentence, a composite format string.</param>
     /// <param name="arguments">Its arguments.</param>

@@ -45,6 +45,10 @@ public static class UserMessagesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new MessagingPreferencesConfiguration(options));
         modelBuilder.ApplyConfiguration(new PendingNotificationConfiguration(options));
         modelBuilder.ApplyConfiguration(new MailboxCounterConfiguration(options));
+        modelBuilder.ApplyConfiguration(new MessageReportConfiguration(options));
+        modelBuilder.ApplyConfiguration(new MessagingSuspensionConfiguration(options));
+        modelBuilder.ApplyConfiguration(new ModerationLogEntryConfiguration(options));
+        modelBuilder.ApplyConfiguration(new HeldMessageConfiguration(options));
         return modelBuilder;
     }
 }

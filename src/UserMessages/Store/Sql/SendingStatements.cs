@@ -157,6 +157,7 @@ internal sealed class SendingStatements
     private static Dictionary<string, object?> QuotaValues(string userId, SendingQuota quota) => new(16)
     {
         ["user"] = userId,
+        ["now"] = quota.Now,
         ["dayAgo"] = quota.DayAgo,
         ["text"] = MessageKind.Text,
         ["minuteSkip"] = quota.PerMinute - 1,
@@ -214,7 +215,7 @@ internal sealed class SendingStatements
     {
         await row.ReadAsync(cancellationToken);
         DateTime? Time(int column) => row.IsDBNull(column) ? null : StoredTime.ReadUtc(row, column);
-        return new SendingHistory(Time(0), Time(1), Time(2));
+        return new SendingHistory(Time(0), Time(1), Time(2)) { Suspension = row.IsDBNull(3) ? null : new Suspension(Time(4)) };
     }
 
     private IRelationalCommandTemplate Build(DbContext context, Shape shape)
@@ -443,7 +444,8 @@ internal sealed class SendingStatements
 
         /// <summary>
         /// Reads the sender's N-th newest message of the last day for each message limit N that is on, and
-        /// their N-th newest started thread for the thread limit (<c>NULL</c> for each one off).
+        /// their N-th newest started thread for the thread limit (<c>NULL</c> for each one off); then whether
+        /// a suspension is in force, and its end.
         /// </summary>
         private StatementWriter AppendHistory(int limits)
         {
@@ -453,7 +455,10 @@ internal sealed class SendingStatements
             string Sent() => $"{names.Table<Message>()} m WHERE m.{MessageColumn(nameof(Message.SenderId))} = {user} AND m.{MessageColumn(nameof(Message.Kind))} = {statement.Value("text")}";
             string Started() => $"{names.Table<MessageThread>()} s WHERE s.{Thread(nameof(MessageThread.CreatedById))} = {user}";
             var (sentAt, startedAt) = ("m." + MessageColumn(nameof(Message.SentAt)), "s." + Thread(nameof(MessageThread.CreatedAt)));
-            return statement.Append($"SELECT {NthNewest(1, sentAt, Sent, "minuteSkip")}, {NthNewest(2, sentAt, Sent, "daySkip")}, {NthNewest(4, startedAt, Started, "threadSkip")}");
+            var suspended = $"FROM {names.Table<MessagingSuspension>()} x WHERE x.{names.Column<MessagingSuspension>(nameof(MessagingSuspension.UserId))} = {user}";
+            var endsAt = "x." + names.Column<MessagingSuspension>(nameof(MessagingSuspension.EndsAt));
+            return statement.Append($"SELECT {NthNewest(1, sentAt, Sent, "minuteSkip")}, {NthNewest(2, sentAt, Sent, "daySkip")}, {NthNewest(4, startedAt, Started, "threadSkip")}, ")
+                .Append($"(SELECT 1 {suspended} AND ({endsAt} IS NULL OR {endsAt} > {statement.Value("now")})), (SELECT {endsAt} {suspended})");
         }
 
         /// <summary>Adds <paramref name="rows"/> (a query or <c>VALUES</c> of user and change, in user order) to the users' counters, creating missing ones.</summary>

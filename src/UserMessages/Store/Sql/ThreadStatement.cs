@@ -68,6 +68,7 @@ internal sealed class ThreadStatement
         Content = row.GetString(3),
         Kind = (MessageKind)row.GetInt32(4),
         AboutUserId = row.IsDBNull(5) ? null : row.GetString(5),
+        ReportedByReader = row.GetBoolean(6),
     };
 
     /// <summary>The statement for <paramref name="context"/>'s model (one the SQL store serves).</summary>
@@ -109,10 +110,13 @@ internal sealed class ThreadStatement
                 .Append($"WHERE {Row("o", nameof(ThreadParticipant.ThreadId))} = {thread} AND {ThreadAccess.ListedSql(Row("o", nameof(ThreadParticipant.State)), gone)} ")
                 .Append($"ORDER BY {Row("o", nameof(ThreadParticipant.JoinedAt))}, {Row("o", nameof(ThreadParticipant.UserId))};\n");
 
-            // A page of its messages, read only for someone who may see it (by the thread's SentAt index, in order).
+            // A page of its messages, read only for someone who may see it (by the thread's SentAt index, in order), each with
+            // whether the reader reported it (by the reports' message-and-reporter index).
             var (at, id) = (MessageColumn(nameof(Message.SentAt)), MessageColumn(nameof(Message.Id)));
+            var reported = $"EXISTS (SELECT 1 FROM {names.Table<MessageReport>()} x WHERE x.{names.Column<MessageReport>(nameof(MessageReport.MessageId))} = {id} "
+                + $"AND x.{names.Column<MessageReport>(nameof(MessageReport.ReporterId))} = {user})";
             statement
-                .Append($"SELECT {id}, {MessageColumn(nameof(Message.SenderId))}, {at}, {MessageColumn(nameof(Message.Content))}, {MessageColumn(nameof(Message.Kind))}, {MessageColumn(nameof(Message.AboutUserId))} ")
+                .Append($"SELECT {id}, {MessageColumn(nameof(Message.SenderId))}, {at}, {MessageColumn(nameof(Message.Content))}, {MessageColumn(nameof(Message.Kind))}, {MessageColumn(nameof(Message.AboutUserId))}, {reported} ")
                 .Append($"FROM {names.Table<Message>()} m WHERE {MessageColumn(nameof(Message.ThreadId))} = {thread} ")
                 .Append($"AND EXISTS (SELECT 1 FROM {names.Table<ThreadParticipant>()} r WHERE {MaySee("r")} AND {Row("r", nameof(ThreadParticipant.UserId))} = {user})");
             return statement.AppendPage(at, id, page, take).Build();

@@ -45,6 +45,14 @@ internal static class ApiProblems
             detail: result.Errors.Count > 0 ? result.Errors[0].Description : "Wait a moment and send again.");
     }
 
+    /// <summary>403 for a sender a moderator suspended, with <c>suspendedUntil</c> (UTC; <c>null</c> until lifted).</summary>
+    public static ProblemHttpResult Suspended(MessagingResult result)
+        => TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Messaging suspended",
+            detail: result.Errors[0].Description,
+            extensions: new Dictionary<string, object?> { ["code"] = result.Errors[0].Code, ["suspendedUntil"] = result.SuspendedUntil });
+
     private static string FieldOf(string? field) => field switch
     {
         null => string.Empty,

@@ -55,6 +55,7 @@ internal static class ApiWrites
         {
             MessagingStatus.Succeeded => Created(http, links, result.Value!),
             MessagingStatus.RateLimited => ApiProblems.RateLimited(http, result),
+            MessagingStatus.Suspended => ApiProblems.Suspended(result),
             MessagingStatus.NotFound => ApiProblems.NotFound(),
             _ => ApiProblems.Validation(recipients.NameRefusals(result.Errors, describer)),
         };
@@ -90,6 +91,7 @@ internal static class ApiWrites
             MessagingStatus.Succeeded => Created(http, links, result.Value!),
             MessagingStatus.NotFound => ApiProblems.NotFound(),
             MessagingStatus.RateLimited => ApiProblems.RateLimited(http, result),
+            MessagingStatus.Suspended => ApiProblems.Suspended(result),
             _ => ApiProblems.Validation(result.Errors),
         };
     }

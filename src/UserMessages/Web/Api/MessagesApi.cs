@@ -27,11 +27,11 @@ internal static class MessagesApi
         api.MapGet("/threads/{id}", ApiReads.Thread).WithName(mount.NameOf(ThreadName)).Refuses(Invalid, NotFound);
 
         api.MapPost("/threads", ApiWrites.StartThread).WithName(mount.NameOf("Api.StartThread"))
-            .ReadsJson<NewThreadBody>().Refuses(Invalid, TooLarge, NotJson, TooMany);
+            .ReadsJson<NewThreadBody>().Refuses(Invalid, Forbidden, TooLarge, NotJson, TooMany);
         api.MapPost("/threads/bulk", ApiWrites.Bulk).WithName(mount.NameOf("Api.Bulk"))
             .ReadsJson<BulkBody>().Refuses(Invalid, NotFound, TooLarge, NotJson);
         api.MapPost("/threads/{id}/messages", ApiWrites.Reply).WithName(mount.NameOf("Api.Reply"))
-            .ReadsJson<ReplyBody>().Refuses(Invalid, NotFound, TooLarge, NotJson, TooMany);
+            .ReadsJson<ReplyBody>().Refuses(Invalid, Forbidden, NotFound, TooLarge, NotJson, TooMany);
         api.MapPost("/threads/{id}/participants", ApiWrites.AddParticipants).WithName(mount.NameOf("Api.AddParticipants"))
             .ReadsJson<ParticipantsBody>().Refuses(Invalid, NotFound, TooLarge, NotJson);
         api.MapPost("/threads/{id}/delete", ApiWrites.Delete).WithName(mount.NameOf("Api.Delete")).Refuses(Invalid, NotFound);
@@ -48,6 +48,7 @@ internal static class MessagesApi
     }
 
     private const int Invalid = StatusCodes.Status400BadRequest;
+    private const int Forbidden = StatusCodes.Status403Forbidden;
     private const int NotFound = StatusCodes.Status404NotFound;
     private const int TooLarge = StatusCodes.Status413PayloadTooLarge;
     private const int NotJson = StatusCodes.Status415UnsupportedMediaType;

@@ -7,12 +7,21 @@ namespace UserMessages.Web.Live;
 
 /// <summary>
 /// After a message is committed, pushes it (<c>messageSent</c>) and the new unread counts (<c>unreadCount</c>) to
-/// the open pages of its sender and recipients, but not of those for whom the thread is a message request.
+/// the open pages of its sender and recipients, but not of those for whom the thread is a message request; and a
+/// message a moderator removed (<c>messageRemoved</c>) to the open pages of everyone who may see its thread.
 /// </summary>
-internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store) : IMessageSentHandler
+internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store)
+    : IMessageSentHandler, IModerationEventHandler
 {
     public const string MessageSentEvent = "messageSent";
     public const string UnreadCountEvent = "unreadCount";
+    public const string MessageRemovedEvent = "messageRemoved";
+
+    public Task HandleAsync(ModerationEvent moderationEvent, CancellationToken cancellationToken)
+        => moderationEvent is MessageRemoved removed
+            ? hub.Clients.Groups(removed.ParticipantIds.Select(UserMessagesHub.GroupOf).ToList())
+                .SendAsync(MessageRemovedEvent, new { threadId = removed.ThreadId, messageId = removed.MessageId }, cancellationToken)
+            : Task.CompletedTask;
 
     public async Task HandleAsync(MessageSent message, CancellationToken cancellationToken)
     {

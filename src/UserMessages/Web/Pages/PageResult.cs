@@ -22,9 +22,13 @@ internal sealed class PageResult(string viewPath, object model, int statusCode =
     /// <summary>For 429: sent as the <c>Retry-After</c> header, in whole seconds.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
-    /// <summary>The status code that tells a refused form apart: 429 when rate limited, else 400.</summary>
-    public static int StatusFor(MessagingResult refusal)
-        => refusal.Status == MessagingStatus.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
+    /// <summary>The status code that tells a refused form apart: 429 when rate limited, 403 when suspended, else 400.</summary>
+    public static int StatusFor(MessagingResult refusal) => refusal.Status switch
+    {
+        MessagingStatus.RateLimited => StatusCodes.Status429TooManyRequests,
+        MessagingStatus.Suspended => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status400BadRequest,
+    };
 
     public static PageResult Problem(int statusCode, string title, string detail)
         => new(ViewPaths.Problem, new ProblemViewModel(statusCode, title, detail), statusCode);

@@ -16,4 +16,13 @@ internal static class ViewPaths
     public const string Thread = Root + "Thread.cshtml";
     public const string Create = Root + "Create.cshtml";
     public const string Problem = Root + "Problem.cshtml";
+    public const string Report = Root + "Report.cshtml";
+
+    private const string ModerationRoot = "/Areas/UserMessages/Views/Moderation/";
+
+    public const string ModerationQueue = ModerationRoot + "Reports.cshtml";
+    public const string ModerationReport = ModerationRoot + "Report.cshtml";
+    public const string Suspensions = ModerationRoot + "Suspensions.cshtml";
+    public const string ModerationLog = ModerationRoot + "Log.cshtml";
+    public const string Held = ModerationRoot + "Held.cshtml";
 }

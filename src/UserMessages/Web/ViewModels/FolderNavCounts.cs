@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using UserMessages.Services;
 using UserMessages.Users;
 
+using UserMessages.Moderation;
+
 namespace UserMessages.ViewModels;
 
 /// <summary>The counts the folder navigation shows (the signed-in user's pending message requests), read at most once a request.</summary>
@@ -34,6 +36,11 @@ public sealed class FolderNavCounts(IUserMessagesService messages, IUserDirector
         Remember(http, userId, count);
         return count;
     }
+
+    /// <summary>Whether the signed-in user is a moderator, who is shown the link to the moderation queue.</summary>
+    /// <param name="http">The current request.</param>
+    /// <returns>True for a moderator.</returns>
+    public Task<bool> IsModeratorAsync(HttpContext http) => ModeratorGate.IsModeratorAsync(http);
 
     /// <summary>Remembers <paramref name="count"/> as <paramref name="userId"/>'s requests for the rest of the request (a folder page reads it with its threads).</summary>
     internal static void Remember(HttpContext http, string userId, int count) => http.Items[Key] = new Known(userId, count);

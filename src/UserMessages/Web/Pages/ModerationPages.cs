@@ -1,0 +1,173 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using UserMessages.Domain;
+using UserMessages.Moderation;
+using UserMessages.Services;
+using UserMessages.ViewModels;
+
+namespace UserMessages.Web.Pages;
+
+/// <summary>
+/// The moderation queue under the prefix: open reports, one report with its context and the actions, the suspensions
+/// in force, the log. For moderators only: everyone else gets the 404 of an address that does not exist.
+/// </summary>
+internal static class ModerationPages
+{
+    /// <summary>The suspension lengths the report page offers, in days; "indefinite" is until a moderator lifts it.</summary>
+    public static readonly IReadOnlyList<int> SuspensionDays = [1, 7, 30];
+
+    public const string Indefinite = "indefinite";
+
+    public static async Task<IResult> Queue(HttpContext http, MessageModeration moderation, IOptions<UserMessagesOptions> options, [FromQuery] string? before)
+    {
+        if (!await ModeratorGate.IsModeratorAsync(http))
+        {
+            return Results.NotFound();
+        }
+
+        var take = options.Value.PageSize;
+        var reports = await moderation.ReadReportsAsync(ReportStatus.Open, Cursor(before), take + 1, http.RequestAborted);
+        var page = reports.Take(take).ToList();
+        return new PageResult(ViewPaths.ModerationQueue, new ModerationQueueViewModel(page, reports.Count > take ? page[^1].Id : null));
+    }
+
+    public static async Task<IResult> Report(HttpContext http, MessageModeration moderation, string id)
+    {
+        if (!await ModeratorGate.IsModeratorAsync(http))
+        {
+            return Results.NotFound();
+        }
+
+        return await RenderReportAsync(http, moderation, id, string.Empty, new FormErrors(), StatusCodes.Status200OK);
+    }
+
+    public static async Task<IResult> Decide(
+        HttpContext http, MessageModeration moderation, UserMessagesLinks links, TimeProvider clock, IStringLocalizer<UserMessagesResources> T, string id)
+    {
+        var (post, refusal) = await SignedInForm.ReadAsync(http);
+        if (post is not { } signedIn)
+        {
+            return refusal!;
+        }
+
+        if (!await ModeratorGate.IsModeratorAsync(http))
+        {
+            return Results.NotFound();
+        }
+
+        var (form, moderatorId) = signedIn;
+        if (!PageRequests.TryParseThreadId(id, out var reportId))
+        {
+            return PageRequests.MalformedId();
+        }
+
+        var note = form["Note"].ToString();
+        var errors = new FormErrors();
+        ReportDecision? decision = form["Decision"].ToString() switch
+        {
+            "dismiss" => ReportDecision.Dismiss,
+            "remove" => ReportDecision.Remove,
+            "suspend" => ReportDecision.Suspend,
+            "remove-and-suspend" => ReportDecision.RemoveAndSuspend,
+            _ => null,
+        };
+        var duration = form["Duration"].ToString();
+        DateTime? until = null;
+        if (decision is ReportDecision.Suspend or ReportDecision.RemoveAndSuspend && duration != Indefinite)
+        {
+            if (int.TryParse(duration, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && SuspensionDays.Contains(days))
+            {
+                until = clock.GetUtcNow().UtcDateTime.AddDays(days);
+            }
+            else
+            {
+                errors.Add("Duration", T["Choose how long the suspension lasts."]);
+            }
+        }
+
+        if (decision is null)
+        {
+            errors.Add("Decision", T["Choose what to do with this report."]);
+        }
+
+        if (errors.Any)
+        {
+            return await RenderReportAsync(http, moderation, id, note, errors, StatusCodes.Status400BadRequest);
+        }
+
+        var result = await moderation.DecideAsync(moderatorId, reportId, decision!.Value, until, note, http.RequestAborted);
+        if (result.Status == MessagingStatus.Invalid)
+        {
+            foreach (var error in result.Errors)
+            {
+                errors.Add(error.Field ?? string.Empty, error.Description);
+            }
+
+            return await RenderReportAsync(http, moderation, id, note, errors, StatusCodes.Status400BadRequest);
+        }
+
+        // Decided, or already decided by another moderator: the report's page says which.
+        return Results.Redirect(result.Succeeded ? links.Moderation(http) : links.ModerationReport(http, reportId));
+    }
+
+    public static async Task<IResult> Suspensions(HttpContext http, MessageModeration moderation)
+    {
+        if (!await ModeratorGate.IsModeratorAsync(http))
+        {
+            return Results.NotFound();
+        }
+
+        return new PageResult(ViewPaths.Suspensions, new SuspensionsViewModel(await moderation.ReadSuspensionsAsync(http.RequestAborted)));
+    }
+
+    public static async Task<IResult> Lift(HttpContext http, MessageModeration moderation, UserMessagesLinks links)
+    {
+        var (post, refusal) = await SignedInForm.ReadAsync(http);
+        if (post is not { } signedIn)
+        {
+            return refusal!;
+        }
+
+        if (!await ModeratorGate.IsModeratorAsync(http))
+        {
+            return Results.NotFound();
+        }
+
+        var (form, moderatorId) = signedIn;
+        var result = await moderation.LiftAsync(moderatorId, form["UserId"].ToString(), form["Note"].ToString(), http.RequestAborted);
+        return result.Status == MessagingStatus.Invalid
+            ? PageResult.Problem(StatusCodes.Status400BadRequest, "Bad request", result.Errors[0].Description)
+            : Results.Redirect(links.Suspensions(http));
+    }
+
+    public static async Task<IResult> Log(HttpContext http, MessageModeration moderation, IOptions<UserMessagesOptions> options, [FromQuery] string? before)
+    {
+        if (!await ModeratorGate.IsModeratorAsync(http))
+        {
+            return Results.NotFound();
+        }
+
+        var take = options.Value.PageSize;
+        var entries = await moderation.ReadLogAsync(Cursor(before), take + 1, http.RequestAborted);
+        var page = entries.Take(take).ToList();
+        return new PageResult(ViewPaths.ModerationLog, new ModerationLogViewModel(page, entries.Count > take ? page[^1].Id : null));
+    }
+
+    private static async Task<IResult> RenderReportAsync(HttpContext http, MessageModeration moderation, string id, string note, FormErrors errors, int statusCode)
+    {
+        if (!PageRequests.TryParseThreadId(id, out var reportId))
+        {
+            return PageRequests.MalformedId();
+        }
+
+        return await moderation.ReadReportAsync(reportId, http.RequestAborted) is { } detail
+            ? new PageResult(ViewPaths.ModerationReport, new ModerationReportViewModel(detail, note, errors), statusCode)
+            : PageResult.Problem(StatusCodes.Status404NotFound, "Report not found", "There is no such report.");
+    }
+
+    /// <summary>A paging cursor: the id to list before; none for anything else (the first page).</summary>
+    private static long? Cursor(string? before) => PageRequests.TryParseThreadId(before, out var id) ? id : null;
+}
