@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using UserMessages.Events;
+using UserMessages.Filters;
 using UserMessages.Notifications;
 using UserMessages.Storage;
 using UserMessages.Store;
@@ -126,6 +127,27 @@ public sealed class UserMessagesBuilder
         where THandler : class, IMessageSentHandler
     {
         Services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageSentHandler, THandler>());
+        return this;
+    }
+
+    /// <summary>Adds a filter every new thread and reply passes before it is stored: accept, reject or hold for review (several run in the order added).</summary>
+    /// <typeparam name="TFilter">The filter, e.g. the built-in <see cref="NewAccountLinkFilter"/>.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddMessageFilter<TFilter>()
+        where TFilter : class, IMessageFilter
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageFilter, TFilter>());
+        return this;
+    }
+
+    /// <summary>Uses <typeparamref name="TPolicy"/> to tell new accounts apart (for a directory without creation dates).</summary>
+    /// <typeparam name="TPolicy">The policy.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddNewAccountPolicy<TPolicy>()
+        where TPolicy : class, INewAccountPolicy
+    {
+        Services.RemoveAll<INewAccountPolicy>();
+        Services.AddScoped<INewAccountPolicy, TPolicy>();
         return this;
     }
 

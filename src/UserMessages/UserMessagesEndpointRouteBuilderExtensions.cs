@@ -89,6 +89,8 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         pages.MapGet("/moderation/suspensions", ModerationPages.Suspensions).WithName(mount.NameOf(PageNames.Suspensions));
         pages.MapPost("/moderation/suspensions/lift", ModerationPages.Lift).WithName(mount.NameOf(PageNames.Lift));
         pages.MapGet("/moderation/log", ModerationPages.Log).WithName(mount.NameOf(PageNames.ModerationLog));
+        pages.MapGet("/moderation/held", ModerationPages.Held).WithName(mount.NameOf(PageNames.Held));
+        pages.MapPost("/moderation/held/{id}", ModerationPages.DecideHeld).WithName(mount.NameOf(PageNames.HeldDecision));
         pages.MapGet("/blocked", BlockPages.Show).WithName(mount.NameOf(PageNames.Blocked));
         pages.MapPost("/blocked", BlockPages.Block);
         pages.MapPost("/blocked/remove", BlockPages.Unblock).WithName(mount.NameOf(PageNames.Unblock));

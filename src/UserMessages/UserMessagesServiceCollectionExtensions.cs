@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using UserMessages;
 using UserMessages.Blocking;
 using UserMessages.Events;
+using UserMessages.Filters;
 using UserMessages.Moderation;
 using UserMessages.Notifications;
 using UserMessages.Retention;
@@ -57,6 +58,9 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddScoped<ModerationEventDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IModerationEventHandler, LiveUpdatesHandler>());
         services.TryAddScoped<MessageModeration>();
+        services.TryAddScoped<INewAccountPolicy, DirectoryAgePolicy>();
+        services.TryAddScoped<IHeldMessageDelivery>(sp => sp.GetRequiredService<IUserMessagesService>() as IHeldMessageDelivery
+            ?? throw new InvalidOperationException("Approving held messages needs the package's own IUserMessagesService."));
         services.TryAddScoped<RecipientGate>();
         services.TryAddScoped<SendingLimits>();
         services.TryAddScoped<NotificationSchedule>();

@@ -19,7 +19,11 @@ internal sealed partial class UserMessagesService
         await using var connection = await store.OpenAsync(cancellationToken);
         var read = await store.ReadFolderAsync(userId, folder, keyset, options.Value.PageSize + 1, cancellationToken);
         var result = await PageOfThreadsAsync(read.Rows, keyset, cancellationToken);
-        return MessagingResult<FolderPage>.Success(new FolderPage(folder, result.Threads, result.OlderCursor, result.NewerCursor) { UnreadCount = read.UnreadCount, RequestCount = read.RequestCount });
+        return MessagingResult<FolderPage>.Success(new FolderPage(folder, result.Threads, result.OlderCursor, result.NewerCursor) {
+            UnreadCount = read.UnreadCount,
+            RequestCount = read.RequestCount,
+            AwaitingReview = folder == MailboxFolder.Sent && keyset.Before is null && keyset.After is null ? await AwaitingReviewAsync(userId, null, cancellationToken) : [],
+        });
     }
 
     /// <summary>

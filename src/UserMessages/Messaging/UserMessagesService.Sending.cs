@@ -1,4 +1,5 @@
 using UserMessages.Events;
+using UserMessages.Filters;
 using UserMessages.Store;
 using UserMessages.Users;
 
@@ -7,7 +8,14 @@ namespace UserMessages.Services;
 /// <summary>Sending: a new thread and a reply, each checked (input, recipients, blocks, limits) and then written in one transaction; events follow the commit.</summary>
 internal sealed partial class UserMessagesService
 {
-    public async Task<MessagingResult<SentMessage>> StartThreadAsync(NewThreadRequest request, CancellationToken cancellationToken = default)
+    public Task<MessagingResult<SentMessage>> StartThreadAsync(NewThreadRequest request, CancellationToken cancellationToken = default)
+        => StartThreadAsync(request, review: true, cancellationToken);
+
+    public Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, CancellationToken cancellationToken = default)
+        => ReplyAsync(userId, threadId, content, review: true, cancellationToken);
+
+    /// <summary>Starts a thread; with <paramref name="review"/> (not for a held message a moderator approved) after the limits and the filters.</summary>
+    private async Task<MessagingResult<SentMessage>> StartThreadAsync(NewThreadRequest request, bool review, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.SenderId);
@@ -42,13 +50,17 @@ internal sealed partial class UserMessagesService
             return MessagingResult<SentMessage>.From(suspended);
         }
 
-        if (limits.ForNewThread(checks.History, now) is { } limited)
+        if (review && (limits.ForNewThread(checks.History, now) ?? await NewAccountLimitAsync(request.SenderId, recipients, now, cancellationToken)) is { } limited)
         {
             return MessagingResult<SentMessage>.From(limited);
         }
 
         var subject = request.Subject.Trim();
         var content = MessageInputValidator.NormalizeContent(request.Content);
+        if (review && await ReviewAsync(new MessageToFilter(request.SenderId, null, recipients, subject, content), now, cancellationToken) is { } reviewed)
+        {
+            return reviewed;
+        }
 
         // Someone who has not exchanged messages with the sender gets the thread as a request.
         var requested = requests ? recipients.Where(id => !checks.Acquainted.Contains(id)).ToHashSet(StringComparer.Ordinal) : [];
@@ -62,7 +74,8 @@ internal sealed partial class UserMessagesService
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
     }
 
-    public async Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, CancellationToken cancellationToken = default)
+    /// <summary>Replies; with <paramref name="review"/> (not for a held reply a moderator approved) after the limits and the filters.</summary>
+    private async Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, bool review, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var now = Now();
@@ -95,13 +108,18 @@ internal sealed partial class UserMessagesService
             return MessagingResult<SentMessage>.Invalid([describer.ConversationUnavailable()]);
         }
 
-        if (limits.ForReply(checks.History, now) is { } limited)
+        if (review && limits.ForReply(checks.History, now) is { } limited)
         {
             return MessagingResult<SentMessage>.From(limited);
         }
 
         // Nobody is notified of a message from someone they blocked.
         var text = MessageInputValidator.NormalizeContent(content);
+        if (review && await ReviewAsync(new MessageToFilter(userId, threadId, recipients, null, text), now, cancellationToken) is { } reviewed)
+        {
+            return reviewed;
+        }
+
         var (messageId, sentAt) = await store.WriteReplyAsync(userId, threadId, text, now, schedule.TimesFor(now), [.. refusing], cancellationToken);
         await dispatcher.DispatchAsync(
             new MessageSent(threadId, messageId, checks.Subject!, userId, recipients, text, sentAt, IsReply: true) { RequestedIds = [.. recipients.Where(checks.Requested.Contains)] },

@@ -46,6 +46,9 @@ internal sealed partial class UserMessagesService
             items,
             firstUnread,
             older,
-            newer));
+            newer)
+        {
+            AwaitingReview = await AwaitingReviewAsync(userId, threadId, cancellationToken),
+        });
     }
 }

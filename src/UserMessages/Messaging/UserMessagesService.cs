@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using UserMessages.Events;
+using UserMessages.Filters;
 using UserMessages.Notifications;
 using UserMessages.Store;
 using UserMessages.Users;
@@ -19,6 +20,9 @@ internal sealed partial class UserMessagesService(
     MessageInputValidator validator,
     UserMessagesErrorDescriber describer,
     MessageSentDispatcher dispatcher,
+    ModerationEventDispatcher moderationEvents,
+    IEnumerable<IMessageFilter> filters,
+    INewAccountPolicy newAccountPolicy,
     NotificationSchedule schedule,
     FormerMember formerMember,
     IOptions<UserMessagesOptions> options,

@@ -20,6 +20,7 @@ internal sealed class MessageModeration(
     IUserBlockList blocks,
     UserMessagesErrorDescriber describer,
     ModerationEventDispatcher events,
+    IHeldMessageDelivery delivery,
     IOptions<UserMessagesOptions> options,
     TimeProvider clock)
 {
@@ -294,6 +295,84 @@ internal sealed class MessageModeration(
         var users = await directory.FindByIdsAsync(rows.SelectMany(e => new[] { e.ModeratorId, e.UserId }).OfType<string>().Distinct().ToList(), cancellationToken);
         return rows.Select(e => new ModerationLogItem(
             e.Id, e.At, formerMember.Or(users, e.ModeratorId), e.Action, e.UserId is null ? null : formerMember.Or(users, e.UserId), e.ReportId, e.MessageId, e.EndsAt, e.Note)).ToList();
+    }
+
+    /// <summary>The held messages, oldest first (the queue is worked in order), after <paramref name="after"/> when given.</summary>
+    public async Task<IReadOnlyList<HeldItem>> ReadHeldAsync(long? after, int take, CancellationToken cancellationToken)
+    {
+        var rows = await db.HeldMessages.AsNoTracking()
+            .Where(h => after == null || h.Id > after)
+            .OrderBy(h => h.Id)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        var threadIds = rows.Select(h => h.ThreadId).OfType<long>().Distinct().ToList();
+        var threads = await db.Participants.AsNoTracking()
+            .Where(p => threadIds.Contains(p.ThreadId))
+            .WhoMaySee()
+            .Select(p => new { p.ThreadId, p.UserId, p.Thread!.Subject })
+            .ToListAsync(cancellationToken);
+        List<string> RecipientsOf(HeldMessage h) => h.ThreadId is { } id
+            ? threads.Where(t => t.ThreadId == id && t.UserId != h.SenderId).Select(t => t.UserId).ToList()
+            : [.. (h.RecipientIds ?? string.Empty).Split('\u001f', StringSplitOptions.RemoveEmptyEntries)];
+        var users = await directory.FindByIdsAsync(rows.SelectMany(RecipientsOf).Concat(rows.Select(h => h.SenderId)).Distinct().ToList(), cancellationToken);
+        return rows.Select(h => new HeldItem(
+            h.Id,
+            formerMember.Or(users, h.SenderId),
+            h.ThreadId,
+            h.ThreadId is { } id ? threads.FirstOrDefault(t => t.ThreadId == id)?.Subject : h.Subject,
+            RecipientsOf(h).Select(r => formerMember.Or(users, r)).ToList(),
+            h.Subject,
+            h.Content,
+            h.HeldAt,
+            h.Reason)).ToList();
+    }
+
+    /// <summary>
+    /// Approves (delivers, as sent now) or rejects a held message, logged; not found when another moderator decided first.
+    /// A message that can no longer be delivered (its thread left, its recipients gone) stays held, with the reason.
+    /// </summary>
+    public async Task<MessagingResult> DecideHeldAsync(string moderatorId, long heldId, bool approve, string? note, CancellationToken cancellationToken)
+    {
+        var errors = new List<MessagingError>();
+        note = Note(note, errors);
+        if (errors.Count > 0)
+        {
+            return MessagingResult.Invalid(errors);
+        }
+
+        var held = await db.HeldMessages.AsNoTracking().FirstOrDefaultAsync(h => h.Id == heldId, cancellationToken);
+
+        // Claimed by deleting it: of two moderators deciding at once, one goes on.
+        if (held is null || await db.HeldMessages.Where(h => h.Id == heldId).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return MessagingResult.NotFound;
+        }
+
+        long? messageId = null;
+        if (approve)
+        {
+            var sent = await delivery.DeliverAsync(held, cancellationToken);
+            if (!sent.Succeeded)
+            {
+                held.Id = 0;
+                await StoreTransactions.RunAsync(db.Context, async () =>
+                {
+                    db.HeldMessages.Add(held);
+                    return await db.Context.SaveChangesAsync(cancellationToken);
+                }, cancellationToken);
+                return sent.Status == MessagingStatus.NotFound ? MessagingResult.Invalid([describer.ConversationUnavailable()]) : MessagingResult.Invalid(sent.Errors);
+            }
+
+            messageId = sent.Value!.MessageId;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await StoreTransactions.RunAsync(db.Context, async () =>
+        {
+            Log(now, moderatorId, approve ? ModerationAction.Approved : ModerationAction.Rejected, held.SenderId, null, messageId, null, note);
+            return await db.Context.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+        return MessagingResult.Success;
     }
 
     private async Task SuspendInTransactionAsync(string moderatorId, string userId, DateTime now, DateTime? until, string? note, long? reportId, CancellationToken cancellationToken)

@@ -46,6 +46,19 @@ public sealed record SuspensionItem(MessagingUser User, DateTime StartedAt, Date
 public sealed record ModerationLogItem(
     long Id, DateTime At, MessagingUser Moderator, ModerationAction Action, MessagingUser? User, long? ReportId, long? MessageId, DateTime? EndsAt, string? Note);
 
+/// <summary>A message a filter held, as the moderation queue lists it.</summary>
+/// <param name="Id">The held message.</param>
+/// <param name="Sender">Who wrote it.</param>
+/// <param name="ThreadId">For a reply, its thread; <see langword="null"/> for a new thread.</param>
+/// <param name="ThreadSubject">For a reply, its thread's subject (for a new thread, <paramref name="Subject"/>).</param>
+/// <param name="Recipients">For a new thread, its recipients; for a reply, the thread's other participants.</param>
+/// <param name="Subject">For a new thread, its subject; else <see langword="null"/>.</param>
+/// <param name="Content">The text.</param>
+/// <param name="HeldAt">When it was sent (UTC).</param>
+/// <param name="Reason">The filter's reason.</param>
+public sealed record HeldItem(
+    long Id, MessagingUser Sender, long? ThreadId, string? ThreadSubject, IReadOnlyList<MessagingUser> Recipients, string? Subject, string Content, DateTime HeldAt, string Reason);
+
 /// <summary>What a moderator does with a report.</summary>
 public enum ReportDecision
 {

@@ -47,6 +47,9 @@ public class UserMessagesOptions
     /// <summary>Purging of threads everyone deleted or left.</summary>
     public UserMessagesRetentionOptions Retention { get; } = new();
 
+    /// <summary>Limits for accounts younger than a configured age.</summary>
+    public UserMessagesNewAccountOptions NewAccounts { get; } = new();
+
     /// <summary>Reports, the moderation queue and who may use it.</summary>
     public UserMessagesModerationOptions Moderation { get; } = new();
 

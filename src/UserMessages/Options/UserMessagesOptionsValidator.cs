@@ -20,6 +20,12 @@ internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessag
         Positive(failures, "Notifications.PollInterval", options.Notifications.PollInterval);
         Positive(failures, "Notifications.MaxDelay", options.Notifications.MaxDelay);
         Positive(failures, "Notifications.GiveUpAfter", options.Notifications.GiveUpAfter);
+        Range(failures, "NewAccounts.PeoplePerDay", options.NewAccounts.PeoplePerDay, 0, 100_000);
+        if (options.NewAccounts.Age < TimeSpan.Zero)
+        {
+            failures.Add($"UserMessagesOptions.NewAccounts.Age must not be negative; got {options.NewAccounts.Age}.");
+        }
+
         Range(failures, "Moderation.ReportsPerDay", options.Moderation.ReportsPerDay, 1, 100_000);
         Range(failures, "Moderation.ContextMessages", options.Moderation.ContextMessages, 0, 50);
         if (options.Moderation.Policy is null && string.IsNullOrWhiteSpace(options.Moderation.Role))

@@ -16,6 +16,10 @@ internal sealed class ThreadPurge(UserMessagesDb db)
             && !t.Participants.Any(p => p.StateChangedAt > cutoff));
         await db.PendingNotifications.Where(n => expired.Any(t => t.Id == n.ThreadId)).ExecuteDeleteAsync(cancellationToken);
 
+        // Reports of their messages and replies held for them go with them (the moderation log stays).
+        await db.Reports.Where(r => expired.Any(t => t.Id == r.ThreadId)).ExecuteDeleteAsync(cancellationToken);
+        await db.HeldMessages.Where(h => expired.Any(t => t.Id == h.ThreadId)).ExecuteDeleteAsync(cancellationToken);
+
         // Messages and participant rows go with their thread (cascading foreign keys).
         return await expired.ExecuteDeleteAsync(cancellationToken);
     }

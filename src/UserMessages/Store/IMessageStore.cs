@@ -99,9 +99,30 @@ internal interface IMessageStore
     /// <summary>A user's threads with the messages they wrote, in the order they joined them.</summary>
     Task<List<ExportedThreadRow>> ReadExportAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>The reports <paramref name="userId"/> made, oldest first.</summary>
+    Task<List<ExportedReportRow>> ReadReportsByAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary><paramref name="userId"/>'s suspension, in force or ended but not yet lifted, or null.</summary>
+    Task<MessagingSuspension?> ReadSuspensionAsync(string userId, CancellationToken cancellationToken);
+
     /// <summary>The users <paramref name="userId"/> blocked.</summary>
     Task<List<string>> ReadBlockedByAsync(string userId, CancellationToken cancellationToken);
 
-    /// <summary>Erases a user's messages, rows, blocks, settings and counter; threads left empty go too.</summary>
+    /// <summary>Stores a message a filter held for review; returns its id.</summary>
+    Task<long> HoldAsync(HeldMessage held, CancellationToken cancellationToken);
+
+    /// <summary>The sender's held replies in <paramref name="threadId"/>, or their held new threads when it is null, oldest first.</summary>
+    Task<List<HeldMessage>> ReadHeldAsync(string senderId, long? threadId, CancellationToken cancellationToken);
+
+    /// <summary>Every message of the sender's awaiting review, oldest first.</summary>
+    Task<List<HeldMessage>> ReadHeldByAsync(string senderId, CancellationToken cancellationToken);
+
+    /// <summary>How many different people <paramref name="senderId"/> started threads with since <paramref name="since"/>.</summary>
+    Task<int> CountPeopleStartedWithAsync(string senderId, DateTime since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Erases a user's messages, rows, blocks, settings and counter, the reports of their messages, their held messages and
+    /// suspension; their reports stay without their id (as does the moderation log); threads left empty go too.
+    /// </summary>
     Task EraseUserAsync(string userId, CancellationToken cancellationToken);
 }

@@ -22,6 +22,16 @@ internal partial class MessageStore
             .ToListAsync(cancellationToken);
     }
 
+    public Task<List<ExportedReportRow>> ReadReportsByAsync(string userId, CancellationToken cancellationToken)
+        => Db.Reports.AsNoTracking()
+            .Where(r => r.ReporterId == userId)
+            .OrderBy(r => r.Id)
+            .Select(r => new ExportedReportRow(r.Id, r.ThreadId, r.MessageId, r.Reason, r.Note, r.ReportedAt, r.Status))
+            .ToListAsync(cancellationToken);
+
+    public Task<MessagingSuspension?> ReadSuspensionAsync(string userId, CancellationToken cancellationToken)
+        => Db.Suspensions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
+
     public Task<List<string>> ReadBlockedByAsync(string userId, CancellationToken cancellationToken)
         => Db.Blocks.AsNoTracking().Where(b => b.BlockerId == userId).Select(b => b.BlockedId).ToListAsync(cancellationToken);
 
@@ -33,6 +43,17 @@ internal partial class MessageStore
             // Notifications for them, or about their messages, go; the others' notifications stay.
             var theirs = Db.Messages.Where(m => m.SenderId == userId).Select(m => m.Id);
             await Db.PendingNotifications.Where(n => n.RecipientId == userId || theirs.Contains(n.MessageId)).ExecuteDeleteAsync(cancellationToken);
+
+            // Reports of their messages (which quote them) and what they sent that was held go; their own reports stay with a former
+            // member as reporter; a suspension of theirs goes; the moderation log keeps what was done, without their id.
+            await Db.Reports.Where(r => r.SenderId == userId).ExecuteDeleteAsync(cancellationToken);
+            await Db.Reports.Where(r => r.ReporterId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReporterId, (string?)null), cancellationToken);
+            await Db.Reports.Where(r => r.ResolvedById == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedById, (string?)null), cancellationToken);
+            await Db.HeldMessages.Where(h => h.SenderId == userId).ExecuteDeleteAsync(cancellationToken);
+            await Db.Suspensions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await Db.Suspensions.Where(s => s.ModeratorId == userId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ModeratorId, string.Empty), cancellationToken);
+            await Db.ModerationLog.Where(e => e.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.UserId, (string?)null), cancellationToken);
+            await Db.ModerationLog.Where(e => e.ModeratorId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ModeratorId, string.Empty), cancellationToken);
 
             // Their messages and the lines about them go; the others keep the rest of each conversation.
             await Db.Messages.Where(m => m.SenderId == userId || m.AboutUserId == userId).ExecuteDeleteAsync(cancellationToken);

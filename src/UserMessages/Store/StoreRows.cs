@@ -119,3 +119,6 @@ internal sealed record ExportedThreadRow(long ThreadId, string Subject, Particip
 
 /// <summary>A message a user wrote, in their data export.</summary>
 internal sealed record ExportedMessageRow(long Id, DateTime SentAt, string Content);
+
+/// <summary>A report a user made, for their data export.</summary>
+internal sealed record ExportedReportRow(long Id, long ThreadId, long MessageId, ReportReason Reason, string? Note, DateTime ReportedAt, ReportStatus Status);

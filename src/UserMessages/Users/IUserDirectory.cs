@@ -33,6 +33,12 @@ public interface IUserDirectory
     /// <returns>At most <paramref name="max"/> users, ordered by user name.</returns>
     Task<IReadOnlyList<MessagingUser>> SuggestAsync(string prefix, IReadOnlyCollection<string> excludedUserIds, int max, CancellationToken cancellationToken);
 
+    /// <summary>When a user's account was created (UTC), for the limits on new accounts; <see langword="null"/> when unknown (the default), which never counts as new.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The creation time, or <see langword="null"/>.</returns>
+    Task<DateTime?> GetAccountCreatedAtAsync(string userId, CancellationToken cancellationToken) => Task.FromResult<DateTime?>(null);
+
     /// <summary>What <see cref="FindByNamesAsync"/> finds people by; the hints of the pages say so. By default user names and e-mail addresses.</summary>
     PeopleFoundBy FindsPeopleBy => PeopleFoundBy.UserName | PeopleFoundBy.EmailAddress;
 }

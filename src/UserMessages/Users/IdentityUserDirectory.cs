@@ -78,6 +78,22 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(
         return rows.Select(r => ToMessagingUser(r.Id, r.UserName, r.PublicName)).ToDictionary(u => u.Id, StringComparer.Ordinal);
     }
 
+    public async Task<DateTime?> GetAccountCreatedAtAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (names.CreatedAt is not { } createdAt || !TryParseKey(userId, out var key))
+        {
+            return null;
+        }
+
+        if (!Manager.SupportsQueryableUsers)
+        {
+            return await Manager.FindByIdAsync(userId) is { } user ? createdAt.Compile()(user) : null;
+        }
+
+        List<TKey> keys = [key];
+        return await Manager.Users.AsNoTracking().Where(u => keys.Contains(u.Id)).Select(createdAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, MessagingUser>> FindByNamesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, MessagingUser>(StringComparer.Ordinal);

@@ -15,4 +15,7 @@ public sealed class IdentityUserDirectoryOptions<TUser>
 
     /// <summary>A property of the user that holds the public name, e.g. <c>u =&gt; u.DisplayName</c> (EF Core must translate it).</summary>
     public Expression<Func<TUser, string?>>? DisplayName { get; set; }
+
+    /// <summary>A property of the user that holds when the account was created (UTC), e.g. <c>u =&gt; u.CreatedAt</c>, for the limits on new accounts.</summary>
+    public Expression<Func<TUser, DateTime?>>? CreatedAt { get; set; }
 }

@@ -197,10 +197,12 @@ public sealed class UserMessagesLinks
     public string ModerationLog(HttpContext http, long? before = null)
         => Path(http, PageNames.ModerationLog, before is null ? null : new RouteValueDictionary { ["before"] = before });
 
-    /// <summary>The messages held for review (moderators only).</summary>
+    /// <summary>The messages held for review, oldest first (moderators only).</summary>
     /// <param name="http">The current request.</param>
+    /// <param name="after">Show held messages newer than this one.</param>
     /// <returns>The path.</returns>
-    public string Held(HttpContext http) => Path(http, PageNames.Held, null);
+    public string Held(HttpContext http, long? after = null)
+        => Path(http, PageNames.Held, after is null ? null : new RouteValueDictionary { ["after"] = after });
 
     /// <summary>Where the form that approves or rejects a held message posts.</summary>
     /// <param name="http">The current request.</param>

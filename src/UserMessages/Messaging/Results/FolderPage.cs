@@ -9,6 +9,9 @@ namespace UserMessages.Services;
 /// <param name="NewerCursor">Pass as <see cref="PageRequest.After"/> for the previous, newer page; <see langword="null"/> on the first page.</param>
 public sealed record FolderPage(MailboxFolder Folder, IReadOnlyList<ThreadSummary> Threads, string? OlderCursor, string? NewerCursor)
 {
+    /// <summary>In the Sent folder: the user's new threads that await a moderator's review (only read when filters are registered).</summary>
+    public IReadOnlyList<AwaitingReview> AwaitingReview { get; init; } = [];
+
     /// <summary>
     /// The reader's unread count, read by the same statement as the page where the database allows
     /// (see <c>FolderStatement</c>); the folder pages hand it to the unread badge.

@@ -21,4 +21,8 @@ public sealed record ThreadPage(
     IReadOnlyList<MessageItem> Messages,
     long? FirstUnreadMessageId,
     string? OlderCursor,
-    string? NewerCursor);
+    string? NewerCursor)
+{
+    /// <summary>The user's replies in this thread that await a moderator's review (only read when filters are registered).</summary>
+    public IReadOnlyList<AwaitingReview> AwaitingReview { get; init; } = [];
+}

@@ -11,4 +11,30 @@ public sealed record UserDataExport(
     DateTime ExportedAt,
     IReadOnlyList<ExportedThread> Threads,
     IReadOnlyList<string> BlockedUserIds,
-    bool NotifyByEmail);
+    bool NotifyByEmail)
+{
+    /// <summary>The reports the user made (who else reported what is not theirs to see).</summary>
+    public IReadOnlyList<ExportedReport> Reports { get; init; } = [];
+
+    /// <summary>The user's suspension by a moderator, or <see langword="null"/>.</summary>
+    public ExportedSuspension? Suspension { get; init; }
+
+    /// <summary>The user's messages held for review and not yet decided.</summary>
+    public IReadOnlyList<AwaitingReview> AwaitingReview { get; init; } = [];
+}
+
+/// <summary>A report the user made, in their data export.</summary>
+/// <param name="Id">The report.</param>
+/// <param name="ThreadId">The thread of the reported message.</param>
+/// <param name="MessageId">The reported message.</param>
+/// <param name="Reason">The reason chosen.</param>
+/// <param name="Note">Their note, or <see langword="null"/>.</param>
+/// <param name="ReportedAt">When (UTC).</param>
+/// <param name="Status">Open, dismissed or acted upon.</param>
+public sealed record ExportedReport(long Id, long ThreadId, long MessageId, string Reason, string? Note, DateTime ReportedAt, string Status);
+
+/// <summary>The user's suspension, in their data export.</summary>
+/// <param name="StartedAt">When it began (UTC).</param>
+/// <param name="EndsAt">When it ends (UTC), or <see langword="null"/> until lifted.</param>
+/// <param name="Reason">The moderator's reason, or <see langword="null"/>.</param>
+public sealed record ExportedSuspension(DateTime StartedAt, DateTime? EndsAt, string? Reason);

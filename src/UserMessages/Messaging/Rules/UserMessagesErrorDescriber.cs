@@ -178,6 +178,10 @@ public class UserMessagesErrorDescriber
     /// <returns>The error.</returns>
     public virtual MessagingError MessageRejected(string reason) => new(nameof(MessageRejected), reason, "Content");
 
+    /// <summary>The sentence for a filter's rejection that gave no reason.</summary>
+    /// <returns>The sentence.</returns>
+    public virtual string MessageRejectedWithoutReason() => Text("This message cannot be sent.");
+
     /// <summary>A new account reached the number of people it may start conversations with in a day.</summary>
     /// <param name="limit">People a day.</param>
     /// <returns>The error.</returns>

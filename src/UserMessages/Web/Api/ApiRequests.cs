@@ -11,3 +11,6 @@ internal sealed record ParticipantsBody(IReadOnlyList<string?>? To);
 
 /// <summary>POST <c>api/threads/bulk</c>: <c>action</c> is <c>markRead</c>, <c>markUnread</c>, <c>archive</c>, <c>delete</c>, <c>restore</c>, <c>accept</c>, <c>decline</c> or <c>declineAndBlock</c>.</summary>
 internal sealed record BulkBody(string? Action, IReadOnlyList<long>? Ids);
+
+/// <summary>A report of a message: <c>reason</c> is <c>spam</c>, <c>harassment</c>, <c>inappropriate</c> or <c>other</c>; <c>block</c> blocks the sender too.</summary>
+internal sealed record ReportBody(string? Reason, string? Note, bool? Block);

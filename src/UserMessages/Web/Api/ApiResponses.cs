@@ -23,12 +23,18 @@ internal sealed record ApiFolderPage(string Folder, IReadOnlyList<ApiThreadSumma
 /// <summary>One page of search results.</summary>
 internal sealed record ApiSearchPage(string Query, IReadOnlyList<ApiThreadSummary> Threads, string? OlderCursor, string? NewerCursor);
 
-/// <summary>One message of a thread; <c>kind</c> is <c>text</c>, or <c>joined</c>/<c>left</c> for a system line.</summary>
-internal sealed record ApiMessage(long Id, ApiUser Sender, DateTime SentAt, string Content, string Kind, ApiUser? AboutUser)
+/// <summary>
+/// One message of a thread; <c>kind</c> is <c>text</c>, <c>removed</c> (by a moderator: no content) or <c>joined</c>/<c>left</c>
+/// for a system line; <c>reportedByMe</c> says whether the caller reported it.
+/// </summary>
+internal sealed record ApiMessage(long Id, ApiUser Sender, DateTime SentAt, string Content, string Kind, ApiUser? AboutUser, bool ReportedByMe)
 {
     public static ApiMessage From(MessageItem m)
-        => new(m.Id, ApiUser.From(m.Sender), m.SentAt, m.Content, ApiNames.Of(m.Kind), m.AboutUser is null ? null : ApiUser.From(m.AboutUser));
+        => new(m.Id, ApiUser.From(m.Sender), m.SentAt, m.Content, ApiNames.Of(m.Kind), m.AboutUser is null ? null : ApiUser.From(m.AboutUser), m.ReportedByReader);
 }
+
+/// <summary>A report the caller made: its id.</summary>
+internal sealed record ApiReport(long Id);
 
 /// <summary>One page of a thread's messages, oldest first.</summary>
 internal sealed record ApiThread(
@@ -49,6 +55,12 @@ internal sealed record ApiThread(
 
 /// <summary>Where a new thread or reply was stored.</summary>
 internal sealed record ApiSentMessage(long ThreadId, long MessageId);
+
+/// <summary>A message a filter held for a moderator's review (202): delivered only when approved.</summary>
+internal sealed record ApiHeldMessage(long HeldMessageId)
+{
+    public string Status => "awaitingReview";
+}
 
 /// <summary>The number of unread threads in the inbox, and of message requests waiting.</summary>
 internal sealed record ApiUnreadCount(int Count, int Requests);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using UserMessages.Domain;
+using UserMessages.Moderation;
 using UserMessages.Services;
 using UserMessages.Users;
 using UserMessages.Web;
@@ -14,7 +16,7 @@ namespace UserMessages.Web.Api;
 /// <summary>The API's POSTs: start a thread, reply, add people, thread buttons and bulk actions.</summary>
 internal static class ApiWrites
 {
-    public static async Task<Results<Created<ApiSentMessage>, ProblemHttpResult, ValidationProblem, ChallengeHttpResult>> StartThread(
+    public static async Task<Results<Created<ApiSentMessage>, Accepted<ApiHeldMessage>, ProblemHttpResult, ValidationProblem, ChallengeHttpResult>> StartThread(
         HttpContext http,
         IUserMessagesService messages,
         IUserDirectory directory,
@@ -53,6 +55,7 @@ internal static class ApiWrites
         var result = await messages.StartThreadAsync(new NewThreadRequest(userId, recipients.UserIds, body.Subject!, body.Content!), http.RequestAborted);
         return result.Status switch
         {
+            MessagingStatus.Succeeded when result.Value!.IsHeld => TypedResults.Accepted((string?)null, new ApiHeldMessage(result.Value.HeldMessageId!.Value)),
             MessagingStatus.Succeeded => Created(http, links, result.Value!),
             MessagingStatus.RateLimited => ApiProblems.RateLimited(http, result),
             MessagingStatus.Suspended => ApiProblems.Suspended(result),
@@ -61,7 +64,7 @@ internal static class ApiWrites
         };
     }
 
-    public static async Task<Results<Created<ApiSentMessage>, ProblemHttpResult, ValidationProblem, ChallengeHttpResult>> Reply(
+    public static async Task<Results<Created<ApiSentMessage>, Accepted<ApiHeldMessage>, ProblemHttpResult, ValidationProblem, ChallengeHttpResult>> Reply(
         HttpContext http, IUserMessagesService messages, LinkGenerator links, string id)
     {
         if (PageRequests.CurrentUserId(http) is not { } userId)
@@ -88,6 +91,7 @@ internal static class ApiWrites
         var result = await messages.ReplyAsync(userId, threadId, body!.Content ?? string.Empty, http.RequestAborted);
         return result.Status switch
         {
+            MessagingStatus.Succeeded when result.Value!.IsHeld => TypedResults.Accepted((string?)null, new ApiHeldMessage(result.Value.HeldMessageId!.Value)),
             MessagingStatus.Succeeded => Created(http, links, result.Value!),
             MessagingStatus.NotFound => ApiProblems.NotFound(),
             MessagingStatus.RateLimited => ApiProblems.RateLimited(http, result),
@@ -184,6 +188,43 @@ internal static class ApiWrites
 
     public static Task<Results<NoContent, ProblemHttpResult, ChallengeHttpResult>> Delete(HttpContext http, IUserMessagesService messages, string id)
         => ChangeStateAsync(http, id, messages.DeleteThreadAsync);
+
+    public static async Task<Results<Created<ApiReport>, ProblemHttpResult, ValidationProblem, ChallengeHttpResult>> Report(
+        HttpContext http, MessageModeration moderation, string id, string messageId)
+    {
+        if (PageRequests.CurrentUserId(http) is not { } userId)
+        {
+            return TypedResults.Challenge();
+        }
+
+        if (!PageRequests.TryParseThreadId(id, out var threadId) || !PageRequests.TryParseThreadId(messageId, out var message))
+        {
+            return ApiProblems.BadRequest("That is not a valid conversation or message id.");
+        }
+
+        var (body, refusal, invalid) = await ApiRequestGuard.ReadAsync<ReportBody>(http);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var reason = body!.Reason is { } named && named.All(char.IsAsciiLetter) && Enum.TryParse<ReportReason>(named, ignoreCase: true, out var chosen) ? chosen : (ReportReason?)null;
+        var result = await moderation.ReportAsync(userId, threadId, message, reason, body.Note, body.Block == true, http.RequestAborted);
+        return result.Status switch
+        {
+            MessagingStatus.Succeeded => TypedResults.Created((string?)null, new ApiReport(result.Value)),
+            MessagingStatus.NotFound => ApiProblems.NotFound(),
+            MessagingStatus.RateLimited => ApiProblems.RateLimited(http, result),
+            _ when result.Errors.Any(e => e.Code == nameof(UserMessagesErrorDescriber.AlreadyReported)) => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Already reported", detail: result.Errors[0].Description),
+            _ => ApiProblems.Validation(result.Errors),
+        };
+    }
 
     public static Task<Results<NoContent, ProblemHttpResult, ChallengeHttpResult>> Accept(HttpContext http, IUserMessagesService messages, string id)
         => ChangeStateAsync(http, id, (user, thread, ct) => messages.ApplyToThreadsAsync(user, ThreadAction.Accept, [thread], ct));

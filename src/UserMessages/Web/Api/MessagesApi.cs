@@ -32,6 +32,8 @@ internal static class MessagesApi
             .ReadsJson<BulkBody>().Refuses(Invalid, NotFound, TooLarge, NotJson);
         api.MapPost("/threads/{id}/messages", ApiWrites.Reply).WithName(mount.NameOf("Api.Reply"))
             .ReadsJson<ReplyBody>().Refuses(Invalid, Forbidden, NotFound, TooLarge, NotJson, TooMany);
+        api.MapPost("/threads/{id}/messages/{messageId}/report", ApiWrites.Report).WithName(mount.NameOf("Api.Report"))
+            .ReadsJson<ReportBody>().Refuses(Invalid, NotFound, Conflict, TooLarge, NotJson, TooMany);
         api.MapPost("/threads/{id}/participants", ApiWrites.AddParticipants).WithName(mount.NameOf("Api.AddParticipants"))
             .ReadsJson<ParticipantsBody>().Refuses(Invalid, NotFound, TooLarge, NotJson);
         api.MapPost("/threads/{id}/delete", ApiWrites.Delete).WithName(mount.NameOf("Api.Delete")).Refuses(Invalid, NotFound);
@@ -50,6 +52,7 @@ internal static class MessagesApi
     private const int Invalid = StatusCodes.Status400BadRequest;
     private const int Forbidden = StatusCodes.Status403Forbidden;
     private const int NotFound = StatusCodes.Status404NotFound;
+    private const int Conflict = StatusCodes.Status409Conflict;
     private const int TooLarge = StatusCodes.Status413PayloadTooLarge;
     private const int NotJson = StatusCodes.Status415UnsupportedMediaType;
     private const int TooMany = StatusCodes.Status429TooManyRequests;

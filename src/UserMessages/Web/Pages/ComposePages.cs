@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.Users;
 using UserMessages.ViewModels;
@@ -74,7 +75,8 @@ internal static class ComposePages
             var result = await messages.StartThreadAsync(request, http.RequestAborted);
             if (result.Succeeded)
             {
-                return Results.Redirect(links.Thread(http, result.Value!.ThreadId));
+                // A message held for review waits, visible to its sender alone, at the top of their Sent folder.
+                return Results.Redirect(result.Value!.IsHeld ? links.Folder(http, MailboxFolder.Sent) + "#um-awaiting-review" : links.Thread(http, result.Value.ThreadId));
             }
 
             errors.AddRange(recipients.NameRefusals(result.Errors, describer));

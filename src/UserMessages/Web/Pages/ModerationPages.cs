@@ -156,6 +156,64 @@ internal static class ModerationPages
         return new PageResult(ViewPaths.ModerationLog, new ModerationLogViewModel(page, entries.Count > take ? page[^1].Id : null));
     }
 
+    public static async Task<IResult> Held(HttpContext http, MessageModeration moderation, IOptions<UserMessagesOptions> options, [FromQuery] string? after)
+    {
+        if (!await ModeratorGate.IsModeratorAsync(http))
+        {
+            return Results.NotFound();
+        }
+
+        return await RenderHeldAsync(http, moderation, options, Cursor(after), new FormErrors(), StatusCodes.Status200OK);
+    }
+
+    public static async Task<IResult> DecideHeld(HttpContext http, MessageModeration moderation, IOptions<UserMessagesOptions> options, UserMessagesLinks links, string id)
+    {
+        var (post, refusal) = await SignedInForm.ReadAsync(http);
+        if (post is not { } signedIn)
+        {
+            return refusal!;
+        }
+
+        if (!await ModeratorGate.IsModeratorAsync(http))
+        {
+            return Results.NotFound();
+        }
+
+        var (form, moderatorId) = signedIn;
+        if (!PageRequests.TryParseThreadId(id, out var heldId))
+        {
+            return PageRequests.MalformedId();
+        }
+
+        var decision = form["Decision"].ToString();
+        if (decision is not ("approve" or "reject"))
+        {
+            return PageResult.Problem(StatusCodes.Status400BadRequest, "Bad request", "Choose whether to approve or reject the message.");
+        }
+
+        var result = await moderation.DecideHeldAsync(moderatorId, heldId, decision == "approve", form["Note"].ToString(), http.RequestAborted);
+        if (result.Status != MessagingStatus.Invalid)
+        {
+            return Results.Redirect(links.Held(http));
+        }
+
+        var errors = new FormErrors();
+        foreach (var error in result.Errors)
+        {
+            errors.Add(heldId.ToString(CultureInfo.InvariantCulture), error.Description);
+        }
+
+        return await RenderHeldAsync(http, moderation, options, null, errors, StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> RenderHeldAsync(HttpContext http, MessageModeration moderation, IOptions<UserMessagesOptions> options, long? after, FormErrors errors, int statusCode)
+    {
+        var take = options.Value.PageSize;
+        var held = await moderation.ReadHeldAsync(after, take + 1, http.RequestAborted);
+        var page = held.Take(take).ToList();
+        return new PageResult(ViewPaths.Held, new HeldMessagesViewModel(page, held.Count > take ? page[^1].Id : null, errors), statusCode);
+    }
+
     private static async Task<IResult> RenderReportAsync(HttpContext http, MessageModeration moderation, string id, string note, FormErrors errors, int statusCode)
     {
         if (!PageRequests.TryParseThreadId(id, out var reportId))

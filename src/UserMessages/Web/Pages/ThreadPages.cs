@@ -43,7 +43,7 @@ internal static class ThreadPages
         var result = await messages.ReplyAsync(userId, threadId, content, http.RequestAborted);
         if (result.Succeeded)
         {
-            return Results.Redirect(links.Thread(http, threadId) + "#message-" + result.Value!.MessageId);
+            return Results.Redirect(links.Thread(http, threadId) + (result.Value!.IsHeld ? "#um-awaiting-review" : "#message-" + result.Value.MessageId));
         }
 
         if (result.Status == MessagingStatus.NotFound)

@@ -37,3 +37,9 @@ public sealed record SuspensionsViewModel(IReadOnlyList<SuspensionItem> Suspensi
 /// <param name="Entries">This page of entries.</param>
 /// <param name="OlderThan">The entry to show older ones before, when there are more; else <see langword="null"/>.</param>
 public sealed record ModerationLogViewModel(IReadOnlyList<ModerationLogItem> Entries, long? OlderThan);
+
+/// <summary>The messages filters held, oldest first, each with approve and reject.</summary>
+/// <param name="Held">This page of held messages.</param>
+/// <param name="NewerThan">The held message to show later ones after, when there are more; else <see langword="null"/>.</param>
+/// <param name="Errors">Why the last decision failed, keyed by the held message's id.</param>
+public sealed record HeldMessagesViewModel(IReadOnlyList<HeldItem> Held, long? NewerThan, FormErrors Errors);

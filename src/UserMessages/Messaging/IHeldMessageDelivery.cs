@@ -1,0 +1,10 @@
+using UserMessages.Domain;
+
+namespace UserMessages.Services;
+
+/// <summary>Delivers a held message a moderator approved: sent as its sender, past the limits and filters it already met.</summary>
+internal interface IHeldMessageDelivery
+{
+    /// <summary>Sends <paramref name="held"/> now; refused as any message would be when its recipients or thread no longer allow it.</summary>
+    Task<MessagingResult<SentMessage>> DeliverAsync(HeldMessage held, CancellationToken cancellationToken);
+}

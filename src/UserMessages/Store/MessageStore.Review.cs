@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using UserMessages.Domain;
+
+namespace UserMessages.Store;
+
+/// <summary>Messages a filter held, and what the limits on new accounts read; portable LINQ on every provider.</summary>
+internal partial class MessageStore
+{
+    public Task<long> HoldAsync(HeldMessage held, CancellationToken cancellationToken)
+        => InTransactionAsync(async () =>
+        {
+            Db.HeldMessages.Add(held);
+            await Context.SaveChangesAsync(cancellationToken);
+            return held.Id;
+        }, cancellationToken);
+
+    public Task<List<HeldMessage>> ReadHeldAsync(string senderId, long? threadId, CancellationToken cancellationToken)
+        => Db.HeldMessages.AsNoTracking()
+            .Where(h => h.SenderId == senderId && h.ThreadId == threadId)
+            .OrderBy(h => h.Id)
+            .ToListAsync(cancellationToken);
+
+    public Task<List<HeldMessage>> ReadHeldByAsync(string senderId, CancellationToken cancellationToken)
+        => Db.HeldMessages.AsNoTracking().Where(h => h.SenderId == senderId).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+
+    public async Task<int> CountPeopleStartedWithAsync(string senderId, DateTime since, CancellationToken cancellationToken)
+        => await Db.Participants.AsNoTracking()
+            .Where(p => p.UserId != senderId && p.Thread!.CreatedById == senderId && p.Thread.CreatedAt > since)
+            .Select(p => p.UserId)
+            .Distinct()
+            .CountAsync(cancellationToken);
+}
