@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using UserMessages.Filters;
 using UserMessages.Sample;
 using UserMessages.Sample.Data;
 using UserMessages.Sample.Notifications;
@@ -20,6 +21,8 @@ builder.Services.AddRazorPages();
 
 // 1. The messaging services, stored in the sample's own context, showing people by the public name they gave
 //    at registration (a user claim; see Areas/Identity/Pages/Account/Register), with e-mail digests written as .eml files.
+//    Moderators are the users in the role "Moderator" (the demo's Alice, by a role claim); links from new accounts are
+//    held for them once Messages:NewAccounts:Age is set and the directory knows account ages.
 builder.Services.AddUserMessages(options =>
     {
         options.PageSize = builder.Configuration.GetValue("Messages:PageSize", 25);
@@ -27,9 +30,12 @@ builder.Services.AddUserMessages(options =>
         options.Notifications.QuietPeriod = builder.Configuration.GetValue("Sample:NotificationQuietPeriod", TimeSpan.FromSeconds(30));
         builder.Configuration.GetSection("Messages:Limits").Bind(options.Limits);
         builder.Configuration.GetSection("Messages:Store").Bind(options.Store);
+        builder.Configuration.GetSection("Messages:Moderation").Bind(options.Moderation);
+        builder.Configuration.GetSection("Messages:NewAccounts").Bind(options.NewAccounts);
     })
     .AddEntityFrameworkStores<SampleDbContext>()
     .AddIdentityUserDirectory<IdentityUser>(users => users.DisplayNameClaimType = SampleUsers.DisplayNameClaim)
+    .AddMessageFilter<NewAccountLinkFilter>()
     .AddMessageNotifier<PickupDirectoryEmailNotifier>();
 
 // The package ships English and German; the sample lets people switch (see Pages/Shared/_LanguageSwitch),

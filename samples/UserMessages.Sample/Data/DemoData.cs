@@ -36,6 +36,9 @@ public static class DemoData
         }
 
         var (alice, bob, carol) = (ids[0], ids[1], ids[2]);
+
+        // Alice moderates: a role claim is all the package's default moderator rule (the role "Moderator") needs.
+        await users.AddClaimAsync((await users.FindByIdAsync(alice))!, new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, "Moderator"));
         var messages = services.GetRequiredService<IUserMessagesService>();
 
         var welcome = await StartAsync(messages, new NewThreadRequest(bob, [alice], "Welcome to the site!", "Hi Alice,\nglad you joined. Ask me anything about the project."), cancellationToken);

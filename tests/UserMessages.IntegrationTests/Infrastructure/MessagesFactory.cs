@@ -64,7 +64,7 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A browser-like client (cookies kept, redirects not followed), signed in as <paramref name="user"/> or anonymous.</summary>
-    public BrowserClient CreateBrowser(TestUser? user = null)
+    public BrowserClient CreateBrowser(TestUser? user = null, params string[] roles)
     {
         var http = Services.GetRequiredService<IServer>() is TestServer
             ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
@@ -72,6 +72,10 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
         if (user is not null)
         {
             http.DefaultRequestHeaders.Add(TestAuthenticationHandler.UserHeader, user.Id);
+            if (roles.Length > 0)
+            {
+                http.DefaultRequestHeaders.Add(TestAuthenticationHandler.RolesHeader, string.Join(',', roles));
+            }
         }
 
         return new BrowserClient(http, user);

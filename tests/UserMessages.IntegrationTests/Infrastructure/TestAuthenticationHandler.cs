@@ -6,13 +6,17 @@ using Microsoft.Extensions.Options;
 
 namespace UserMessages.IntegrationTests.Infrastructure;
 
-/// <summary>Signs in the user whose id is in the <see cref="UserHeader"/> request header; without it the visitor is anonymous.</summary>
+/// <summary>
+/// Signs in the user whose id is in the <see cref="UserHeader"/> request header, in the roles of the <see cref="RolesHeader"/>
+/// (comma-separated); without it the visitor is anonymous.
+/// </summary>
 public sealed class TestAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TestUserNames names)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Test";
     public const string UserHeader = "X-Test-User";
+    public const string RolesHeader = "X-Test-Roles";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -21,7 +25,8 @@ public sealed class TestAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        Claim[] claims = [new(ClaimTypes.NameIdentifier, userId), new(ClaimTypes.Name, names.NameOf(userId))];
+        var roles = Request.Headers[RolesHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Claim[] claims = [new(ClaimTypes.NameIdentifier, userId), new(ClaimTypes.Name, names.NameOf(userId)), .. roles.Select(role => new Claim(ClaimTypes.Role, role))];
 
         // Identity's authentication type, so SignInManager.IsSignedIn (the sample's layout) sees a signed-in user as in production.
         var identity = new ClaimsIdentity(claims, IdentityConstants.ApplicationScheme);

@@ -222,6 +222,50 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("UserMessages.Domain.HeldMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RecipientIds")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id")
+                        .HasName("PK_UserMessagesHeldMessages");
+
+                    b.HasIndex("SenderId", "ThreadId")
+                        .HasDatabaseName("IX_UserMessagesHeldMessages_Sender_Thread");
+
+                    b.ToTable("UserMessagesHeldMessages", (string)null);
+                });
+
             modelBuilder.Entity("UserMessages.Domain.MailboxCounter", b =>
                 {
                     b.Property<string>("UserId")
@@ -285,6 +329,69 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                     b.ToTable("UserMessagesMessages", (string)null);
                 });
 
+            modelBuilder.Entity("UserMessages.Domain.MessageReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("MessageContent")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReporterId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id")
+                        .HasName("PK_UserMessagesReports");
+
+                    b.HasIndex("MessageId", "ReporterId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_UserMessagesReports_Message_Reporter");
+
+                    b.HasIndex("ReporterId", "ReportedAt")
+                        .HasDatabaseName("IX_UserMessagesReports_Reporter_ReportedAt");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("IX_UserMessagesReports_Status");
+
+                    b.ToTable("UserMessagesReports", (string)null);
+                });
+
             modelBuilder.Entity("UserMessages.Domain.MessageThread", b =>
                 {
                     b.Property<long>("Id")
@@ -346,6 +453,78 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                         .HasName("PK_UserMessagesPreferences");
 
                     b.ToTable("UserMessagesPreferences", (string)null);
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.MessagingSuspension", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModeratorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId")
+                        .HasName("PK_UserMessagesSuspensions");
+
+                    b.ToTable("UserMessagesSuspensions", (string)null);
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.ModerationLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ModeratorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id")
+                        .HasName("PK_UserMessagesModerationLog");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("IX_UserMessagesModerationLog_User");
+
+                    b.ToTable("UserMessagesModerationLog", (string)null);
                 });
 
             modelBuilder.Entity("UserMessages.Domain.PendingNotification", b =>
@@ -522,6 +701,16 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                         .HasConstraintName("FK_UserMessagesMessages_Thread");
 
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.MessageReport", b =>
+                {
+                    b.HasOne("UserMessages.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("FK_UserMessagesReports_Message");
                 });
 
             modelBuilder.Entity("UserMessages.Domain.ThreadParticipant", b =>

@@ -213,6 +213,48 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("UserMessages.Domain.HeldMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientIds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id")
+                        .HasName("PK_UserMessagesHeldMessages");
+
+                    b.HasIndex("SenderId", "ThreadId")
+                        .HasDatabaseName("IX_UserMessagesHeldMessages_Sender_Thread");
+
+                    b.ToTable("UserMessagesHeldMessages", (string)null);
+                });
+
             modelBuilder.Entity("UserMessages.Domain.MailboxCounter", b =>
                 {
                     b.Property<string>("UserId")
@@ -268,6 +310,67 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                     b.ToTable("UserMessagesMessages", (string)null);
                 });
 
+            modelBuilder.Entity("UserMessages.Domain.MessageReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageContent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id")
+                        .HasName("PK_UserMessagesReports");
+
+                    b.HasIndex("MessageId", "ReporterId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_UserMessagesReports_Message_Reporter");
+
+                    b.HasIndex("ReporterId", "ReportedAt")
+                        .HasDatabaseName("IX_UserMessagesReports_Reporter_ReportedAt");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("IX_UserMessagesReports_Status");
+
+                    b.ToTable("UserMessagesReports", (string)null);
+                });
+
             modelBuilder.Entity("UserMessages.Domain.MessageThread", b =>
                 {
                     b.Property<long>("Id")
@@ -321,6 +424,76 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                         .HasName("PK_UserMessagesPreferences");
 
                     b.ToTable("UserMessagesPreferences", (string)null);
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.MessagingSuspension", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId")
+                        .HasName("PK_UserMessagesSuspensions");
+
+                    b.ToTable("UserMessagesSuspensions", (string)null);
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.ModerationLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModeratorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id")
+                        .HasName("PK_UserMessagesModerationLog");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("IX_UserMessagesModerationLog_User");
+
+                    b.ToTable("UserMessagesModerationLog", (string)null);
                 });
 
             modelBuilder.Entity("UserMessages.Domain.PendingNotification", b =>
@@ -495,6 +668,16 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                         .HasConstraintName("FK_UserMessagesMessages_Thread");
 
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.MessageReport", b =>
+                {
+                    b.HasOne("UserMessages.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("FK_UserMessagesReports_Message");
                 });
 
             modelBuilder.Entity("UserMessages.Domain.ThreadParticipant", b =>
