@@ -86,9 +86,9 @@ internal sealed partial class UserMessagesService : IHeldMessageDelivery
             return null;
         }
 
-        var dayAgo = now.AddDays(-1);
-        var already = await store.CountPeopleStartedWithAsync(senderId, dayAgo, cancellationToken);
-        return already + recipients.Count > newAccounts.PeoplePerDay
+        // Different people: someone already written to today does not count twice.
+        var people = (await store.ReadPeopleStartedWithAsync(senderId, now.AddDays(-1), cancellationToken)).Union(recipients, StringComparer.Ordinal).Count();
+        return people > newAccounts.PeoplePerDay
             ? MessagingResult.RateLimited(describer.TooManyPeopleForNewAccount(newAccounts.PeoplePerDay), TimeSpan.FromHours(1))
             : null;
     }

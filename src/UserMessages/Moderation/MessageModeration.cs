@@ -354,7 +354,7 @@ internal sealed class MessageModeration(
             var sent = await delivery.DeliverAsync(held, cancellationToken);
             if (!sent.Succeeded)
             {
-                held.Id = 0;
+                // Back in the queue under the id its sender and the moderators know it by.
                 await StoreTransactions.RunAsync(db.Context, async () =>
                 {
                     db.HeldMessages.Add(held);

@@ -117,8 +117,8 @@ internal interface IMessageStore
     /// <summary>Every message of the sender's awaiting review, oldest first.</summary>
     Task<List<HeldMessage>> ReadHeldByAsync(string senderId, CancellationToken cancellationToken);
 
-    /// <summary>How many different people <paramref name="senderId"/> started threads with since <paramref name="since"/>.</summary>
-    Task<int> CountPeopleStartedWithAsync(string senderId, DateTime since, CancellationToken cancellationToken);
+    /// <summary>The different people <paramref name="senderId"/> started threads with since <paramref name="since"/>.</summary>
+    Task<List<string>> ReadPeopleStartedWithAsync(string senderId, DateTime since, CancellationToken cancellationToken);
 
     /// <summary>
     /// Erases a user's messages, rows, blocks, settings and counter, the reports of their messages, their held messages and

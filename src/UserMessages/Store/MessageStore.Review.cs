@@ -23,10 +23,10 @@ internal partial class MessageStore
     public Task<List<HeldMessage>> ReadHeldByAsync(string senderId, CancellationToken cancellationToken)
         => Db.HeldMessages.AsNoTracking().Where(h => h.SenderId == senderId).OrderBy(h => h.Id).ToListAsync(cancellationToken);
 
-    public async Task<int> CountPeopleStartedWithAsync(string senderId, DateTime since, CancellationToken cancellationToken)
-        => await Db.Participants.AsNoTracking()
+    public Task<List<string>> ReadPeopleStartedWithAsync(string senderId, DateTime since, CancellationToken cancellationToken)
+        => Db.Participants.AsNoTracking()
             .Where(p => p.UserId != senderId && p.Thread!.CreatedById == senderId && p.Thread.CreatedAt > since)
             .Select(p => p.UserId)
             .Distinct()
-            .CountAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
 }

@@ -7,6 +7,14 @@ public static class Paths
     public const string Sent = "/messages/sent";
     public const string Trash = "/messages/trash";
     public const string Create = "/messages/create";
+    public const string Moderation = "/messages/moderation";
+    public const string Suspensions = "/messages/moderation/suspensions";
+    public const string ModerationLog = "/messages/moderation/log";
+    public const string Held = "/messages/moderation/held";
+
+    public static string Report(long threadId, long messageId) => $"/messages/thread/{threadId}/report/{messageId}";
+
+    public static string ModerationReport(long reportId) => $"/messages/moderation/reports/{reportId}";
 
     public static string CreateTo(string userId) => $"/messages/create/{userId}";
 

@@ -8,8 +8,8 @@ namespace UserMessages.Tests.Endpoints;
 /// <summary>SPEC §1 and §4: app.MapUserMessages(prefix) adds the messaging pages under the prefix and nothing else.</summary>
 public sealed class MapUserMessagesTests
 {
-    // 25 pages, 19 JSON API endpoints and the live-updates hub (2: the hub and its /negotiate).
-    private const int MessagingEndpointCount = 46;
+    // 35 pages (10 of them reporting and moderation), 20 JSON API endpoints and the live-updates hub (2: the hub and its /negotiate).
+    private const int MessagingEndpointCount = 57;
 
     [Fact]
     public async Task MapUserMessages_WithoutAddUserMessages_ThrowsSayingToCallIt()
@@ -63,9 +63,9 @@ public sealed class MapUserMessagesTests
     }
 
     [Theory]
-    [InlineData(false, true, 27)]
-    [InlineData(true, false, 44)]
-    [InlineData(false, false, 25)]
+    [InlineData(false, true, 37)]
+    [InlineData(true, false, 55)]
+    [InlineData(false, false, 35)]
     public async Task MapUserMessages_WithoutTheApiOrTheHub_MapsThePagesAndOnlyWhatIsLeftOn(bool api, bool liveUpdates, int endpoints)
     {
         await using var app = MessagingApp.Build();
@@ -152,6 +152,10 @@ public sealed class MapUserMessagesTests
                 "GET /messages/requests", "POST /messages/thread/{id}/answer",
                 "POST /messages/thread/{id}/participants", "GET /messages/blocked", "POST /messages/blocked",
                 "POST /messages/blocked/remove", "GET /messages/settings", "POST /messages/settings", "GET /messages/recipients",
+                "GET /messages/thread/{id}/report/{messageId}", "POST /messages/thread/{id}/report/{messageId}",
+                "GET /messages/moderation", "GET /messages/moderation/reports/{id}", "POST /messages/moderation/reports/{id}",
+                "GET /messages/moderation/suspensions", "POST /messages/moderation/suspensions/lift", "GET /messages/moderation/log",
+                "GET /messages/moderation/held", "POST /messages/moderation/held/{id}",
             }.Order(),
             routes);
     }

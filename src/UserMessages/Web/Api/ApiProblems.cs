@@ -34,7 +34,7 @@ internal static class ApiProblems
             });
     }
 
-    /// <summary>429 with <c>Retry-After</c> in whole seconds.</summary>
+    /// <summary>429 with <c>Retry-After</c> in whole seconds, and the limit's <c>code</c>.</summary>
     public static ProblemHttpResult RateLimited(HttpContext http, MessagingResult result)
     {
         var wait = result.RetryAfter ?? TimeSpan.FromMinutes(1);
@@ -42,7 +42,8 @@ internal static class ApiProblems
         return TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many messages",
-            detail: result.Errors.Count > 0 ? result.Errors[0].Description : "Wait a moment and send again.");
+            detail: result.Errors.Count > 0 ? result.Errors[0].Description : "Wait a moment and send again.",
+            extensions: result.Errors.Count > 0 ? new Dictionary<string, object?> { ["code"] = result.Errors[0].Code } : null);
     }
 
     /// <summary>403 for a sender a moderator suspended, with <c>suspendedUntil</c> (UTC; <c>null</c> until lifted).</summary>

@@ -53,7 +53,10 @@ internal static class ApiReads
         }
 
         var page = result.Value!;
-        return TypedResults.Ok(new ApiFolderPage(ApiNames.Of(page.Folder), page.Threads.Select(ApiThreadSummary.From).ToList(), page.OlderCursor, page.NewerCursor));
+        return TypedResults.Ok(new ApiFolderPage(ApiNames.Of(page.Folder), page.Threads.Select(ApiThreadSummary.From).ToList(), page.OlderCursor, page.NewerCursor)
+        {
+            AwaitingReview = page.AwaitingReview,
+        });
     }
 
     public static async Task<Results<Ok<ApiSearchPage>, ValidationProblem, ChallengeHttpResult>> Search(

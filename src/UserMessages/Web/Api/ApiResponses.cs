@@ -18,7 +18,11 @@ internal sealed record ApiThreadSummary(
 }
 
 /// <summary>One page of a folder; pass a cursor back as <c>?before=</c> (older) or <c>?after=</c> (newer).</summary>
-internal sealed record ApiFolderPage(string Folder, IReadOnlyList<ApiThreadSummary> Threads, string? OlderCursor, string? NewerCursor);
+internal sealed record ApiFolderPage(string Folder, IReadOnlyList<ApiThreadSummary> Threads, string? OlderCursor, string? NewerCursor)
+{
+    /// <summary>In the Sent folder's first page: the caller's new threads awaiting a moderator's review.</summary>
+    public IReadOnlyList<AwaitingReview> AwaitingReview { get; init; } = [];
+}
 
 /// <summary>One page of search results.</summary>
 internal sealed record ApiSearchPage(string Query, IReadOnlyList<ApiThreadSummary> Threads, string? OlderCursor, string? NewerCursor);
@@ -36,7 +40,7 @@ internal sealed record ApiMessage(long Id, ApiUser Sender, DateTime SentAt, stri
 /// <summary>A report the caller made: its id.</summary>
 internal sealed record ApiReport(long Id);
 
-/// <summary>One page of a thread's messages, oldest first.</summary>
+/// <summary>One page of a thread's messages, oldest first, and the caller's replies in it awaiting a moderator's review.</summary>
 internal sealed record ApiThread(
     long Id,
     string Subject,
@@ -46,11 +50,12 @@ internal sealed record ApiThread(
     IReadOnlyList<ApiMessage> Messages,
     long? FirstUnreadMessageId,
     string? OlderCursor,
-    string? NewerCursor)
+    string? NewerCursor,
+    IReadOnlyList<AwaitingReview> AwaitingReview)
 {
     public static ApiThread From(ThreadPage p) => new(
         p.ThreadId, p.Subject, p.IsUnread, ApiNames.Of(p.State), p.Participants.Select(ApiUser.From).ToList(), p.Messages.Select(ApiMessage.From).ToList(),
-        p.FirstUnreadMessageId, p.OlderCursor, p.NewerCursor);
+        p.FirstUnreadMessageId, p.OlderCursor, p.NewerCursor, p.AwaitingReview);
 }
 
 /// <summary>Where a new thread or reply was stored.</summary>
