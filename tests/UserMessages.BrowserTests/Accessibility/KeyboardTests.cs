@@ -43,7 +43,7 @@ public sealed class KeyboardTests(BrowserFixture fixture) : BrowserTest(fixture)
         var stops = await TabThroughMessagesAsync(page);
 
         Assert.Equal(
-            [.. Folders, "link:← Inbox", "um-archive", "um-mark-unread", "um-delete", "um-leave", "um-reply-content", "um-reply-send", "summary:People in this conversation"],
+            [.. Folders, "link:← Inbox", "um-archive", "um-mark-unread", "um-delete", "um-leave", "link:Report the message from " + bob.DisplayName, "um-reply-content", "um-reply-send", "summary:People in this conversation"],
             stops.Select(s => s.Name));
         Assert.All(stops, s => Assert.True(s.FocusVisible, $"{s.Name} shows no focus"));
 

@@ -78,6 +78,14 @@ public sealed class SampleSite : WebApplicationFactory<Program>
         await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
+    /// <summary>Reads something through one of the site's services, in a scope of its own.</summary>
+    public async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> work)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Messages", $"Data Source={Path.Combine(folder, "messages.db")}");
