@@ -39,32 +39,48 @@ public sealed class ModerationTests(BrowserFixture fixture) : BrowserTest(fixtur
 
         var offending = await Site.WithServiceAsync<SampleDbContext, long>(db => db.Messages.Where(m => m.ThreadId == threadId && m.SenderId == sam.Id).MaxAsync(m => m.Id));
 
-        // Tom reports Sam's last message: Tab to its Report link, a reason by Space, a note, then the button by Enter.
-        var toms = await SignedInAsync(tom);
-        await toms.GotoAsync($"/messages/thread/{threadId}");
-        await Expect(toms.Locator("#user-messages")).ToHaveAttributeAsync("data-um-live", "connected");
-        var report = toms.Locator($"#message-{offending} [data-um-action='report']");
-        await TabUntilFocusedAsync(toms, report);
-        await toms.Keyboard.PressAsync("Enter");
-        await Expect(toms.Locator("#um-report-form")).ToBeVisibleAsync();
-        await TabUntilFocusedAsync(toms, toms.Locator("#um-reason-spam"));
-        await toms.Keyboard.PressAsync("Space");
-        await toms.Keyboard.PressAsync("Tab");
-        await toms.Keyboard.TypeAsync("Asks for card numbers.");
-        await toms.Keyboard.PressAsync("Tab");
-        await Expect(toms.Locator("#um-report-block")).ToBeFocusedAsync();
-        await toms.Keyboard.PressAsync("Tab");
-        await Expect(toms.Locator("#um-report-send")).ToBeFocusedAsync();
-        await toms.Keyboard.PressAsync("Enter");
-        await Expect(toms.Locator($"#message-{offending} [data-um-reported]")).ToBeVisibleAsync();
+        // Tom reports Sam's last message: Tab to its Report link, a reason by Space, a note, then the button by Enter
+        // (at a pinned time, so that the screenshots below stay the same from run to run).
+        Site.Clock.Pin(new DateTimeOffset(2026, 11, 20, 10, 40, 0, TimeSpan.Zero));
+        IPage toms;
+        try
+        {
+            toms = await SignedInAsync(tom);
+            await toms.GotoAsync($"/messages/thread/{threadId}");
+            await Expect(toms.Locator("#user-messages")).ToHaveAttributeAsync("data-um-live", "connected");
+            var report = toms.Locator($"#message-{offending} [data-um-action='report']");
+            await TabUntilFocusedAsync(toms, report);
+            await toms.Keyboard.PressAsync("Enter");
+            await Expect(toms.Locator("#um-report-form")).ToBeVisibleAsync();
+            await TabUntilFocusedAsync(toms, toms.Locator("#um-reason-spam"));
+            await toms.Keyboard.PressAsync("Space");
+            await toms.Keyboard.PressAsync("Tab");
+            await toms.Keyboard.TypeAsync("Asks for card numbers.");
+            await toms.Keyboard.PressAsync("Tab");
+            await Expect(toms.Locator("#um-report-block")).ToBeFocusedAsync();
+            await toms.Keyboard.PressAsync("Tab");
+            await Expect(toms.Locator("#um-report-send")).ToBeFocusedAsync();
+            await toms.Keyboard.PressAsync("Enter");
+            await Expect(toms.Locator($"#message-{offending} [data-um-reported]")).ToBeVisibleAsync();
+        }
+        finally
+        {
+            Site.Clock.Release();
+        }
+
         await Expect(toms.Locator("#user-messages")).ToHaveAttributeAsync("data-um-live", "connected");
 
-        // Mia finds it in the queue and removes the message: the first radio, Arrow Down to "Remove", a reason, Enter.
+        // Mia finds it in the queue (the site's other tests' reports closed, for the screenshot) and removes the message:
+        // the first radio, Arrow Down to "Remove", a reason, Enter.
+        await Site.WithServiceAsync<SampleDbContext>(db => db.Set<MessageReport>()
+            .Where(r => r.MessageId != offending && r.Status == ReportStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReportStatus.Dismissed)));
         var queue = await SignedInAsync(mia);
         await queue.GotoAsync("/messages/moderation");
         var row = queue.Locator("#um-reports [data-um-report-id]").First;
         await Expect(row).ToContainTextAsync("Send me your card number");
         await Expect(row).ToContainTextAsync("Reported by Tom");
+        var reportId = await row.GetAttributeAsync("data-um-report-id");
         await Screenshots.SaveAsync(queue, "moderation-queue-desktop");
         await TabUntilFocusedAsync(queue, row.Locator("a"));
         await queue.Keyboard.PressAsync("Enter");
@@ -81,7 +97,8 @@ public sealed class ModerationTests(BrowserFixture fixture) : BrowserTest(fixtur
         await queue.Keyboard.PressAsync("Tab");
         await Expect(queue.Locator("#um-decide")).ToBeFocusedAsync();
         await queue.Keyboard.PressAsync("Enter");
-        await Expect(queue.Locator("#um-empty")).ToBeVisibleAsync();
+        await Expect(queue.Locator("#user-messages")).ToHaveAttributeAsync("data-um-page", "moderation");
+        await Expect(queue.Locator($"[data-um-report-id='{reportId}']")).ToHaveCountAsync(0);
 
         // Tom's open thread shows the line in the message's place without a reload; the log names what Mia did.
         await Expect(toms.Locator($"#message-{offending}[data-um-kind='removed']")).ToContainTextAsync("removed by a moderator");
