@@ -17,6 +17,11 @@ public sealed class UserMessagesOptionsTests
     [InlineData("SchemaVersion", "SchemaVersion")]
     [InlineData("TablePrefix", "TablePrefix")]
     [InlineData("TextSearchConfiguration", "TextSearchConfiguration")]
+    [InlineData("ReportsPerDay", "Moderation.ReportsPerDay")]
+    [InlineData("ContextMessages", "Moderation.ContextMessages")]
+    [InlineData("ModeratorRole", "Moderation")]
+    [InlineData("NewAccountsAge", "NewAccounts.Age")]
+    [InlineData("PeoplePerDay", "NewAccounts.PeoplePerDay")]
     public void InvalidOption_ThrowsWhenTheOptionsAreRead_NamingTheOption(string badOption, string named)
     {
         Action<UserMessagesOptions> configure = badOption switch
@@ -29,6 +34,11 @@ public sealed class UserMessagesOptionsTests
             "SchemaVersion" => o => o.Store.SchemaVersion = 99,
             "TablePrefix" => o => o.Store.TablePrefix = " ",
             "TextSearchConfiguration" => o => o.Store.TextSearchConfiguration = "english'); DROP TABLE x; --",
+            "ReportsPerDay" => o => o.Moderation.ReportsPerDay = 0,
+            "ContextMessages" => o => o.Moderation.ContextMessages = -1,
+            "ModeratorRole" => o => o.Moderation.Role = " ",
+            "NewAccountsAge" => o => o.NewAccounts.Age = TimeSpan.FromDays(-1),
+            "PeoplePerDay" => o => o.NewAccounts.PeoplePerDay = -1,
             _ => throw new ArgumentOutOfRangeException(nameof(badOption)),
         };
         using var services = new TestHostBuilder().ConfigureOptions(configure).BuildServiceProvider();
