@@ -30,6 +30,9 @@ internal interface IMessageStore
     /// <summary>The message requests waiting in a user's Requests folder.</summary>
     Task<int> CountRequestsAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>The message requests waiting for each of <paramref name="userIds"/> (distinct).</summary>
+    Task<Dictionary<string, int>> CountRequestsAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken);
+
     /// <summary>Recomputes every counter from the participant rows.</summary>
     Task RebuildUnreadCountersAsync(CancellationToken cancellationToken);
 

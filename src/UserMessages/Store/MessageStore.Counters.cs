@@ -16,6 +16,17 @@ internal partial class MessageStore
     public Task<Dictionary<string, int>> CountUnreadAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
         => CompiledQueries.For(Context).UnreadCountsAsync(Context, userIds, cancellationToken);
 
+    public async Task<Dictionary<string, int>> CountRequestsAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    {
+        var request = ParticipantState.Request;
+        var counts = await Db.Participants.AsNoTracking()
+            .Where(p => userIds.Contains(p.UserId) && p.State == request)
+            .GroupBy(p => p.UserId)
+            .Select(g => new { UserId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.UserId, c => c.Count, StringComparer.Ordinal, cancellationToken);
+        return userIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => counts.GetValueOrDefault(id), StringComparer.Ordinal);
+    }
+
     public Task<int> CountRequestsAsync(string userId, CancellationToken cancellationToken)
     {
         var request = ParticipantState.Request;

@@ -248,6 +248,28 @@
       list.appendChild(li);
     }
 
+    // A message request arrived (or was answered elsewhere): the count beside the Requests folder, as _FolderNav.cshtml renders it.
+    function onRequestCount(count) {
+      if (typeof count !== "number") { return; }
+      document.querySelectorAll(".um [data-um-folder='requests']").forEach(function (link) {
+        var pill = link.querySelector("#um-requests-count");
+        if (count <= 0) {
+          if (pill) { pill.remove(); }
+          return;
+        }
+        if (!pill) {
+          pill = span("um-folders__count", " ");
+          pill.id = "um-requests-count";
+          link.appendChild(pill);
+        }
+        pill.textContent = " ";
+        var number = span("", String(count));
+        number.setAttribute("aria-hidden", "true");
+        pill.appendChild(number);
+        pill.appendChild(span("um-visually-hidden", text(link.dataset.umTextWaiting, String(count))));
+      });
+    }
+
     // A message a moderator removed: the open thread shows the line _Message.cshtml renders for it.
     function onMessageRemoved(r) {
       if (!r) { return; }
@@ -391,6 +413,7 @@
     connection.on("messageSent", onMessage);
     connection.on("unreadCount", onUnreadCount);
     connection.on("messageRemoved", onMessageRemoved);
+    connection.on("requestCount", onRequestCount);
     connection.onreconnecting(function () { showState("reconnecting"); });
     connection.onreconnected(function () { showState("connected"); });
 

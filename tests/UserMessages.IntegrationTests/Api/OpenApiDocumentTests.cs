@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using UserMessages.IntegrationTests.Infrastructure;
 
 namespace UserMessages.IntegrationTests.Api;
@@ -63,7 +64,7 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
             }
 
             var takesBody = method == "POST" && (path.EndsWith("/threads", StringComparison.Ordinal) || path.EndsWith("/bulk", StringComparison.Ordinal)
-                || path.EndsWith("/messages", StringComparison.Ordinal) || path.EndsWith("/participants", StringComparison.Ordinal));
+                || path.EndsWith("/messages", StringComparison.Ordinal) || path.EndsWith("/participants", StringComparison.Ordinal) || path.EndsWith("/report", StringComparison.Ordinal));
             Assert.Equal(takesBody, operation.TryGetProperty("requestBody", out _));
             if (takesBody)
             {
@@ -81,6 +82,8 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
         using var document = await DocumentAsync();
         await Alice.UseAntiforgeryAsync();
         var threadId = await Alice.StartThreadAsync(Bob.UserName, "Hello", "Hi Bob");
+        await Bob.ReplyAsync(threadId, "Hi Alice");
+        var bobsMessage = await App.WithDbAsync(db => db.Messages.Where(m => m.ThreadId == threadId && m.SenderId == Bob.Id).Select(m => m.Id).SingleAsync());
 
         // A message request of Alice's for each of the answers (accept, decline, decline and block).
         var requests = new Queue<long>();
@@ -95,7 +98,7 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
         foreach (var (method, path, operation) in Operations(document.RootElement).OrderBy(o => o.Path.EndsWith("/leave", StringComparison.Ordinal)))
         {
             var answers = path.EndsWith("/accept", StringComparison.Ordinal) || path.Contains("/decline", StringComparison.Ordinal);
-            var url = Url(path, operation, answers ? requests.Dequeue() : threadId);
+            var url = Url(path, operation, answers ? requests.Dequeue() : threadId).Replace("{messageId}", bobsMessage.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (operation.TryGetProperty("requestBody", out var body))
             {
@@ -112,7 +115,7 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
             called++;
         }
 
-        Assert.Equal(19, called);
+        Assert.Equal(20, called);
     }
 
     private async Task<JsonDocument> DocumentAsync()
@@ -159,6 +162,9 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
             "content" => "Sent by a generated client.",
             "action" => "archive",
             "ids" => new JsonArray(threadId),
+            "reason" => "spam",
+            "note" => "Reported by a generated client.",
+            "block" => false,
             _ when types.Contains("object") => new JsonObject(schema.GetProperty("properties").EnumerateObject()
                 .Select(p => KeyValuePair.Create(p.Name, Sample(document, p.Value, p.Name, path, threadId)))),
             _ => throw new Xunit.Sdk.XunitException($"{path}: no sample for '{name}' of type {string.Join("|", types)}"),

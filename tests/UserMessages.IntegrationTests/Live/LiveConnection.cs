@@ -29,12 +29,14 @@ public sealed class LiveConnection : IAsyncDisposable
 
     private readonly Channel<LiveMessageEvent> messages = Channel.CreateUnbounded<LiveMessageEvent>();
     private readonly Channel<int> unreadCounts = Channel.CreateUnbounded<int>();
+    private readonly Channel<int> requestCounts = Channel.CreateUnbounded<int>();
 
     private LiveConnection(HubConnection connection)
     {
         Connection = connection;
         connection.On<LiveMessageEvent>("messageSent", m => messages.Writer.TryWrite(m));
         connection.On<int>("unreadCount", c => unreadCounts.Writer.TryWrite(c));
+        connection.On<int>("requestCount", c => requestCounts.Writer.TryWrite(c));
     }
 
     public HubConnection Connection { get; }
@@ -65,6 +67,9 @@ public sealed class LiveConnection : IAsyncDisposable
 
     public async Task<int> NextUnreadCountAsync()
         => await unreadCounts.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+
+    public async Task<int> NextRequestCountAsync()
+        => await requestCounts.Reader.ReadAsync().AsTask().WaitAsync(Patience);
 
     /// <summary>Whether a <c>messageSent</c> event has arrived and not been read yet.</summary>
     public bool HasPendingMessage => messages.Reader.TryPeek(out _);

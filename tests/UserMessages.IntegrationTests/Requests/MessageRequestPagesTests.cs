@@ -1,6 +1,7 @@
 using System.Net;
 using UserMessages.IntegrationTests.Api;
 using UserMessages.IntegrationTests.Infrastructure;
+using UserMessages.IntegrationTests.Live;
 
 namespace UserMessages.IntegrationTests.Requests;
 
@@ -28,6 +29,24 @@ public sealed class MessageRequestPagesTests(SharedApp sharedApp) : MessagingTes
         Assert.NotNull((await Alice.GetPageAsync(Paths.Sent)).ThreadRow(threadId));
         using var counts = await Bob.GetJsonAsync(ApiSteps.UnreadCount);
         Assert.Equal((0, 1), (counts.RootElement.GetProperty("count").GetInt32(), counts.RootElement.GetProperty("requests").GetInt32()));
+    }
+
+    [Fact]
+    public async Task AStrangersThreads_GrowTheRequestCountOnTheRecipientsOpenPages_AndBringNothingElseLive()
+    {
+        await using var bob = await LiveConnection.ConnectAsync(App, Bob.User);
+
+        await Alice.StartThreadAsync(Bob.UserName, "Hello there", "We have not met yet.");
+        Assert.Equal(1, await bob.NextRequestCountAsync());
+        await Carol.StartThreadAsync(Bob.UserName, "Me too", "Nor have we.");
+        Assert.Equal(2, await bob.NextRequestCountAsync());
+
+        // A thread from someone Bob knows is a message (and counts) as ever: it comes after the requests' events.
+        var known = await Bob.StartThreadAsync(Alice.UserName, "Back to you", "Hi");
+        await Alice.ReplyAsync(known, "Hi Bob");
+        Assert.Equal(known, (await bob.NextMessageAsync()).ThreadId);
+        Assert.Equal(known, (await bob.NextMessageAsync()).ThreadId);
+        Assert.Equal(1, await bob.NextUnreadCountAsync());
     }
 
     [Fact]

@@ -76,7 +76,8 @@ public sealed class MissingMigrationTests : IsolatedMessagingTest
             var sql = db.GetService<ISqlGenerationHelper>();
             var tables = db.Model.GetEntityTypes()
                 .Where(e => e.ClrType.Namespace == typeof(UserMessages.Domain.MessageThread).Namespace)
-                .OrderBy(e => e.ClrType == typeof(UserMessages.Domain.MessageThread)) // the thread table last: others refer to it
+                // A table others refer to after them: messages after reports, the thread table last.
+                .OrderBy(e => e.GetReferencingForeignKeys().Count())
                 .Select(e => sql.DelimitIdentifier(e.GetTableName()!, e.GetSchema()))
                 .ToList();
             foreach (var table in tables)

@@ -7,7 +7,8 @@ namespace UserMessages.Web.Live;
 
 /// <summary>
 /// After a message is committed, pushes it (<c>messageSent</c>) and the new unread counts (<c>unreadCount</c>) to
-/// the open pages of its sender and recipients, but not of those for whom the thread is a message request; and a
+/// the open pages of its sender and recipients, but not of those for whom the thread is a message request (their pages get
+/// the count of waiting requests, <c>requestCount</c>); and a
 /// message a moderator removed (<c>messageRemoved</c>) to the open pages of everyone who may see its thread.
 /// </summary>
 internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store)
@@ -16,6 +17,7 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
     public const string MessageSentEvent = "messageSent";
     public const string UnreadCountEvent = "unreadCount";
     public const string MessageRemovedEvent = "messageRemoved";
+    public const string RequestCountEvent = "requestCount";
 
     public Task HandleAsync(ModerationEvent moderationEvent, CancellationToken cancellationToken)
         => moderationEvent is MessageRemoved removed
@@ -48,6 +50,15 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
         foreach (var recipientId in recipients)
         {
             await hub.Clients.Group(UserMessagesHub.GroupOf(recipientId)).SendAsync(UnreadCountEvent, counts[recipientId], cancellationToken);
+        }
+
+        // Those it is a request for see the count of their Requests folder grow, and nothing else (no toast, no badge).
+        if (message.RequestedIds.Count > 0)
+        {
+            foreach (var (requestedId, count) in await store.CountRequestsAsync(message.RequestedIds, cancellationToken))
+            {
+                await hub.Clients.Group(UserMessagesHub.GroupOf(requestedId)).SendAsync(RequestCountEvent, count, cancellationToken);
+            }
         }
     }
 }
