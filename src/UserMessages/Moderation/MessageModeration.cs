@@ -28,6 +28,10 @@ internal sealed class MessageModeration(
 
     private UserMessagesModerationOptions Options => options.Value.Moderation;
 
+    /// <summary>A reason by its name, in any case (<c>spam</c>, <c>Harassment</c>...); null for anything else, numbers included.</summary>
+    public static ReportReason? ParseReason(string? name)
+        => name is { Length: > 0 } && name.All(char.IsAsciiLetter) && Enum.TryParse<ReportReason>(name, ignoreCase: true, out var reason) ? reason : null;
+
     /// <summary>
     /// Reports a message the reporter may see and did not write, once; with <paramref name="blockSender"/> the sender
     /// is blocked too. Returns the report's id.

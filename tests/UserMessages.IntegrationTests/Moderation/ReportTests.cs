@@ -51,10 +51,14 @@ public sealed class ReportTests(SharedApp sharedApp) : ModerationTest(sharedApp)
         Assert.Null(alicesView.Find($"#message-{messageId} a[data-um-action='report']"));
         Assert.NotNull(alicesView.Find($"#message-{bobsReply} a[data-um-action='report']"));
 
+        var form = await Alice.GetPageAsync(ModerationSteps.ReportForm(threadId, messageId));
+        Assert.Equal(HttpStatusCode.BadRequest, form.Status);
+        Assert.Null(form.Find("#um-report-form"));
+        Assert.Contains("Only messages others wrote can be reported.", form.Single(".um-problem").TextContent, StringComparison.Ordinal);
         var page = await Alice.PostFormAsync(
             ModerationSteps.ReportForm(threadId, messageId), [new(BrowserClient.TokenField, await Alice.TokenAsync()), new("Reason", "Spam")]);
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        Assert.Contains("Only messages others wrote can be reported.", (await BrowserClient.ReadPageAsync(page)).Single("[data-um-errors]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Only messages others wrote can be reported.", (await BrowserClient.ReadPageAsync(page)).Single(".um-problem").TextContent, StringComparison.Ordinal);
         await ApiSteps.AssertProblemAsync(await Alice.ApiReportAsync(threadId, messageId, new { reason = "spam" }), HttpStatusCode.BadRequest);
         Assert.False((await Alice.ApiMessagesAsync(threadId))[messageId].ReportedByMe);
     }

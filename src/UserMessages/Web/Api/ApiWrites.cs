@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using UserMessages.Domain;
 using UserMessages.Moderation;
 using UserMessages.Services;
 using UserMessages.Users;
@@ -213,8 +212,7 @@ internal static class ApiWrites
             return invalid;
         }
 
-        var reason = body!.Reason is { } named && named.All(char.IsAsciiLetter) && Enum.TryParse<ReportReason>(named, ignoreCase: true, out var chosen) ? chosen : (ReportReason?)null;
-        var result = await moderation.ReportAsync(userId, threadId, message, reason, body.Note, body.Block == true, http.RequestAborted);
+        var result = await moderation.ReportAsync(userId, threadId, message, MessageModeration.ParseReason(body!.Reason), body.Note, body.Block == true, http.RequestAborted);
         return result.Status switch
         {
             MessagingStatus.Succeeded => TypedResults.Created((string?)null, new ApiReport(result.Value)),

@@ -37,9 +37,7 @@ internal static class ReportPages
             return PageRequests.MalformedId();
         }
 
-        var reason = Enum.TryParse<ReportReason>(p.Form["Reason"].ToString(), ignoreCase: true, out var chosen) && Enum.IsDefined(chosen) && !char.IsAsciiDigit(p.Form["Reason"].ToString().FirstOrDefault())
-            ? chosen
-            : (ReportReason?)null;
+        var reason = MessageModeration.ParseReason(p.Form["Reason"].ToString());
         var note = p.Form["Note"].ToString();
         var block = p.Form["BlockSender"].ToString() == "true";
         var result = await moderation.ReportAsync(p.UserId, p.ThreadId, message, reason, note, block, http.RequestAborted);
@@ -71,6 +69,11 @@ internal static class ReportPages
         }
 
         var (message, subject, reported) = found;
+        if (message.Sender.Id == userId || message.Kind != MessageKind.Text)
+        {
+            return PageResult.Problem(StatusCodes.Status400BadRequest, "Bad request", "Only messages others wrote can be reported.");
+        }
+
         return new PageResult(ViewPaths.Report, new ReportFormViewModel(threadId, subject, message, reason, note, block, errors) { AlreadyReported = reported }, statusCode) { RetryAfter = retryAfter };
     }
 }
