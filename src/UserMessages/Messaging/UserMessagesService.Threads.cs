@@ -17,10 +17,13 @@ internal sealed partial class UserMessagesService
 
         var size = options.Value.ThreadPageSize;
         await using var connection = await store.OpenAsync(cancellationToken);
-        if (await store.ReadThreadAsync(userId, threadId, keyset, size + 1, cancellationToken) is not var (header, found))
+        // Only with a filter registered can anything await review.
+        if (await store.ReadThreadAsync(userId, threadId, keyset, size + 1, readHeld: filters.Any(), cancellationToken) is not { } read)
         {
             return MessagingResult<ThreadPage>.NotFound();
         }
+
+        var (header, found) = read;
 
         var hasMore = found.Count > size;
         found = found.Take(size).OrderBy(m => m.SentAt).ThenBy(m => m.Id).ToList();
@@ -48,7 +51,7 @@ internal sealed partial class UserMessagesService
             older,
             newer)
         {
-            AwaitingReview = await AwaitingReviewAsync(userId, threadId, cancellationToken),
+            AwaitingReview = read.Held.Select(h => new AwaitingReview(h.Id, h.Subject, h.Content, h.HeldAt)).ToList(),
         });
     }
 }

@@ -18,8 +18,11 @@ internal interface IMessageStore
     /// <summary>Up to <paramref name="take"/> of a user's threads whose subject or a written message contains <paramref name="text"/>.</summary>
     Task<List<ThreadRow>> SearchAsync(string userId, string text, KeysetPage page, int take, CancellationToken cancellationToken);
 
-    /// <summary>The reader's row of a thread and up to <paramref name="take"/> of its messages; null when they may not see it.</summary>
-    Task<ThreadRead?> ReadThreadAsync(string userId, long threadId, KeysetPage page, int take, CancellationToken cancellationToken);
+    /// <summary>
+    /// The reader's row of a thread and up to <paramref name="take"/> of its messages, with <paramref name="readHeld"/> their replies
+    /// awaiting review too; null when they may not see it.
+    /// </summary>
+    Task<ThreadRead?> ReadThreadAsync(string userId, long threadId, KeysetPage page, int take, bool readHeld, CancellationToken cancellationToken);
 
     /// <summary>The unread threads in a user's inbox (their counter).</summary>
     Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken);

@@ -51,7 +51,7 @@ internal partial class MessageStore
             || Db.Messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written && (m.Content.ToLower().Contains(lowered) || m.Content.Contains(text))));
     }
 
-    public virtual async Task<ThreadRead?> ReadThreadAsync(string userId, long threadId, KeysetPage page, int take, CancellationToken cancellationToken)
+    public virtual async Task<ThreadRead?> ReadThreadAsync(string userId, long threadId, KeysetPage page, int take, bool readHeld, CancellationToken cancellationToken)
     {
         var queries = CompiledQueries.For(Context);
         if (await queries.ThreadHeader(Context, threadId, userId, cancellationToken) is not { } header)
@@ -66,6 +66,6 @@ internal partial class MessageStore
             message.ReportedByReader = reported.Contains(message.Id);
         }
 
-        return new ThreadRead(header, messages);
+        return new ThreadRead(header, messages) { Held = readHeld ? await ReadHeldAsync(userId, threadId, cancellationToken) : [] };
     }
 }

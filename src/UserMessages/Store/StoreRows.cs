@@ -73,7 +73,11 @@ internal sealed class MessageRow
 }
 
 /// <summary>A thread page as read: the reader's row of the thread and a page of its messages.</summary>
-internal sealed record ThreadRead(ThreadHeader Header, List<MessageRow> Messages);
+internal sealed record ThreadRead(ThreadHeader Header, List<MessageRow> Messages)
+{
+    /// <summary>The reader's replies in the thread awaiting review, when asked for.</summary>
+    public List<HeldMessage> Held { get; init; } = [];
+}
 
 /// <summary>The sending limits to read a sender's history for (0 is off), and the start of their day window.</summary>
 internal readonly record struct SendingQuota(DateTime Now, DateTime DayAgo, int PerMinute, int PerDay, int NewThreadsPerDay);

@@ -60,8 +60,8 @@ public sealed class ThreadReadTests
         => host.WithDbAsync(async db =>
         {
             var page = new KeysetPage(before, after);
-            var written = await FolderReadTests.SqlStore(db).ReadThreadAsync(user, thread, page, Take, CancellationToken.None);
-            var compiled = await new MessageStore(new UserMessagesDb(db)).ReadThreadAsync(user, thread, page, Take, CancellationToken.None);
+            var written = await FolderReadTests.SqlStore(db).ReadThreadAsync(user, thread, page, Take, readHeld: true, CancellationToken.None);
+            var compiled = await new MessageStore(new UserMessagesDb(db)).ReadThreadAsync(user, thread, page, Take, readHeld: true, CancellationToken.None);
             Assert.Equal(compiled is null, written is null);
             if (compiled is null)
             {
@@ -70,10 +70,11 @@ public sealed class ThreadReadTests
 
             Assert.Equal(Describe(compiled.Header), Describe(written!.Header));
             Assert.Equal(compiled.Messages.Select(Describe), written.Messages.Select(Describe));
+            Assert.Equal(compiled.Held.Select(h => (h.Id, h.Content, h.HeldAt)), written.Held.Select(h => (h.Id, h.Content, h.HeldAt)));
             return written;
         });
 
     private static string Describe(ThreadHeader h) => $"{h.IsUnread} {h.State} {h.LastReadMessageId} {h.Subject} [{string.Join(",", h.Participants)}]";
 
-    private static string Describe(MessageRow m) => $"{m.Id} {m.SenderId} {m.SentAt:O} {m.SentAt.Kind} {m.Kind} {m.AboutUserId} {m.Content}";
+    private static string Describe(MessageRow m) => $"{m.Id} {m.SenderId} {m.SentAt:O} {m.SentAt.Kind} {m.Kind} {m.AboutUserId} {m.Content} {m.ReportedByReader}";
 }

@@ -16,8 +16,8 @@ internal sealed class SqlMessageStore(UserMessagesDb db, SqlStatements statement
         return statements.Folder.ReadAsync(Context, userId, state, sent, page, take, cancellationToken);
     }
 
-    public override Task<ThreadRead?> ReadThreadAsync(string userId, long threadId, KeysetPage page, int take, CancellationToken cancellationToken)
-        => statements.Thread.ReadAsync(Context, userId, threadId, page, take, cancellationToken);
+    public override Task<ThreadRead?> ReadThreadAsync(string userId, long threadId, KeysetPage page, int take, bool readHeld, CancellationToken cancellationToken)
+        => statements.Thread.ReadAsync(Context, userId, threadId, page, take, readHeld, cancellationToken);
 
     public override Task<NewThreadChecks> ReadNewThreadChecksAsync(
         string senderId, IReadOnlyList<string> recipients, SendingQuota quota, bool readAcquainted, CancellationToken cancellationToken)

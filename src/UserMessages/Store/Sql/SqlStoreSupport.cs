@@ -12,7 +12,7 @@ namespace UserMessages.Store;
 internal static class SqlStoreSupport
 {
     private static readonly Type[] Entities =
-        [typeof(MessageThread), typeof(Message), typeof(ThreadParticipant), typeof(UserBlock), typeof(MessagingPreferences), typeof(PendingNotification), typeof(MailboxCounter), typeof(MessagingSuspension), typeof(MessageReport)];
+        [typeof(MessageThread), typeof(Message), typeof(ThreadParticipant), typeof(UserBlock), typeof(MessagingPreferences), typeof(PendingNotification), typeof(MailboxCounter), typeof(MessagingSuspension), typeof(MessageReport), typeof(HeldMessage)];
 
     /// <summary>Why the SQL store cannot serve <paramref name="context"/>'s model, or null when it can.</summary>
     public static string? WhyNot(DbContext context)

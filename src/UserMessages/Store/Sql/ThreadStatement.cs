@@ -8,17 +8,17 @@ namespace UserMessages.Store;
 /// <summary>
 /// A thread page's reads as one command of the SQL store (one round trip): the reader's row of the
 /// thread with its subject, the people who may see it, and a page of its messages, read only for
-/// someone who may see it.
+/// someone who may see it; when asked, the reader's replies in it awaiting review.
 /// </summary>
 internal sealed class ThreadStatement
 {
-    // One template per page (the newest, older than a cursor, newer than a cursor) and page size.
-    private readonly StatementTemplates<(PageKind Page, int Take)> templates;
+    // One template per page (the newest, older than a cursor, newer than a cursor), page size and whether held replies are read.
+    private readonly StatementTemplates<(PageKind Page, int Take, bool Held)> templates;
 
-    private ThreadStatement(StatementTemplates<(PageKind Page, int Take)> templates) => this.templates = templates;
+    private ThreadStatement(StatementTemplates<(PageKind Page, int Take, bool Held)> templates) => this.templates = templates;
 
     /// <summary>The reader's row of thread <paramref name="threadId"/> and up to <paramref name="take"/> of its messages; null when <paramref name="userId"/> may not see it.</summary>
-    public Task<ThreadRead?> ReadAsync(DbContext context, string userId, long threadId, KeysetPage page, int take, CancellationToken cancellationToken)
+    public Task<ThreadRead?> ReadAsync(DbContext context, string userId, long threadId, KeysetPage page, int take, bool readHeld, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, object?>(6)
         {
@@ -32,7 +32,7 @@ internal sealed class ThreadStatement
             values["id"] = cursor.Id;
         }
 
-        return StatementRunner.ReadAsync(context, templates.For(context, (page.Kind, take)), values, static async (reader, ct) =>
+        return StatementRunner.ReadAsync(context, templates.For(context, (page.Kind, take, readHeld)), values, async (reader, ct) =>
         {
             var row = reader.DbDataReader;
             if (!await row.ReadAsync(ct))
@@ -55,8 +55,18 @@ internal sealed class ThreadStatement
                 messages.Add(ReadMessage(row));
             }
 
+            var held = new List<HeldMessage>();
+            if (readHeld)
+            {
+                await row.NextResultAsync(ct);
+                while (await row.ReadAsync(ct))
+                {
+                    held.Add(new HeldMessage { Id = row.GetInt64(0), SenderId = userId, ThreadId = threadId, Content = row.GetString(1), HeldAt = StoredTime.ReadUtc(row, 2) });
+                }
+            }
+
             var header = new ThreadHeader { IsUnread = isUnread, State = state, LastReadMessageId = lastRead, Subject = subject, Participants = participants };
-            return new ThreadRead(header, messages);
+            return new ThreadRead(header, messages) { Held = held };
         }, cancellationToken);
     }
 
@@ -87,9 +97,9 @@ internal sealed class ThreadStatement
             ["id"] = messages.FindProperty(nameof(Message.Id))!.GetRelationalTypeMapping(),
         };
 
-        IRelationalCommandTemplate Build(DbContext context, (PageKind Page, int Take) variant)
+        IRelationalCommandTemplate Build(DbContext context, (PageKind Page, int Take, bool Held) variant)
         {
-            var (page, take) = variant;
+            var (page, take, readHeld) = variant;
             var names = new SqlNames(context);
             string Row(string alias, string property) => alias + "." + names.Column<ThreadParticipant>(property);
             string MessageColumn(string property) => "m." + names.Column<Message>(property);
@@ -119,7 +129,17 @@ internal sealed class ThreadStatement
                 .Append($"SELECT {id}, {MessageColumn(nameof(Message.SenderId))}, {at}, {MessageColumn(nameof(Message.Content))}, {MessageColumn(nameof(Message.Kind))}, {MessageColumn(nameof(Message.AboutUserId))}, {reported} ")
                 .Append($"FROM {names.Table<Message>()} m WHERE {MessageColumn(nameof(Message.ThreadId))} = {thread} ")
                 .Append($"AND EXISTS (SELECT 1 FROM {names.Table<ThreadParticipant>()} r WHERE {MaySee("r")} AND {Row("r", nameof(ThreadParticipant.UserId))} = {user})");
-            return statement.AppendPage(at, id, page, take).Build();
+            statement.AppendPage(at, id, page, take);
+            if (readHeld)
+            {
+                // The reader's replies in it awaiting review (by the held messages' sender-and-thread index).
+                string Held(string property) => "h." + names.Column<HeldMessage>(property);
+                statement
+                    .Append($";\nSELECT {Held(nameof(HeldMessage.Id))}, {Held(nameof(HeldMessage.Content))}, {Held(nameof(HeldMessage.HeldAt))} FROM {names.Table<HeldMessage>()} h ")
+                    .Append($"WHERE {Held(nameof(HeldMessage.SenderId))} = {user} AND {Held(nameof(HeldMessage.ThreadId))} = {thread} ORDER BY {Held(nameof(HeldMessage.Id))}");
+            }
+
+            return statement.Build();
         }
 
         return new ThreadStatement(new(Build));
