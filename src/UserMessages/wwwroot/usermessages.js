@@ -437,8 +437,52 @@
     return function () { showState(current); };
   }
 
+  // Drafts: what is typed in a reply or a new message stays in this browser (per user and form) until it is sent, so a
+  // reload or a crashed tab loses nothing; a draft older than a week is dropped. Text the page already shows (a refused
+  // form comes back with it) is never overwritten.
+  var draftLifetime = 7 * 24 * 60 * 60 * 1000;
+  function drafts(form) {
+    if (form.dataset.umDrafts === "on") { return; }
+    form.dataset.umDrafts = "on";
+    var script = document.querySelector("script[data-um-user-id]");
+    var user = script && script.dataset.umUserId;
+    var store = null;
+    try { store = window.localStorage; } catch (e) { store = null; }
+    if (!user || !store) { return; }
+    // Someone else signed in on this browser: the drafts of whoever used it before go, so they are not left lying about.
+    Object.keys(store).forEach(function (name) {
+      if (name.indexOf("um-draft:") === 0 && name.indexOf("um-draft:" + user + ":") !== 0) { store.removeItem(name); }
+    });
+    var key = "um-draft:" + user + ":" + form.getAttribute("action");
+    var fields = Array.prototype.slice.call(form.querySelectorAll("input[type='text'][name], textarea[name]"));
+    var saved = null;
+    try { saved = JSON.parse(store.getItem(key) || "null"); } catch (e) { saved = null; }
+    if (saved && !(Date.now() - saved.at < draftLifetime)) { store.removeItem(key); saved = null; }
+    if (saved && saved.values) {
+      fields.forEach(function (field) {
+        if (!field.value && typeof saved.values[field.name] === "string") { field.value = saved.values[field.name]; }
+      });
+    }
+    var timer = 0;
+    function save() {
+      timer = 0;
+      var values = {}, typed = false;
+      fields.forEach(function (field) { values[field.name] = field.value; typed = typed || field.value.trim() !== ""; });
+      try {
+        if (typed) { store.setItem(key, JSON.stringify({ at: Date.now(), values: values })); } else { store.removeItem(key); }
+      } catch (e) { /* storage full or refused: no draft this time */ }
+    }
+    form.addEventListener("input", function () { if (!timer) { timer = setTimeout(save, 300); } });
+    window.addEventListener("pagehide", function () { if (timer) { clearTimeout(timer); save(); } });
+    form.addEventListener("submit", function () {
+      if (timer) { clearTimeout(timer); timer = 0; }
+      try { store.removeItem(key); } catch (e) { /* nothing kept */ }
+    });
+  }
+
   var showLiveState = null;
   function enhancePage() {
+    document.querySelectorAll(".um form[data-um-form='reply'], .um form[data-um-form='compose']").forEach(drafts);
     localizeTimes(document);
     scrollToNew();
     focusErrors();
