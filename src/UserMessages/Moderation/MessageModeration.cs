@@ -180,7 +180,7 @@ internal sealed class MessageModeration(
 
     /// <summary>
     /// Closes an open report as <paramref name="decision"/> says, suspending until <paramref name="suspendUntil"/> (null: until
-    /// lifted); false when the report is not open (already decided, perhaps by another moderator).
+    /// lifted); not found when the report is not open (already decided, perhaps by another moderator).
     /// </summary>
     public async Task<MessagingResult> DecideAsync(
         string moderatorId, long reportId, ReportDecision decision, DateTime? suspendUntil, string? note, CancellationToken cancellationToken)
@@ -250,7 +250,7 @@ internal sealed class MessageModeration(
         return MessagingResult.Success;
     }
 
-    /// <summary>Lifts a user's suspension; false when they are not suspended.</summary>
+    /// <summary>Lifts a user's suspension; not found when they are not suspended.</summary>
     public async Task<MessagingResult> LiftAsync(string moderatorId, string userId, string? note, CancellationToken cancellationToken)
     {
         var errors = new List<MessagingError>();
