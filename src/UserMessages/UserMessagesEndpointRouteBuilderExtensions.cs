@@ -83,14 +83,17 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         pages.MapPost("/thread/{id}/participants", ThreadPages.AddPeople).WithName(mount.NameOf(PageNames.AddPeople));
         pages.MapGet("/thread/{id}/report/{messageId}", ReportPages.Show).WithName(mount.NameOf(PageNames.Report));
         pages.MapPost("/thread/{id}/report/{messageId}", ReportPages.Send);
-        pages.MapGet("/moderation", ModerationPages.Queue).WithName(mount.NameOf(PageNames.Moderation));
-        pages.MapGet("/moderation/reports/{id}", ModerationPages.Report).WithName(mount.NameOf(PageNames.ModerationReport));
-        pages.MapPost("/moderation/reports/{id}", ModerationPages.Decide);
-        pages.MapGet("/moderation/suspensions", ModerationPages.Suspensions).WithName(mount.NameOf(PageNames.Suspensions));
-        pages.MapPost("/moderation/suspensions/lift", ModerationPages.Lift).WithName(mount.NameOf(PageNames.Lift));
-        pages.MapGet("/moderation/log", ModerationPages.Log).WithName(mount.NameOf(PageNames.ModerationLog));
-        pages.MapGet("/moderation/held", ModerationPages.Held).WithName(mount.NameOf(PageNames.Held));
-        pages.MapPost("/moderation/held/{id}", ModerationPages.DecideHeld).WithName(mount.NameOf(PageNames.HeldDecision));
+
+        // For moderators only: everyone else gets the 404 of an address that does not exist, before anything is read.
+        var moderation = pages.MapGroup("/moderation").AddEndpointFilter(ModerationPages.ModeratorsOnly);
+        pages.MapGet("/moderation", ModerationPages.Queue).AddEndpointFilter(ModerationPages.ModeratorsOnly).WithName(mount.NameOf(PageNames.Moderation));
+        moderation.MapGet("/reports/{id}", ModerationPages.Report).WithName(mount.NameOf(PageNames.ModerationReport));
+        moderation.MapPost("/reports/{id}", ModerationPages.Decide);
+        moderation.MapGet("/suspensions", ModerationPages.Suspensions).WithName(mount.NameOf(PageNames.Suspensions));
+        moderation.MapPost("/suspensions/lift", ModerationPages.Lift).WithName(mount.NameOf(PageNames.Lift));
+        moderation.MapGet("/log", ModerationPages.Log).WithName(mount.NameOf(PageNames.ModerationLog));
+        moderation.MapGet("/held", ModerationPages.Held).WithName(mount.NameOf(PageNames.Held));
+        moderation.MapPost("/held/{id}", ModerationPages.DecideHeld).WithName(mount.NameOf(PageNames.HeldDecision));
         pages.MapGet("/blocked", BlockPages.Show).WithName(mount.NameOf(PageNames.Blocked));
         pages.MapPost("/blocked", BlockPages.Block);
         pages.MapPost("/blocked/remove", BlockPages.Unblock).WithName(mount.NameOf(PageNames.Unblock));

@@ -6,10 +6,8 @@ using UserMessages.Users;
 namespace UserMessages.Web.Live;
 
 /// <summary>
-/// After a message is committed, pushes it (<c>messageSent</c>) and the new unread counts (<c>unreadCount</c>) to
-/// the open pages of its sender and recipients, but not of those for whom the thread is a message request (their pages get
-/// the count of waiting requests, <c>requestCount</c>); and a
-/// message a moderator removed (<c>messageRemoved</c>) to the open pages of everyone who may see its thread.
+/// Pushes each committed message and the new unread counts to its people's open pages (requests: only their count), and a
+/// moderator's removal to everyone who may see the thread; the events are listed in docs/architecture.md.
 /// </summary>
 internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store)
     : IMessageSentHandler, IModerationEventHandler

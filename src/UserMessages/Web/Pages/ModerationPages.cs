@@ -21,13 +21,12 @@ internal static class ModerationPages
 
     public const string Indefinite = "indefinite";
 
+    /// <summary>The moderation group's filter: a plain 404 for everyone but moderators.</summary>
+    public static async ValueTask<object?> ModeratorsOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        => await ModeratorGate.IsModeratorAsync(context.HttpContext) ? await next(context) : Results.NotFound();
+
     public static async Task<IResult> Queue(HttpContext http, MessageModeration moderation, IOptions<UserMessagesOptions> options, [FromQuery] string? before)
     {
-        if (!await ModeratorGate.IsModeratorAsync(http))
-        {
-            return Results.NotFound();
-        }
-
         var take = options.Value.PageSize;
         var reports = await moderation.ReadReportsAsync(ReportStatus.Open, Cursor(before), take + 1, http.RequestAborted);
         var page = reports.Take(take).ToList();
@@ -36,11 +35,6 @@ internal static class ModerationPages
 
     public static async Task<IResult> Report(HttpContext http, MessageModeration moderation, string id)
     {
-        if (!await ModeratorGate.IsModeratorAsync(http))
-        {
-            return Results.NotFound();
-        }
-
         return await RenderReportAsync(http, moderation, id, string.Empty, new FormErrors(), StatusCodes.Status200OK);
     }
 
@@ -51,11 +45,6 @@ internal static class ModerationPages
         if (post is not { } signedIn)
         {
             return refusal!;
-        }
-
-        if (!await ModeratorGate.IsModeratorAsync(http))
-        {
-            return Results.NotFound();
         }
 
         var (form, moderatorId) = signedIn;
@@ -115,11 +104,6 @@ internal static class ModerationPages
 
     public static async Task<IResult> Suspensions(HttpContext http, MessageModeration moderation)
     {
-        if (!await ModeratorGate.IsModeratorAsync(http))
-        {
-            return Results.NotFound();
-        }
-
         return new PageResult(ViewPaths.Suspensions, new SuspensionsViewModel(await moderation.ReadSuspensionsAsync(http.RequestAborted)));
     }
 
@@ -131,11 +115,6 @@ internal static class ModerationPages
             return refusal!;
         }
 
-        if (!await ModeratorGate.IsModeratorAsync(http))
-        {
-            return Results.NotFound();
-        }
-
         var (form, moderatorId) = signedIn;
         var result = await moderation.LiftAsync(moderatorId, form["UserId"].ToString(), form["Note"].ToString(), http.RequestAborted);
         return result.Status == MessagingStatus.Invalid
@@ -145,11 +124,6 @@ internal static class ModerationPages
 
     public static async Task<IResult> Log(HttpContext http, MessageModeration moderation, IOptions<UserMessagesOptions> options, [FromQuery] string? before)
     {
-        if (!await ModeratorGate.IsModeratorAsync(http))
-        {
-            return Results.NotFound();
-        }
-
         var take = options.Value.PageSize;
         var entries = await moderation.ReadLogAsync(Cursor(before), take + 1, http.RequestAborted);
         var page = entries.Take(take).ToList();
@@ -158,11 +132,6 @@ internal static class ModerationPages
 
     public static async Task<IResult> Held(HttpContext http, MessageModeration moderation, IOptions<UserMessagesOptions> options, [FromQuery] string? after)
     {
-        if (!await ModeratorGate.IsModeratorAsync(http))
-        {
-            return Results.NotFound();
-        }
-
         return await RenderHeldAsync(http, moderation, options, Cursor(after), new FormErrors(), StatusCodes.Status200OK);
     }
 
@@ -172,11 +141,6 @@ internal static class ModerationPages
         if (post is not { } signedIn)
         {
             return refusal!;
-        }
-
-        if (!await ModeratorGate.IsModeratorAsync(http))
-        {
-            return Results.NotFound();
         }
 
         var (form, moderatorId) = signedIn;
