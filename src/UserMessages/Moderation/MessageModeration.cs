@@ -275,14 +275,15 @@ internal sealed class MessageModeration(
         return lifted ? MessagingResult.Success : MessagingResult.NotFound;
     }
 
-    /// <summary>The suspensions in force, the latest first.</summary>
-    public async Task<IReadOnlyList<SuspensionItem>> ReadSuspensionsAsync(CancellationToken cancellationToken)
+    /// <summary>The suspensions in force, the latest first: <paramref name="take"/> of them after the first <paramref name="skip"/>.</summary>
+    public async Task<IReadOnlyList<SuspensionItem>> ReadSuspensionsAsync(int skip, int take, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.Suspensions.AsNoTracking()
             .Where(s => s.EndsAt == null || s.EndsAt > now)
-            .OrderByDescending(s => s.StartedAt)
-            .Take(options.Value.PageSize * 4)
+            .OrderByDescending(s => s.StartedAt).ThenBy(s => s.UserId)
+            .Skip(skip)
+            .Take(take)
             .ToListAsync(cancellationToken);
         var users = await directory.FindByIdsAsync(rows.SelectMany(s => new[] { s.UserId, s.ModeratorId }).Distinct().ToList(), cancellationToken);
         return rows.Select(s => new SuspensionItem(formerMember.Or(users, s.UserId), s.StartedAt, s.EndsAt, formerMember.Or(users, s.ModeratorId), s.Reason)).ToList();

@@ -180,10 +180,12 @@ public sealed class UserMessagesLinks
     public string ModerationReport(HttpContext http, long reportId)
         => Path(http, PageNames.ModerationReport, new RouteValueDictionary { ["id"] = reportId });
 
-    /// <summary>The suspensions in force (moderators only).</summary>
+    /// <summary>The suspensions in force, the latest first (moderators only).</summary>
     /// <param name="http">The current request.</param>
+    /// <param name="skip">Show those after the first <paramref name="skip"/>.</param>
     /// <returns>The path.</returns>
-    public string Suspensions(HttpContext http) => Path(http, PageNames.Suspensions, null);
+    public string Suspensions(HttpContext http, int? skip = null)
+        => Path(http, PageNames.Suspensions, skip is null ? null : new RouteValueDictionary { ["skip"] = skip });
 
     /// <summary>Where the form that lifts a suspension posts.</summary>
     /// <param name="http">The current request.</param>

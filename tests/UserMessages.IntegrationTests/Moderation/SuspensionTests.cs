@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using UserMessages.Domain;
 using UserMessages.Events;
 using UserMessages.IntegrationTests.Api;
 using UserMessages.IntegrationTests.Infrastructure;
@@ -104,6 +106,32 @@ public sealed class SuspensionTests(SharedApp sharedApp) : ModerationTest(shared
         await Alice.StartThreadAsync(Carol.UserName, "Hello", "Hi Carol");
         await Alice.UseAntiforgeryAsync();
         Assert.Equal(HttpStatusCode.Created, (await Alice.PostJsonAsync(ApiSteps.Thread(threadId) + "/messages", new { content = "And through the API" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSuspensionsPage_ShowsAHundredAtATime_AndTheNextPageTheRest()
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        await App.WithDbAsync(db =>
+        {
+            db.AddRange(Enumerable.Range(1, 130).Select(i => new MessagingSuspension
+            {
+                UserId = $"paged-{i:D3}-{Guid.NewGuid():N}", StartedAt = now.AddMinutes(-i), EndsAt = now.AddDays(1), ModeratorId = Moderator.Id,
+            }));
+            return db.SaveChangesAsync();
+        });
+        var inForce = await App.WithDbAsync(db => db.Set<MessagingSuspension>().CountAsync(s => s.EndsAt == null || s.EndsAt > now));
+
+        var first = await Moderator.GetPageAsync(Paths.Suspensions);
+        var more = first.Single("[data-um-page-link='older']").GetAttribute("href")!;
+        var second = await Moderator.GetPageAsync(more);
+
+        var ids = first.Document.QuerySelectorAll("#um-suspensions [data-um-user-id]").Concat(second.Document.QuerySelectorAll("#um-suspensions [data-um-user-id]"))
+            .Select(e => e.GetAttribute("data-um-user-id")).ToList();
+        Assert.Equal(100, first.Document.QuerySelectorAll("#um-suspensions [data-um-user-id]").Length);
+        Assert.Equal(inForce, ids.Count);
+        Assert.Equal(inForce, ids.Distinct().Count());
+        Assert.Null(second.Find("[data-um-page-link='older']"));
     }
 
     [Fact]

@@ -102,9 +102,14 @@ internal static class ModerationPages
         return Results.Redirect(result.Succeeded ? links.Moderation(http) : links.ModerationReport(http, reportId));
     }
 
-    public static async Task<IResult> Suspensions(HttpContext http, MessageModeration moderation)
+    public static async Task<IResult> Suspensions(HttpContext http, MessageModeration moderation, IOptions<UserMessagesOptions> options, [FromQuery] string? skip)
     {
-        return new PageResult(ViewPaths.Suspensions, new SuspensionsViewModel(await moderation.ReadSuspensionsAsync(http.RequestAborted)));
+        // A few hundred at most are in force at once: pages of four folder pages, by their place in the list.
+        var take = options.Value.PageSize * 4;
+        var from = int.TryParse(skip, NumberStyles.None, CultureInfo.InvariantCulture, out var skipped) && skipped < 1_000_000 ? skipped : 0;
+        var suspensions = await moderation.ReadSuspensionsAsync(from, take + 1, http.RequestAborted);
+        var page = suspensions.Take(take).ToList();
+        return new PageResult(ViewPaths.Suspensions, new SuspensionsViewModel(page) { NextSkip = suspensions.Count > take ? from + take : null });
     }
 
     public static async Task<IResult> Lift(HttpContext http, MessageModeration moderation, UserMessagesLinks links)

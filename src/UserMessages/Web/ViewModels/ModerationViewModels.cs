@@ -31,7 +31,11 @@ public sealed record ModerationReportViewModel(ReportDetail Detail, string Note,
 
 /// <summary>The suspensions in force.</summary>
 /// <param name="Suspensions">The suspensions, the latest first.</param>
-public sealed record SuspensionsViewModel(IReadOnlyList<SuspensionItem> Suspensions);
+public sealed record SuspensionsViewModel(IReadOnlyList<SuspensionItem> Suspensions)
+{
+    /// <summary>Where the next page starts in the list, when there are more; else <see langword="null"/>.</summary>
+    public int? NextSkip { get; init; }
+}
 
 /// <summary>The moderation log, newest first.</summary>
 /// <param name="Entries">This page of entries.</param>
