@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -203,6 +204,9 @@ public sealed class LoadSeeder(SampleDbContext db, UserManager<IdentityUser> use
                 row.SenderId = m % 2 == 0 ? thread.Starter : thread.Partner;
                 row.SentAt = thread.CreatedAt.AddSeconds(m);
                 row.Content = $"{Sentences[(int)((thread.Index + m) % Sentences.Length)]} ({m + 1}/{perThread})";
+
+                // As the package stores a message written with formatting on: its Markdown rendered (a sentence is a paragraph).
+                row.ContentHtml = "<p>" + WebUtility.HtmlEncode(row.Content) + "</p>";
                 await writer.AddAsync(row, cancellationToken);
             }
         }

@@ -27,6 +27,7 @@ builder.Services.AddUserMessages(options =>
     {
         options.PageSize = builder.Configuration.GetValue("Messages:PageSize", 25);
         options.MessageRequests = builder.Configuration.GetValue("Messages:MessageRequests", true);
+        options.Formatting = builder.Configuration.GetValue("Messages:Formatting", true);
         options.Notifications.QuietPeriod = builder.Configuration.GetValue("Sample:NotificationQuietPeriod", TimeSpan.FromSeconds(30));
         builder.Configuration.GetSection("Messages:Limits").Bind(options.Limits);
         builder.Configuration.GetSection("Messages:Store").Bind(options.Store);

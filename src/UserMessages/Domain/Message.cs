@@ -18,8 +18,11 @@ public class Message
     /// <summary>When it was sent (UTC).</summary>
     public DateTime SentAt { get; set; }
 
-    /// <summary>The text of the message: plain text, never HTML (empty for system lines).</summary>
+    /// <summary>The text of the message as its sender wrote it, never HTML (empty for system lines).</summary>
     public string Content { get; set; } = string.Empty;
+
+    /// <summary>The text rendered from its Markdown when the message was stored, or <see langword="null"/> for a message stored as plain text.</summary>
+    public string? ContentHtml { get; set; }
 
     /// <summary>A written message, or a system line about who joined or left.</summary>
     public MessageKind Kind { get; set; }

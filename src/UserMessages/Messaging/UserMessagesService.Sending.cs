@@ -66,10 +66,11 @@ internal sealed partial class UserMessagesService
         var requested = requests ? recipients.Where(id => !checks.Acquainted.Contains(id)).ToHashSet(StringComparer.Ordinal) : [];
 
         // Recipients in user order, as every write takes them (two writers never wait on each other's rows crosswise).
+        var formatted = Formatted(content);
         var (threadId, messageId) = await store.WriteThreadAsync(
-            request.SenderId, [.. recipients.Order(StringComparer.Ordinal)], requested, subject, content, now, schedule.TimesFor(now), cancellationToken);
+            request.SenderId, [.. recipients.Order(StringComparer.Ordinal)], requested, subject, formatted, now, schedule.TimesFor(now), cancellationToken);
         await dispatcher.DispatchAsync(
-            new MessageSent(threadId, messageId, subject, request.SenderId, recipients, content, now, IsReply: false) { RequestedIds = [.. requested] },
+            new MessageSent(threadId, messageId, subject, request.SenderId, recipients, content, now, IsReply: false) { RequestedIds = [.. requested], ContentHtml = formatted.Html },
             cancellationToken);
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
     }
@@ -120,12 +121,21 @@ internal sealed partial class UserMessagesService
             return reviewed;
         }
 
-        var (messageId, sentAt) = await store.WriteReplyAsync(userId, threadId, text, now, schedule.TimesFor(now), [.. refusing], cancellationToken);
+        var formatted = Formatted(text);
+        var (messageId, sentAt) = await store.WriteReplyAsync(userId, threadId, formatted, now, schedule.TimesFor(now), [.. refusing], cancellationToken);
         await dispatcher.DispatchAsync(
-            new MessageSent(threadId, messageId, checks.Subject!, userId, recipients, text, sentAt, IsReply: true) { RequestedIds = [.. recipients.Where(checks.Requested.Contains)] },
+            new MessageSent(threadId, messageId, checks.Subject!, userId, recipients, text, sentAt, IsReply: true)
+            {
+                RequestedIds = [.. recipients.Where(checks.Requested.Contains)],
+                ContentHtml = formatted.Html,
+            },
             cancellationToken);
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
     }
+
+    /// <summary>A message's text to store: rendered from its Markdown once, now, unless formatting is off.</summary>
+    private MessageText Formatted(string content)
+        => new(content, options.Value.Formatting ? MessageMarkdown.Render(content) : null);
 
     /// <summary>The refusal for a sender a moderator suspended, else <see langword="null"/>.</summary>
     private MessagingResult? Suspended(SendingHistory history)

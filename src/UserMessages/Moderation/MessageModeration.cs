@@ -219,7 +219,7 @@ internal sealed class MessageModeration(
             if (remove)
             {
                 await db.Messages.Where(m => m.Id == report.MessageId && m.Kind == MessageKind.Text)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Kind, MessageKind.Removed).SetProperty(m => m.Content, string.Empty), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Kind, MessageKind.Removed).SetProperty(m => m.Content, string.Empty).SetProperty(m => m.ContentHtml, (string?)null), cancellationToken);
                 Log(now, moderatorId, ModerationAction.RemovedMessage, report.SenderId, reportId, report.MessageId, null, note);
             }
 

@@ -8,6 +8,12 @@ public class UserMessagesOptions
     /// <summary>The longest message content, in characters. Default 10,000.</summary>
     public int MaxContentLength { get; set; } = 10_000;
 
+    /// <summary>
+    /// Whether messages are written in a small Markdown (emphasis, links, lists, quotes, code) and shown formatted.
+    /// When <see langword="false"/>, every message shows as the plain text it was written in. Default <see langword="true"/>.
+    /// </summary>
+    public bool Formatting { get; set; } = true;
+
     /// <summary>The most recipients one new thread may have. Default 20.</summary>
     public int MaxRecipients { get; set; } = 20;
 

@@ -51,7 +51,7 @@ internal interface IMessageStore
     /// notification queued for each inbox recipient who wants them. Returns the thread's and the message's ids.
     /// </summary>
     Task<(long ThreadId, long MessageId)> WriteThreadAsync(
-        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken);
+        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes a reply, timed no earlier than the thread's latest message: everyone else's row unread
@@ -59,7 +59,7 @@ internal interface IMessageStore
     /// notification queued for everyone else but <paramref name="refusing"/>. Returns the message's id and time.
     /// </summary>
     Task<(long Id, DateTime SentAt)> WriteReplyAsync(
-        string userId, long threadId, string content, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken);
+        string userId, long threadId, MessageText text, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken);
 
     /// <summary>Marks threads read for a user; false (and nothing changed) unless they may see every one.</summary>
     Task<bool> MarkReadAsync(string userId, IReadOnlyList<long> threadIds, CancellationToken cancellationToken);

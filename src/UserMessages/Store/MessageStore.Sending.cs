@@ -83,15 +83,15 @@ internal partial class MessageStore
         => n == 0 ? Task.FromResult<DateTime?>(null) : times.Skip(n - 1).Select(t => (DateTime?)t).FirstOrDefaultAsync(cancellationToken);
 
     public Task<(long ThreadId, long MessageId)> WriteThreadAsync(
-        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
-        => InTransactionAsync(() => WriteThreadCoreAsync(senderId, recipients, requested, subject, content, now, notify, cancellationToken), cancellationToken);
+        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
+        => InTransactionAsync(() => WriteThreadCoreAsync(senderId, recipients, requested, subject, text, now, notify, cancellationToken), cancellationToken);
 
     /// <summary>The write of <see cref="WriteThreadAsync"/>, inside its transaction; <paramref name="recipients"/> are in ordinal order.</summary>
     protected virtual async Task<(long ThreadId, long MessageId)> WriteThreadCoreAsync(
-        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
+        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
     {
         var thread = new MessageThread { Subject = subject, CreatedAt = now, CreatedById = senderId, LatestMessageAt = now };
-        var message = new Message { Thread = thread, SenderId = senderId, SentAt = now, Content = content };
+        var message = new Message { Thread = thread, SenderId = senderId, SentAt = now, Content = text.Content, ContentHtml = text.Html };
         var sender = NewParticipant(thread, senderId, now, unread: false);
         sender.HasSent = true;
         Db.Threads.Add(thread);
@@ -120,15 +120,15 @@ internal partial class MessageStore
     }
 
     public Task<(long Id, DateTime SentAt)> WriteReplyAsync(
-        string userId, long threadId, string content, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
-        => InTransactionAsync(() => WriteReplyCoreAsync(userId, threadId, content, now, notify, refusing, cancellationToken), cancellationToken);
+        string userId, long threadId, MessageText text, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
+        => InTransactionAsync(() => WriteReplyCoreAsync(userId, threadId, text, now, notify, refusing, cancellationToken), cancellationToken);
 
     /// <summary>The write of <see cref="WriteReplyAsync"/>, inside its transaction.</summary>
     protected virtual async Task<(long Id, DateTime SentAt)> WriteReplyCoreAsync(
-        string userId, long threadId, string content, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
+        string userId, long threadId, MessageText text, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
     {
         var at = await StampAsync(threadId, now, cancellationToken);
-        var message = new Message { ThreadId = threadId, SenderId = userId, SentAt = at, Content = content };
+        var message = new Message { ThreadId = threadId, SenderId = userId, SentAt = at, Content = text.Content, ContentHtml = text.Html };
         Db.Messages.Add(message);
         await Context.SaveChangesAsync(cancellationToken);
         var id = message.Id;

@@ -64,6 +64,8 @@ internal sealed class MessageRow
 
     public string Content { get; init; } = string.Empty;
 
+    public string? ContentHtml { get; init; }
+
     public MessageKind Kind { get; init; }
 
     public string? AboutUserId { get; init; }
@@ -126,3 +128,6 @@ internal sealed record ExportedMessageRow(long Id, DateTime SentAt, string Conte
 
 /// <summary>A report a user made, for their data export.</summary>
 internal sealed record ExportedReportRow(long Id, long ThreadId, long MessageId, ReportReason Reason, string? Note, DateTime ReportedAt, ReportStatus Status);
+
+/// <summary>A message's text as its sender wrote it, and its HTML when it was rendered from Markdown (else <see langword="null"/>).</summary>
+internal readonly record struct MessageText(string Content, string? Html);

@@ -176,7 +176,31 @@
   }
 
   // Live updates over SignalR: only when the page names the hub and the SignalR client loaded.
-  // Content is only ever set with textContent, never parsed as HTML.
+  // Content is set with textContent; a formatted message's HTML (rendered by the server from Markdown) is parsed into an
+  // inert document and rebuilt from the elements and attributes _Message.cshtml can show, nothing else.
+  var formattedTags = ["P", "BR", "EM", "STRONG", "A", "UL", "OL", "LI", "BLOCKQUOTE", "CODE", "PRE"];
+  function formatted(html) {
+    var fragment = document.createDocumentFragment();
+    function copy(from, to) {
+      from.childNodes.forEach(function (node) {
+        if (node.nodeType === 3) { to.appendChild(document.createTextNode(node.nodeValue)); return; }
+        if (node.nodeType !== 1) { return; }
+        if (formattedTags.indexOf(node.tagName) < 0) { copy(node, to); return; }
+        var el = document.createElement(node.tagName.toLowerCase());
+        var href = node.getAttribute("href");
+        if (node.tagName === "A" && href && /^(https?:|mailto:)/i.test(href)) {
+          el.setAttribute("href", href);
+          el.setAttribute("rel", "nofollow ugc noopener noreferrer");
+        }
+        if (node.tagName === "OL" && /^\d+$/.test(node.getAttribute("start") || "")) { el.setAttribute("start", node.getAttribute("start")); }
+        copy(node, el);
+        to.appendChild(el);
+      });
+    }
+    copy(new DOMParser().parseFromString(html, "text/html").body, fragment);
+    return fragment;
+  }
+
   function liveUpdates(script) {
     var data = script.dataset;
     var me = data.umUserId || "";
@@ -229,7 +253,12 @@
       header.appendChild(timeElement("um-message__time", m.sentAt, root));
       var content = document.createElement("div");
       content.className = "um-message__content";
-      content.textContent = m.content;
+      if (typeof m.html === "string") {
+        content.classList.add("um-message__content--formatted");
+        content.appendChild(formatted(m.html));
+      } else {
+        content.textContent = m.content;
+      }
       article.appendChild(header);
       article.appendChild(content);
       if (m.senderId !== me && data.umReportUrl) {
@@ -474,9 +503,11 @@
     }
     form.addEventListener("input", function () { if (!timer) { timer = setTimeout(save, 300); } });
     window.addEventListener("pagehide", function () { if (timer) { clearTimeout(timer); save(); } });
-    form.addEventListener("submit", function () {
+    form.addEventListener("submit", function (e) {
       if (timer) { clearTimeout(timer); timer = 0; }
-      try { store.removeItem(key); } catch (e) { /* nothing kept */ }
+      // The Preview button sends nothing: the draft stays until the message is sent.
+      if (e.submitter && e.submitter.name === "Preview") { save(); return; }
+      try { store.removeItem(key); } catch (e2) { /* nothing kept */ }
     });
   }
 

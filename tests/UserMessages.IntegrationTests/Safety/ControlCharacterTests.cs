@@ -82,7 +82,12 @@ public sealed class ControlCharacterTests : MessagingTest, IClassFixture<SharedA
 
         var thread = await Bob.GetPageAsync(Paths.Thread(threadId));
 
-        Assert.Equal("One\n\tTwo", thread.Single("#um-messages .um-message__content").TextContent);
+        // Stored as typed (line endings as a line feed); shown as Markdown shows it, the lines kept apart.
+        using var json = await Bob.GetJsonAsync(ApiSteps.Thread(threadId));
+        Assert.Equal("One\n\tTwo", json.RootElement.GetProperty("messages")[0].GetProperty("content").GetString());
+        var shown = thread.Single("#um-messages .um-message__content p");
+        Assert.Equal("One\nTwo", shown.TextContent);
+        Assert.Single(shown.QuerySelectorAll("br"));
     }
 
     [Fact]

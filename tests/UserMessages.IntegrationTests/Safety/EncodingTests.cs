@@ -45,7 +45,10 @@ public sealed class EncodingTests : MessagingTest, IClassFixture<SharedApp>
 
         var thread = await Bob.GetPageAsync(Paths.Thread(threadId));
 
-        Assert.Equal("Milk\nEggs\n\nBread", thread.Single("#um-messages .um-message__content").TextContent);
+        // A line break stays a line break; a blank line starts a paragraph (Markdown, issue 22).
+        var paragraphs = thread.Document.QuerySelectorAll("#um-messages .um-message__content p");
+        Assert.Equal(["Milk\nEggs", "Bread"], paragraphs.Select(p => p.TextContent));
+        Assert.Single(paragraphs[0].QuerySelectorAll("br"));
     }
 
     [Fact]

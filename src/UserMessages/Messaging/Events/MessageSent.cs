@@ -24,4 +24,7 @@ public sealed record MessageSent(
 {
     /// <summary>Those of <see cref="RecipientIds"/> for whom the thread is a message request: it waits in their Requests folder (no badge, no e-mail, no live toast).</summary>
     public IReadOnlyList<string> RequestedIds { get; init; } = [];
+
+    /// <summary>The message rendered from its Markdown (safe to write into a page), or <see langword="null"/> when formatting is off.</summary>
+    public string? ContentHtml { get; init; }
 }

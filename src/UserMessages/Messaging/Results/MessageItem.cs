@@ -6,11 +6,14 @@ namespace UserMessages.Services;
 /// <param name="Id">The message.</param>
 /// <param name="Sender">Who wrote it.</param>
 /// <param name="SentAt">When (UTC).</param>
-/// <param name="Content">The plain text; encode it when you show it.</param>
+/// <param name="Content">The text as written; encode it when you show it.</param>
 /// <param name="Kind">A written message, or a system line (joined, left).</param>
 /// <param name="AboutUser">For a <see cref="Domain.MessageKind.Joined"/> line: who was added (by <paramref name="Sender"/>).</param>
 public sealed record MessageItem(long Id, MessagingUser Sender, DateTime SentAt, string Content, Domain.MessageKind Kind = Domain.MessageKind.Text, MessagingUser? AboutUser = null)
 {
     /// <summary>Whether the reader reported this message to the moderators.</summary>
     public bool ReportedByReader { get; init; }
+
+    /// <summary>The text rendered from its Markdown, safe to write into a page as it is; <see langword="null"/> for plain text (formatting off, or stored before it).</summary>
+    public string? ContentHtml { get; init; }
 }

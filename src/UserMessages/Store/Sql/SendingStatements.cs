@@ -74,11 +74,11 @@ internal sealed class SendingStatements
     /// <see cref="IMessageStore.WriteReplyAsync"/> says. Returns the message's id and time.
     /// </summary>
     public async Task<(long Id, DateTime SentAt)> WriteReplyAsync(
-        DbContext context, string userId, long threadId, DateTime now, string content, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
+        DbContext context, string userId, long threadId, DateTime now, MessageText text, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, object?>(16)
         {
-            ["user"] = userId, ["thread"] = threadId, ["now"] = now, ["content"] = content, ["text"] = MessageKind.Text, ["stamp"] = Guid.NewGuid().ToString(),
+            ["user"] = userId, ["thread"] = threadId, ["now"] = now, ["content"] = text.Content, ["html"] = text.Html, ["text"] = MessageKind.Text, ["stamp"] = Guid.NewGuid().ToString(),
         };
         var (messageId, sentAt) = await StatementRunner.ReadAsync(context, templates.For(context, new(Kind.ReplyMessage, 0, 0)), values, static async (reader, ct) =>
             await reader.ReadAsync(ct)
@@ -124,13 +124,14 @@ internal sealed class SendingStatements
     /// call it in a transaction), as <see cref="IMessageStore.WriteThreadAsync"/> says. Returns the thread's and the message's ids.
     /// </summary>
     public async Task<(long ThreadId, long MessageId)> WriteThreadAsync(
-        DbContext context, string userId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
+        DbContext context, string userId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, object?>(16 + recipients.Count)
         {
             ["user"] = userId,
             ["subject"] = subject,
-            ["content"] = content,
+            ["content"] = text.Content,
+            ["html"] = text.Html,
             ["now"] = now,
             ["text"] = MessageKind.Text,
             ["stamp"] = Guid.NewGuid().ToString(),
@@ -261,6 +262,7 @@ internal sealed class SendingStatements
             ["now"] = MappingOf(messages, nameof(Message.SentAt)),
             ["text"] = MappingOf(messages, nameof(Message.Kind)),
             ["content"] = MappingOf(messages, nameof(Message.Content)),
+            ["html"] = MappingOf(messages, nameof(Message.ContentHtml)),
             ["subject"] = MappingOf(threads, nameof(MessageThread.Subject)),
             ["minuteSkip"] = number,
             ["daySkip"] = number,
@@ -305,8 +307,8 @@ internal sealed class SendingStatements
             var latest = $"(SELECT MAX(l.{sentAt}) FROM {names.Table<Message>()} l WHERE l.{MessageColumn(nameof(Message.ThreadId))} = {thread})";
             return statement
                 .Append($"UPDATE {names.Table<MessageThread>()} SET {Thread(nameof(MessageThread.ConcurrencyStamp))} = {statement.Value("stamp")} WHERE {Thread(nameof(MessageThread.Id))} = {thread};\n")
-                .Append($"INSERT INTO {names.Table<Message>()} ({MessageColumn(nameof(Message.ThreadId))}, {MessageColumn(nameof(Message.SenderId))}, {sentAt}, {MessageColumn(nameof(Message.Content))}, {MessageColumn(nameof(Message.Kind))}) ")
-                .Append($"SELECT {thread}, {statement.Value("user")}, CASE WHEN {latest} > {now} THEN {latest} ELSE {now} END, {statement.Value("content")}, {statement.Value("text")} ")
+                .Append($"INSERT INTO {names.Table<Message>()} ({MessageColumn(nameof(Message.ThreadId))}, {MessageColumn(nameof(Message.SenderId))}, {sentAt}, {MessageColumn(nameof(Message.Content))}, {MessageColumn(nameof(Message.ContentHtml))}, {MessageColumn(nameof(Message.Kind))}) ")
+                .Append($"SELECT {thread}, {statement.Value("user")}, CASE WHEN {latest} > {now} THEN {latest} ELSE {now} END, {statement.Value("content")}, {statement.Value("html")}, {statement.Value("text")} ")
                 .Append($"RETURNING {MessageColumn(nameof(Message.Id))}, {sentAt}")
                 .Build();
         }
@@ -386,8 +388,8 @@ internal sealed class SendingStatements
             var columns = $"INSERT INTO {names.Table<MessageThread>()} ({Thread(nameof(MessageThread.Subject))}, {Thread(nameof(MessageThread.CreatedAt))}, {Thread(nameof(MessageThread.CreatedById))}, "
                 + $"{Thread(nameof(MessageThread.LatestMessageAt))}, {Thread(nameof(MessageThread.LatestMessageId))}, {Thread(nameof(MessageThread.ConcurrencyStamp))}) "
                 + $"VALUES ({statement.Value("subject")}, {now}, {statement.Value("user")}, {now}, 0, {statement.Value("stamp")})";
-            var message = $"INSERT INTO {names.Table<Message>()} ({MessageColumn(nameof(Message.ThreadId))}, {MessageColumn(nameof(Message.SenderId))}, {MessageColumn(nameof(Message.SentAt))}, {MessageColumn(nameof(Message.Content))}, {MessageColumn(nameof(Message.Kind))}) ";
-            var values = $"{statement.Value("user")}, {now}, {statement.Value("content")}, {statement.Value("text")}";
+            var message = $"INSERT INTO {names.Table<Message>()} ({MessageColumn(nameof(Message.ThreadId))}, {MessageColumn(nameof(Message.SenderId))}, {MessageColumn(nameof(Message.SentAt))}, {MessageColumn(nameof(Message.Content))}, {MessageColumn(nameof(Message.ContentHtml))}, {MessageColumn(nameof(Message.Kind))}) ";
+            var values = $"{statement.Value("user")}, {now}, {statement.Value("content")}, {statement.Value("html")}, {statement.Value("text")}";
             var returning = $" RETURNING {MessageColumn(nameof(Message.ThreadId))}, {MessageColumn(nameof(Message.Id))}";
 
             // The message needs the thread's new id: from the insert's RETURNING on PostgreSQL, last_insert_rowid() on SQLite.

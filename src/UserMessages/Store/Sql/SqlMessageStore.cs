@@ -27,12 +27,12 @@ internal sealed class SqlMessageStore(UserMessagesDb db, SqlStatements statement
         => statements.Sending.ReadReplyChecksAsync(Context, userId, threadId, quota, cancellationToken);
 
     protected override Task<(long ThreadId, long MessageId)> WriteThreadCoreAsync(
-        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string content, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
-        => statements.Sending.WriteThreadAsync(Context, senderId, recipients, requested, subject, content, now, notify, cancellationToken);
+        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
+        => statements.Sending.WriteThreadAsync(Context, senderId, recipients, requested, subject, text, now, notify, cancellationToken);
 
     protected override Task<(long Id, DateTime SentAt)> WriteReplyCoreAsync(
-        string userId, long threadId, string content, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
-        => statements.Sending.WriteReplyAsync(Context, userId, threadId, now, content, notify, refusing, cancellationToken);
+        string userId, long threadId, MessageText text, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
+        => statements.Sending.WriteReplyAsync(Context, userId, threadId, now, text, notify, refusing, cancellationToken);
 
     /// <summary>One upsert for every user (in user order, so two writers never wait on each other's rows crosswise).</summary>
     protected override async Task AddToCountersAsync(IReadOnlyList<(string UserId, int Delta)> deltas, CancellationToken cancellationToken)

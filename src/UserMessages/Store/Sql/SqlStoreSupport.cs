@@ -50,7 +50,7 @@ internal static class SqlStoreSupport
 
     /// <summary>The rows the SQL inserts must have no column it does not know of.</summary>
     private static string? WhyNotOwnColumns(IModel model)
-        => Extra<Message>(model, nameof(Message.Id), nameof(Message.ThreadId), nameof(Message.SenderId), nameof(Message.SentAt), nameof(Message.Content), nameof(Message.Kind), nameof(Message.AboutUserId))
+        => Extra<Message>(model, nameof(Message.Id), nameof(Message.ThreadId), nameof(Message.SenderId), nameof(Message.SentAt), nameof(Message.Content), nameof(Message.ContentHtml), nameof(Message.Kind), nameof(Message.AboutUserId))
             ?? Extra<MessageThread>(model, nameof(MessageThread.Id), nameof(MessageThread.Subject), nameof(MessageThread.CreatedAt), nameof(MessageThread.CreatedById), nameof(MessageThread.LatestMessageAt), nameof(MessageThread.LatestMessageId), nameof(MessageThread.ConcurrencyStamp))
             ?? Extra<ThreadParticipant>(
                 model, nameof(ThreadParticipant.ThreadId), nameof(ThreadParticipant.UserId), nameof(ThreadParticipant.IsUnread), nameof(ThreadParticipant.State), nameof(ThreadParticipant.StateChangedAt),
@@ -79,7 +79,7 @@ internal static class SqlStoreSupport
         };
         var plain = new[]
         {
-            Of<Message>(nameof(Message.Id)), Of<Message>(nameof(Message.ThreadId)), Of<Message>(nameof(Message.SenderId)), Of<Message>(nameof(Message.Content)), Of<Message>(nameof(Message.AboutUserId)),
+            Of<Message>(nameof(Message.Id)), Of<Message>(nameof(Message.ThreadId)), Of<Message>(nameof(Message.SenderId)), Of<Message>(nameof(Message.Content)), Of<Message>(nameof(Message.ContentHtml)), Of<Message>(nameof(Message.AboutUserId)),
             Of<MessageThread>(nameof(MessageThread.Id)), Of<MessageThread>(nameof(MessageThread.Subject)), Of<MessageThread>(nameof(MessageThread.CreatedById)),
             Of<MessageThread>(nameof(MessageThread.LatestMessageId)), Of<MessageThread>(nameof(MessageThread.ConcurrencyStamp)),
             Of<ThreadParticipant>(nameof(ThreadParticipant.ThreadId)), Of<ThreadParticipant>(nameof(ThreadParticipant.UserId)), Of<ThreadParticipant>(nameof(ThreadParticipant.IsUnread)),

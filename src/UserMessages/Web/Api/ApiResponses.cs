@@ -29,12 +29,14 @@ internal sealed record ApiSearchPage(string Query, IReadOnlyList<ApiThreadSummar
 
 /// <summary>
 /// One message of a thread; <c>kind</c> is <c>text</c>, <c>removed</c> (by a moderator: no content) or <c>joined</c>/<c>left</c>
-/// for a system line; <c>reportedByMe</c> says whether the caller reported it.
+/// for a system line; <c>content</c> is the text as written and <c>html</c> its rendering (from Markdown, or the plain
+/// text encoded); <c>reportedByMe</c> says whether the caller reported it.
 /// </summary>
-internal sealed record ApiMessage(long Id, ApiUser Sender, DateTime SentAt, string Content, string Kind, ApiUser? AboutUser, bool ReportedByMe)
+internal sealed record ApiMessage(long Id, ApiUser Sender, DateTime SentAt, string Content, string Html, string Kind, ApiUser? AboutUser, bool ReportedByMe)
 {
-    public static ApiMessage From(MessageItem m)
-        => new(m.Id, ApiUser.From(m.Sender), m.SentAt, m.Content, ApiNames.Of(m.Kind), m.AboutUser is null ? null : ApiUser.From(m.AboutUser), m.ReportedByReader);
+    public static ApiMessage From(MessageItem m) => new(
+        m.Id, ApiUser.From(m.Sender), m.SentAt, m.Content, m.Kind == Domain.MessageKind.Text ? m.ContentHtml ?? MessageMarkdown.RenderPlain(m.Content) : string.Empty, ApiNames.Of(m.Kind),
+        m.AboutUser is null ? null : ApiUser.From(m.AboutUser), m.ReportedByReader);
 }
 
 /// <summary>A report the caller made: its id.</summary>

@@ -1,6 +1,6 @@
 namespace UserMessages.Web.Live;
 
-/// <summary>The <c>messageSent</c> event's payload (camelCase on the wire).</summary>
+/// <summary>The <c>messageSent</c> event's payload (camelCase on the wire); <c>html</c> is null for a message in plain text.</summary>
 internal sealed record LiveMessage(
     long ThreadId,
     long MessageId,
@@ -9,4 +9,5 @@ internal sealed record LiveMessage(
     string SenderName,
     string Content,
     DateTime SentAt,
-    bool IsReply);
+    bool IsReply,
+    string? Html);

@@ -36,7 +36,8 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
             senderName,
             message.Content,
             DateTime.SpecifyKind(message.SentAt, DateTimeKind.Utc),
-            message.IsReply);
+            message.IsReply,
+            message.ContentHtml);
 
         // A message request reaches its recipient's pages no sooner than its Requests folder is opened.
         var recipients = message.RecipientIds.Except(message.RequestedIds, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToList();

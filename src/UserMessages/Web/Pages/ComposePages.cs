@@ -56,6 +56,19 @@ internal static class ComposePages
             MaxContentLength = options.Value.MaxContentLength,
         };
 
+        if (form.ContainsKey("Preview"))
+        {
+            // The Preview button: the form comes back with the message as it will be shown, and nothing sent.
+            var chosen = await RecipientNames.ResolveAsync(compose.To, form["ToId"].OfType<string>().ToList(), directory, describer, options.Value.MaxRecipients, http.RequestAborted);
+            foreach (var person in chosen.Chosen)
+            {
+                compose.Chosen.Add(person);
+            }
+
+            compose.PreviewHtml = MessageMarkdown.Preview(compose.Content, options.Value.Formatting);
+            return View(compose, directory, T, StatusCodes.Status200OK);
+        }
+
         // Check everything first so the form comes back with every problem at once.
         var errors = new List<MessagingError>();
         validator.CheckSubject(compose.Subject, errors);

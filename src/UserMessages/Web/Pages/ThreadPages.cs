@@ -40,6 +40,13 @@ internal static class ThreadPages
         var (form, userId, threadId) = p;
 
         var content = form["Content"].ToString();
+        if (form.ContainsKey("Preview"))
+        {
+            // The Preview button: the page comes back with the reply as it will be shown, and nothing sent.
+            var preview = new ReplyForm { ThreadId = threadId, Content = content, MaxContentLength = options.Value.MaxContentLength, PreviewHtml = MessageMarkdown.Preview(content, options.Value.Formatting) };
+            return await RenderAsync(http, messages, userId, threadId, PageRequest.Newest, preview, StatusCodes.Status200OK);
+        }
+
         var result = await messages.ReplyAsync(userId, threadId, content, http.RequestAborted);
         if (result.Succeeded)
         {

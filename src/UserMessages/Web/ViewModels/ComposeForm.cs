@@ -23,4 +23,7 @@ public sealed class ComposeForm
 
     /// <summary>The longest message allowed (for the text area's <c>maxlength</c>).</summary>
     public int MaxContentLength { get; set; }
+
+    /// <summary>After the Preview button: the message as it will be shown (HTML safe to write as it is), else <see langword="null"/>.</summary>
+    public string? PreviewHtml { get; set; }
 }

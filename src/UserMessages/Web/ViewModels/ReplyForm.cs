@@ -20,4 +20,7 @@ public sealed class ReplyForm
 
     /// <summary>The longest message allowed (for the text area's <c>maxlength</c>).</summary>
     public int MaxContentLength { get; set; }
+
+    /// <summary>After the Preview button: the reply as it will be shown (HTML safe to write as it is), else <see langword="null"/>.</summary>
+    public string? PreviewHtml { get; set; }
 }
