@@ -161,6 +161,16 @@ public sealed class UserMessagesBuilder
         return this;
     }
 
+    /// <summary>Adds a handler told after a sender edits or deletes a message (several may be added).</summary>
+    /// <typeparam name="THandler">The handler.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddMessageChangedHandler<THandler>()
+        where THandler : class, IMessageChangedHandler
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageChangedHandler, THandler>());
+        return this;
+    }
+
     /// <summary>
     /// Notifies recipients of new messages through <typeparamref name="TNotifier"/> (e.g. by e-mail):
     /// messages are queued in the sending transaction and a background job sends each recipient one

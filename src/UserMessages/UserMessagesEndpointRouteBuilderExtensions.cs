@@ -83,6 +83,10 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         pages.MapPost("/thread/{id}/participants", ThreadPages.AddPeople).WithName(mount.NameOf(PageNames.AddPeople));
         pages.MapGet("/thread/{id}/report/{messageId}", ReportPages.Show).WithName(mount.NameOf(PageNames.Report));
         pages.MapPost("/thread/{id}/report/{messageId}", ReportPages.Send);
+        pages.MapGet("/thread/{id}/messages/{messageId}/edit", MessageChangePages.ShowEdit).WithName(mount.NameOf(PageNames.EditMessage));
+        pages.MapPost("/thread/{id}/messages/{messageId}/edit", MessageChangePages.Edit);
+        pages.MapPost("/thread/{id}/messages/{messageId}/delete", MessageChangePages.Delete).WithName(mount.NameOf(PageNames.DeleteMessage));
+        pages.MapGet("/thread/{id}/messages/{messageId}/versions", MessageChangePages.Versions).WithName(mount.NameOf(PageNames.MessageVersions));
 
         // For moderators only: everyone else gets the 404 of an address that does not exist, before anything is read.
         var moderation = pages.MapGroup("/moderation").AddEndpointFilter(ModerationPages.ModeratorsOnly);

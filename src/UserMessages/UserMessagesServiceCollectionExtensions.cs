@@ -56,6 +56,8 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddScoped<MessageSentDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageSentHandler, LiveUpdatesHandler>());
         services.TryAddScoped<ModerationEventDispatcher>();
+        services.TryAddScoped<MessageChangedDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageChangedHandler, LiveUpdatesHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IModerationEventHandler, LiveUpdatesHandler>());
         services.TryAddScoped<MessageModeration>();
         services.TryAddScoped<INewAccountPolicy, DirectoryAgePolicy>();

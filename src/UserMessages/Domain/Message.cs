@@ -24,6 +24,9 @@ public class Message
     /// <summary>The text rendered from its Markdown when the message was stored, or <see langword="null"/> for a message stored as plain text.</summary>
     public string? ContentHtml { get; set; }
 
+    /// <summary>When its sender last edited or deleted it (UTC), or <see langword="null"/> when never.</summary>
+    public DateTime? EditedAt { get; set; }
+
     /// <summary>A written message, or a system line about who joined or left.</summary>
     public MessageKind Kind { get; set; }
 

@@ -14,4 +14,7 @@ public enum MessageKind
 
     /// <summary>A message a moderator removed: its text is gone, and participants see "removed by a moderator" in its place.</summary>
     Removed = 3,
+
+    /// <summary>A message its sender deleted: its text is gone, and participants see "message deleted" in its place.</summary>
+    Deleted = 4,
 }

@@ -22,6 +22,34 @@ public interface IUserMessagesService
     /// <returns>The new message, or why it was refused.</returns>
     Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Edits the user's own message within <see cref="UserMessagesOptions.EditWindow"/> of its sending; the text it had is
+    /// kept as an earlier version the participants can see, and open pages show the change.
+    /// </summary>
+    /// <param name="userId">The sender, editing.</param>
+    /// <param name="threadId">The message's thread.</param>
+    /// <param name="messageId">The message.</param>
+    /// <param name="content">The new text.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>Success; not found unless the user may see the thread; invalid for someone else's message, a deleted one, one past the window or bad text.</returns>
+    Task<MessagingResult> EditMessageAsync(string userId, long threadId, long messageId, string content, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the user's own message within <see cref="UserMessagesOptions.EditWindow"/> of its sending: a "message deleted" placeholder stays.</summary>
+    /// <param name="userId">The sender, deleting.</param>
+    /// <param name="threadId">The message's thread.</param>
+    /// <param name="messageId">The message.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>Success; not found unless the user may see the thread; invalid for someone else's message, a deleted one or one past the window.</returns>
+    Task<MessagingResult> DeleteMessageAsync(string userId, long threadId, long messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>A message of a thread the user may see, with the texts it had before its sender edited it.</summary>
+    /// <param name="userId">The reader.</param>
+    /// <param name="threadId">The message's thread.</param>
+    /// <param name="messageId">The message.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The versions; not found unless the user may see the thread and it is a written (or deleted) message.</returns>
+    Task<MessagingResult<MessageVersions>> GetMessageVersionsAsync(string userId, long threadId, long messageId, CancellationToken cancellationToken = default);
+
     /// <summary>Moves a thread to the user's trash; nobody else is affected and nothing is destroyed.</summary>
     /// <param name="userId">The participant.</param>
     /// <param name="threadId">The thread.</param>

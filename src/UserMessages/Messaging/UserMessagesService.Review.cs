@@ -77,6 +77,21 @@ internal sealed partial class UserMessagesService : IHeldMessageDelivery
         return MessagingResult<SentMessage>.Success(new SentMessage(message.ThreadId ?? 0, 0) { HeldMessageId = id });
     }
 
+    /// <summary>The refusal of an edit by the first filter that rejects or would hold the new text (an edit waits for no review), else null.</summary>
+    private async Task<MessagingError?> FilterEditAsync(MessageToFilter message, CancellationToken cancellationToken)
+    {
+        foreach (var filter in filters)
+        {
+            var verdict = await filter.CheckAsync(message, cancellationToken);
+            if (verdict.Verdict != MessageFilterVerdict.Accept)
+            {
+                return describer.MessageRejected(verdict.Reason ?? describer.MessageRejectedWithoutReason());
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A refusal when a new account would start conversations with more people today than it may, else null (nothing read when the limit is off).</summary>
     private async Task<MessagingResult?> NewAccountLimitAsync(string senderId, IReadOnlyCollection<string> recipients, DateTime now, CancellationToken cancellationToken)
     {

@@ -31,10 +31,13 @@ internal sealed partial class UserMessagesService
         var users = await directory.FindByIdsAsync(
             header.Participants.Concat(found.Select(m => m.SenderId)).Concat(found.Select(m => m.AboutUserId).OfType<string>()).Distinct().ToList(),
             cancellationToken);
+        var now = Now();
         var items = found.Select(m => new MessageItem(
             m.Id, formerMember.Or(users, m.SenderId), m.SentAt, m.Content, m.Kind, m.AboutUserId is null ? null : formerMember.Or(users, m.AboutUserId)) {
             ReportedByReader = m.ReportedByReader,
             ContentHtml = options.Value.Formatting ? m.ContentHtml : null,
+            EditedAt = m.Kind == MessageKind.Text ? m.EditedAt : null,
+            EditableUntil = EditableUntil(userId, m, now),
         }).ToList();
         var firstUnread = header.IsUnread
             ? items.FirstOrDefault(m => m.Kind == MessageKind.Text && m.Id > (header.LastReadMessageId ?? 0) && m.Sender.Id != userId)?.Id

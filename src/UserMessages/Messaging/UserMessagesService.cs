@@ -20,6 +20,7 @@ internal sealed partial class UserMessagesService(
     MessageInputValidator validator,
     UserMessagesErrorDescriber describer,
     MessageSentDispatcher dispatcher,
+    MessageChangedDispatcher changedDispatcher,
     ModerationEventDispatcher moderationEvents,
     IEnumerable<IMessageFilter> filters,
     INewAccountPolicy newAccountPolicy,

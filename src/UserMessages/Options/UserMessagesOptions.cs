@@ -14,6 +14,9 @@ public class UserMessagesOptions
     /// </summary>
     public bool Formatting { get; set; } = true;
 
+    /// <summary>How long after sending its sender may edit or delete a message; <see cref="TimeSpan.Zero"/> turns both off. Default 15 minutes.</summary>
+    public TimeSpan EditWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The most recipients one new thread may have. Default 20.</summary>
     public int MaxRecipients { get; set; } = 20;
 

@@ -79,7 +79,7 @@ internal sealed class CompiledQueries
 
     /// <summary>A message as the thread page reads it (inlined into the queries below when they are compiled).</summary>
     private static readonly Expression<Func<Message, MessageRow>> AsMessageRow =
-        m => new MessageRow { Id = m.Id, SenderId = m.SenderId, SentAt = m.SentAt, Content = m.Content, ContentHtml = m.ContentHtml, Kind = m.Kind, AboutUserId = m.AboutUserId };
+        m => new MessageRow { Id = m.Id, SenderId = m.SenderId, SentAt = m.SentAt, Content = m.Content, ContentHtml = m.ContentHtml, EditedAt = m.EditedAt, Kind = m.Kind, AboutUserId = m.AboutUserId };
 
     /// <summary>The newest <c>take</c> messages of a thread, newest first.</summary>
     public Func<DbContext, long, int, IAsyncEnumerable<MessageRow>> NewestMessages { get; } = EF.CompileAsyncQuery(

@@ -61,6 +61,21 @@ internal interface IMessageStore
     Task<(long Id, DateTime SentAt)> WriteReplyAsync(
         string userId, long threadId, MessageText text, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the text of <paramref name="userId"/>'s own message sent since <paramref name="since"/>, keeping the
+    /// text it had as an earlier version; with the outcome saying why not.
+    /// </summary>
+    Task<MessageChangeOutcome> EditMessageAsync(string userId, long threadId, long messageId, MessageText text, DateTime since, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Deletes <paramref name="userId"/>'s own message sent since <paramref name="since"/>: its text, earlier versions and unsent e-mail go; a placeholder stays.</summary>
+    Task<MessageChangeOutcome> DeleteMessageAsync(string userId, long threadId, long messageId, DateTime since, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>A message and its earlier versions, or <see langword="null"/> unless <paramref name="userId"/> may see its thread.</summary>
+    Task<MessageVersionsRow?> ReadMessageVersionsAsync(string userId, long threadId, long messageId, CancellationToken cancellationToken);
+
+    /// <summary>Everyone who may see a thread.</summary>
+    Task<List<string>> ReadWhoMaySeeAsync(long threadId, CancellationToken cancellationToken);
+
     /// <summary>Marks threads read for a user; false (and nothing changed) unless they may see every one.</summary>
     Task<bool> MarkReadAsync(string userId, IReadOnlyList<long> threadIds, CancellationToken cancellationToken);
 

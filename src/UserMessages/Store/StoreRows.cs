@@ -66,6 +66,8 @@ internal sealed class MessageRow
 
     public string? ContentHtml { get; init; }
 
+    public DateTime? EditedAt { get; init; }
+
     public MessageKind Kind { get; init; }
 
     public string? AboutUserId { get; init; }
@@ -131,3 +133,25 @@ internal sealed record ExportedReportRow(long Id, long ThreadId, long MessageId,
 
 /// <summary>A message's text as its sender wrote it, and its HTML when it was rendered from Markdown (else <see langword="null"/>).</summary>
 internal readonly record struct MessageText(string Content, string? Html);
+
+/// <summary>How a sender's edit or deletion of a message went.</summary>
+internal enum MessageChangeOutcome
+{
+    /// <summary>Done.</summary>
+    Changed,
+
+    /// <summary>No such message in a thread the user may see.</summary>
+    NotFound,
+
+    /// <summary>Someone else's message, or a system line.</summary>
+    NotOwn,
+
+    /// <summary>Already deleted, or removed by a moderator.</summary>
+    Gone,
+
+    /// <summary>Sent before the edit window.</summary>
+    TooLate,
+}
+
+/// <summary>A message as its versions page shows it, with its earlier texts, newest first.</summary>
+internal sealed record MessageVersionsRow(string SenderId, DateTime SentAt, MessageKind Kind, string Content, string? ContentHtml, DateTime? EditedAt, List<MessageEdit> Earlier);

@@ -26,6 +26,9 @@ internal static class PageNames
     public const string Restore = nameof(Restore);
     public const string Hub = nameof(Hub);
     public const string Report = nameof(Report);
+    public const string EditMessage = nameof(EditMessage);
+    public const string DeleteMessage = nameof(DeleteMessage);
+    public const string MessageVersions = nameof(MessageVersions);
     public const string Moderation = nameof(Moderation);
     public const string ModerationReport = nameof(ModerationReport);
     public const string Suspensions = nameof(Suspensions);

@@ -166,6 +166,30 @@ public sealed class UserMessagesLinks
     public string Report(HttpContext http, long threadId, long messageId)
         => Path(http, PageNames.Report, new RouteValueDictionary { ["id"] = threadId, ["messageId"] = messageId });
 
+    /// <summary>The page where a sender edits their own message (its form posts there too).</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <param name="messageId">The message.</param>
+    /// <returns>The path.</returns>
+    public string EditMessage(HttpContext http, long threadId, long messageId)
+        => Path(http, PageNames.EditMessage, new RouteValueDictionary { ["id"] = threadId, ["messageId"] = messageId });
+
+    /// <summary>Where a sender's own message is deleted (POST).</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <param name="messageId">The message.</param>
+    /// <returns>The path.</returns>
+    public string DeleteMessage(HttpContext http, long threadId, long messageId)
+        => Path(http, PageNames.DeleteMessage, new RouteValueDictionary { ["id"] = threadId, ["messageId"] = messageId });
+
+    /// <summary>The page of a message's earlier versions.</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <param name="messageId">The message.</param>
+    /// <returns>The path.</returns>
+    public string MessageVersions(HttpContext http, long threadId, long messageId)
+        => Path(http, PageNames.MessageVersions, new RouteValueDictionary { ["id"] = threadId, ["messageId"] = messageId });
+
     /// <summary>The moderation queue: open reports, newest first (moderators only).</summary>
     /// <param name="http">The current request.</param>
     /// <param name="before">Show reports older than this one.</param>

@@ -299,20 +299,52 @@
       });
     }
 
-    // A message a moderator removed: the open thread shows the line _Message.cshtml renders for it.
-    function onMessageRemoved(r) {
-      if (!r) { return; }
-      var item = document.getElementById("message-" + r.messageId);
+    // The open thread's written message with this id, or null.
+    function openMessage(r) {
+      var item = r && document.getElementById("message-" + r.messageId);
       var root = item && item.closest(".um[data-um-page='thread']");
-      if (!root || String(r.threadId) !== root.dataset.umThreadId || item.dataset.umKind === "removed") { return; }
+      return root && String(r.threadId) === root.dataset.umThreadId && !item.dataset.umKind ? item : null;
+    }
+
+    // Its sender edited a message: the open thread shows the new text and "edited" (a link to the earlier versions after a reload).
+    function onMessageEdited(e) {
+      var item = openMessage(e);
+      if (!item || typeof e.content !== "string") { return; }
+      var content = item.querySelector(".um-message__content");
+      var fresh = document.createElement("div");
+      fresh.className = "um-message__content";
+      if (typeof e.html === "string") {
+        fresh.classList.add("um-message__content--formatted");
+        fresh.appendChild(formatted(e.html));
+      } else {
+        fresh.textContent = e.content;
+      }
+      if (content) { content.replaceWith(fresh); }
+      if (!item.querySelector(".um-message__edited")) {
+        var footer = item.querySelector(".um-message__footer");
+        if (!footer) {
+          footer = document.createElement("footer");
+          footer.className = "um-message__footer";
+          item.querySelector("article").appendChild(footer);
+        }
+        footer.insertBefore(span("um-message__edited", data.umTextEdited || "edited"), footer.firstChild);
+      }
+    }
+
+    // A message its sender deleted, or a moderator removed: the open thread shows the line _Message.cshtml renders for it.
+    function onMessageDeleted(r) { replaceByLine(r, "deleted", data.umTextDeleted); }
+    function onMessageRemoved(r) { replaceByLine(r, "removed", data.umTextRemoved); }
+    function replaceByLine(r, kind, template) {
+      var item = openMessage(r);
+      if (!item) { return; }
       var sender = item.querySelector(".um-message__sender");
       var time = item.querySelector("time");
       var line = document.createElement("li");
-      line.className = "um-system-line um-message--removed";
+      line.className = "um-system-line um-message--" + kind;
       line.id = item.id;
       line.dataset.umMessageId = String(r.messageId);
-      line.dataset.umKind = "removed";
-      line.appendChild(document.createTextNode(text(data.umTextRemoved, sender ? sender.textContent : "") + " "));
+      line.dataset.umKind = kind;
+      line.appendChild(document.createTextNode(text(template, sender ? sender.textContent : "") + " "));
       if (time) {
         var copy = time.cloneNode(true);
         copy.removeAttribute("class");
@@ -442,6 +474,8 @@
     connection.on("messageSent", onMessage);
     connection.on("unreadCount", onUnreadCount);
     connection.on("messageRemoved", onMessageRemoved);
+    connection.on("messageEdited", onMessageEdited);
+    connection.on("messageDeleted", onMessageDeleted);
     connection.on("requestCount", onRequestCount);
     connection.onreconnecting(function () { showState("reconnecting"); });
     connection.onreconnected(function () { showState("connected"); });
@@ -512,8 +546,18 @@
   }
 
   var showLiveState = null;
+  // Edit and Delete of one's own message go when its edit window ends (the server refuses them after it anyway).
+  function endEditWindows(scope) {
+    scope.querySelectorAll(".um [data-um-editable-until]").forEach(function (actions) {
+      var left = Date.parse(actions.dataset.umEditableUntil) - Date.now();
+      if (!(left > 0)) { actions.remove(); return; }
+      setTimeout(function () { actions.remove(); }, Math.min(left, 2147483647));
+    });
+  }
+
   function enhancePage() {
     document.querySelectorAll(".um form[data-um-form='reply'], .um form[data-um-form='compose']").forEach(drafts);
+    endEditWindows(document);
     localizeTimes(document);
     scrollToNew();
     focusErrors();

@@ -16,4 +16,10 @@ public sealed record MessageItem(long Id, MessagingUser Sender, DateTime SentAt,
 
     /// <summary>The text rendered from its Markdown, safe to write into a page as it is; <see langword="null"/> for plain text (formatting off, or stored before it).</summary>
     public string? ContentHtml { get; init; }
+
+    /// <summary>When its sender last edited it (UTC), or <see langword="null"/> when never; its earlier versions are on its versions page.</summary>
+    public DateTime? EditedAt { get; init; }
+
+    /// <summary>For the reader's own written message: until when (UTC) they may still edit or delete it; else <see langword="null"/>.</summary>
+    public DateTime? EditableUntil { get; init; }
 }

@@ -159,6 +159,20 @@ public class UserMessagesErrorDescriber
     /// <returns>The error.</returns>
     public virtual MessagingError CannotReport() => new(nameof(CannotReport), Text("Only messages others wrote can be reported."));
 
+    /// <summary>Someone tried to edit or delete a message they did not write, or a line that is not a message.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError NotYourMessage() => new(nameof(NotYourMessage), Text("Only your own messages can be edited or deleted."));
+
+    /// <summary>The message was deleted by its sender or removed by a moderator.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError MessageGone() => new(nameof(MessageGone), Text("This message was deleted, so it cannot be changed."));
+
+    /// <summary>The edit window of the message is over.</summary>
+    /// <param name="window">How long after sending a message may be changed.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError EditWindowOver(TimeSpan window)
+        => new(nameof(EditWindowOver), Text("A message can be edited or deleted for {0} minutes after it was sent; this one no longer can.", (int)window.TotalMinutes));
+
     /// <summary>A report without one of the listed reasons.</summary>
     /// <returns>The error.</returns>
     public virtual MessagingError ReportReasonRequired() => new(nameof(ReportReasonRequired), Text("Choose why you are reporting this message."), "Reason");

@@ -49,6 +49,7 @@ public static class UserMessagesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new MessagingSuspensionConfiguration(options));
         modelBuilder.ApplyConfiguration(new ModerationLogEntryConfiguration(options));
         modelBuilder.ApplyConfiguration(new HeldMessageConfiguration(options));
+        modelBuilder.ApplyConfiguration(new MessageEditConfiguration(options));
         return modelBuilder;
     }
 }

@@ -50,7 +50,7 @@ internal static class SqlStoreSupport
 
     /// <summary>The rows the SQL inserts must have no column it does not know of.</summary>
     private static string? WhyNotOwnColumns(IModel model)
-        => Extra<Message>(model, nameof(Message.Id), nameof(Message.ThreadId), nameof(Message.SenderId), nameof(Message.SentAt), nameof(Message.Content), nameof(Message.ContentHtml), nameof(Message.Kind), nameof(Message.AboutUserId))
+        => Extra<Message>(model, nameof(Message.Id), nameof(Message.ThreadId), nameof(Message.SenderId), nameof(Message.SentAt), nameof(Message.Content), nameof(Message.ContentHtml), nameof(Message.Kind), nameof(Message.AboutUserId), nameof(Message.EditedAt))
             ?? Extra<MessageThread>(model, nameof(MessageThread.Id), nameof(MessageThread.Subject), nameof(MessageThread.CreatedAt), nameof(MessageThread.CreatedById), nameof(MessageThread.LatestMessageAt), nameof(MessageThread.LatestMessageId), nameof(MessageThread.ConcurrencyStamp))
             ?? Extra<ThreadParticipant>(
                 model, nameof(ThreadParticipant.ThreadId), nameof(ThreadParticipant.UserId), nameof(ThreadParticipant.IsUnread), nameof(ThreadParticipant.State), nameof(ThreadParticipant.StateChangedAt),
@@ -73,7 +73,7 @@ internal static class SqlStoreSupport
         var numbers = new[] { Of<ThreadParticipant>(nameof(ThreadParticipant.State)), Of<Message>(nameof(Message.Kind)) };
         var utcTimes = new[]
         {
-            Of<Message>(nameof(Message.SentAt)), Of<MessageThread>(nameof(MessageThread.LatestMessageAt)), Of<MessageThread>(nameof(MessageThread.CreatedAt)),
+            Of<Message>(nameof(Message.SentAt)), Of<Message>(nameof(Message.EditedAt)), Of<MessageThread>(nameof(MessageThread.LatestMessageAt)), Of<MessageThread>(nameof(MessageThread.CreatedAt)),
             Of<ThreadParticipant>(nameof(ThreadParticipant.StateChangedAt)), Of<ThreadParticipant>(nameof(ThreadParticipant.LatestMessageAt)), Of<ThreadParticipant>(nameof(ThreadParticipant.JoinedAt)),
             Of<PendingNotification>(nameof(PendingNotification.DueAt)), Of<PendingNotification>(nameof(PendingNotification.DeadlineAt)),
         };

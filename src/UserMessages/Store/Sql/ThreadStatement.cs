@@ -80,6 +80,7 @@ internal sealed class ThreadStatement
         AboutUserId = row.IsDBNull(5) ? null : row.GetString(5),
         ReportedByReader = row.GetBoolean(6),
         ContentHtml = row.IsDBNull(7) ? null : row.GetString(7),
+        EditedAt = row.IsDBNull(8) ? null : StoredTime.ReadUtc(row, 8),
     };
 
     /// <summary>The statement for <paramref name="context"/>'s model (one the SQL store serves).</summary>
@@ -127,7 +128,7 @@ internal sealed class ThreadStatement
             var reported = $"EXISTS (SELECT 1 FROM {names.Table<MessageReport>()} x WHERE x.{names.Column<MessageReport>(nameof(MessageReport.MessageId))} = {id} "
                 + $"AND x.{names.Column<MessageReport>(nameof(MessageReport.ReporterId))} = {user})";
             statement
-                .Append($"SELECT {id}, {MessageColumn(nameof(Message.SenderId))}, {at}, {MessageColumn(nameof(Message.Content))}, {MessageColumn(nameof(Message.Kind))}, {MessageColumn(nameof(Message.AboutUserId))}, {reported}, {MessageColumn(nameof(Message.ContentHtml))} ")
+                .Append($"SELECT {id}, {MessageColumn(nameof(Message.SenderId))}, {at}, {MessageColumn(nameof(Message.Content))}, {MessageColumn(nameof(Message.Kind))}, {MessageColumn(nameof(Message.AboutUserId))}, {reported}, {MessageColumn(nameof(Message.ContentHtml))}, {MessageColumn(nameof(Message.EditedAt))} ")
                 .Append($"FROM {names.Table<Message>()} m WHERE {MessageColumn(nameof(Message.ThreadId))} = {thread} ")
                 .Append($"AND EXISTS (SELECT 1 FROM {names.Table<ThreadParticipant>()} r WHERE {MaySee("r")} AND {Row("r", nameof(ThreadParticipant.UserId))} = {user})");
             statement.AppendPage(at, id, page, take);

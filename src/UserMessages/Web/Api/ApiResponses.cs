@@ -30,14 +30,30 @@ internal sealed record ApiSearchPage(string Query, IReadOnlyList<ApiThreadSummar
 /// <summary>
 /// One message of a thread; <c>kind</c> is <c>text</c>, <c>removed</c> (by a moderator: no content) or <c>joined</c>/<c>left</c>
 /// for a system line; <c>content</c> is the text as written and <c>html</c> its rendering (from Markdown, or the plain
-/// text encoded); <c>reportedByMe</c> says whether the caller reported it.
+/// text encoded); <c>reportedByMe</c> says whether the caller reported it; <c>editedAt</c> when its sender last edited it, and
+/// <c>editableUntil</c> (the caller's own messages) until when they may edit or delete it.
 /// </summary>
-internal sealed record ApiMessage(long Id, ApiUser Sender, DateTime SentAt, string Content, string Html, string Kind, ApiUser? AboutUser, bool ReportedByMe)
+internal sealed record ApiMessage(
+    long Id, ApiUser Sender, DateTime SentAt, string Content, string Html, string Kind, ApiUser? AboutUser, bool ReportedByMe, DateTime? EditedAt, DateTime? EditableUntil)
 {
     public static ApiMessage From(MessageItem m) => new(
-        m.Id, ApiUser.From(m.Sender), m.SentAt, m.Content, m.Kind == Domain.MessageKind.Text ? m.ContentHtml ?? MessageMarkdown.RenderPlain(m.Content) : string.Empty, ApiNames.Of(m.Kind),
-        m.AboutUser is null ? null : ApiUser.From(m.AboutUser), m.ReportedByReader);
+        m.Id, ApiUser.From(m.Sender), m.SentAt, m.Content, HtmlOf(m.Kind, m.Content, m.ContentHtml), ApiNames.Of(m.Kind),
+        m.AboutUser is null ? null : ApiUser.From(m.AboutUser), m.ReportedByReader, m.EditedAt, m.EditableUntil);
+
+    /// <summary>A written message's HTML as the pages show it (its Markdown's, or the plain text encoded); empty for any other line.</summary>
+    public static string HtmlOf(Domain.MessageKind kind, string content, string? html)
+        => kind == Domain.MessageKind.Text ? html ?? MessageMarkdown.RenderPlain(content) : string.Empty;
 }
+
+/// <summary>A message as it is now and its earlier texts, newest first, each with <c>content</c>, <c>html</c> and <c>replacedAt</c>.</summary>
+internal sealed record ApiMessageVersions(ApiMessage Current, IReadOnlyList<ApiMessageVersion> Earlier)
+{
+    public static ApiMessageVersions From(MessageVersions v)
+        => new(ApiMessage.From(v.Current), v.Earlier.Select(e => new ApiMessageVersion(e.Content, ApiMessage.HtmlOf(Domain.MessageKind.Text, e.Content, e.ContentHtml), e.ReplacedAt)).ToList());
+}
+
+/// <summary>One earlier text of an edited message.</summary>
+internal sealed record ApiMessageVersion(string Content, string Html, DateTime ReplacedAt);
 
 /// <summary>A report the caller made: its id.</summary>
 internal sealed record ApiReport(long Id);

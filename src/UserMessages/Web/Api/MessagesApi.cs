@@ -34,6 +34,10 @@ internal static class MessagesApi
             .ReadsJson<ReplyBody>().Refuses(Invalid, Forbidden, NotFound, TooLarge, NotJson, TooMany);
         api.MapPost("/threads/{id}/messages/{messageId}/report", ApiWrites.Report).WithName(mount.NameOf("Api.Report"))
             .ReadsJson<ReportBody>().Refuses(Invalid, NotFound, Conflict, TooLarge, NotJson, TooMany);
+        api.MapPut("/threads/{id}/messages/{messageId}", ApiMessageChanges.Edit).WithName(mount.NameOf("Api.EditMessage"))
+            .ReadsJson<ReplyBody>().Refuses(Invalid, Forbidden, NotFound, TooLarge, NotJson);
+        api.MapDelete("/threads/{id}/messages/{messageId}", ApiMessageChanges.Delete).WithName(mount.NameOf("Api.DeleteMessage")).Refuses(Invalid, Forbidden, NotFound);
+        api.MapGet("/threads/{id}/messages/{messageId}/versions", ApiMessageChanges.Versions).WithName(mount.NameOf("Api.MessageVersions")).Refuses(Invalid, NotFound);
         api.MapPost("/threads/{id}/participants", ApiWrites.AddParticipants).WithName(mount.NameOf("Api.AddParticipants"))
             .ReadsJson<ParticipantsBody>().Refuses(Invalid, NotFound, TooLarge, NotJson);
         api.MapPost("/threads/{id}/delete", ApiWrites.Delete).WithName(mount.NameOf("Api.Delete")).Refuses(Invalid, NotFound);

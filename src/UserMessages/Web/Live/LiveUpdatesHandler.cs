@@ -7,15 +7,31 @@ namespace UserMessages.Web.Live;
 
 /// <summary>
 /// Pushes each committed message and the new unread counts to its people's open pages (requests: only their count), and a
-/// moderator's removal to everyone who may see the thread; the events are listed in docs/architecture.md.
+/// sender's edit or deletion and a moderator's removal to everyone who may see the thread; the events are listed in docs/architecture.md.
 /// </summary>
 internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store)
-    : IMessageSentHandler, IModerationEventHandler
+    : IMessageSentHandler, IModerationEventHandler, IMessageChangedHandler
 {
     public const string MessageSentEvent = "messageSent";
     public const string UnreadCountEvent = "unreadCount";
     public const string MessageRemovedEvent = "messageRemoved";
     public const string RequestCountEvent = "requestCount";
+    public const string MessageEditedEvent = "messageEdited";
+    public const string MessageDeletedEvent = "messageDeleted";
+
+    public Task HandleAsync(MessageChanged change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var groups = change.ParticipantIds.Select(UserMessagesHub.GroupOf).ToList();
+        return change switch
+        {
+            MessageEdited edited => hub.Clients.Groups(groups).SendAsync(
+                MessageEditedEvent,
+                new { threadId = edited.ThreadId, messageId = edited.MessageId, content = edited.Content, html = edited.ContentHtml, editedAt = DateTime.SpecifyKind(edited.At, DateTimeKind.Utc) },
+                cancellationToken),
+            _ => hub.Clients.Groups(groups).SendAsync(MessageDeletedEvent, new { threadId = change.ThreadId, messageId = change.MessageId }, cancellationToken),
+        };
+    }
 
     public Task HandleAsync(ModerationEvent moderationEvent, CancellationToken cancellationToken)
         => moderationEvent is MessageRemoved removed

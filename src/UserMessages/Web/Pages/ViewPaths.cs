@@ -17,6 +17,8 @@ internal static class ViewPaths
     public const string Create = Root + "Create.cshtml";
     public const string Problem = Root + "Problem.cshtml";
     public const string Report = Root + "Report.cshtml";
+    public const string EditMessage = Root + "EditMessage.cshtml";
+    public const string MessageVersions = Root + "MessageVersions.cshtml";
 
     private const string ModerationRoot = "/Areas/UserMessages/Views/Moderation/";
 

@@ -7,7 +7,7 @@ namespace UserMessages.ViewModels;
 /// <param name="IsOwn">Whether the signed-in user wrote it.</param>
 public sealed record MessageViewModel(MessageItem Message, bool IsOwn)
 {
-    /// <summary>The message's thread, for its Report link; 0 where no link is shown (the moderation queue).</summary>
+    /// <summary>The message's thread, for its links (report, edit, delete, earlier versions); 0 where none is shown (the moderation queue, a versions page).</summary>
     public long ThreadId { get; init; }
 
     /// <summary>Whether to single it out (the reported message among the moderators' context).</summary>

@@ -300,6 +300,9 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                     b.Property<string>("ContentHtml")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -330,6 +333,36 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                         .HasDatabaseName("IX_UserMessagesMessages_Thread_SentAt");
 
                     b.ToTable("UserMessagesMessages", (string)null);
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.MessageEdit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentHtml")
+                        .HasColumnType("text");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id")
+                        .HasName("PK_UserMessagesMessageEdits");
+
+                    b.HasIndex("MessageId", "ReplacedAt")
+                        .HasDatabaseName("IX_UserMessagesMessageEdits_Message_ReplacedAt");
+
+                    b.ToTable("UserMessagesMessageEdits", (string)null);
                 });
 
             modelBuilder.Entity("UserMessages.Domain.MessageReport", b =>
@@ -704,6 +737,16 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                         .HasConstraintName("FK_UserMessagesMessages_Thread");
 
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.MessageEdit", b =>
+                {
+                    b.HasOne("UserMessages.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("FK_UserMessagesMessageEdits_Message");
                 });
 
             modelBuilder.Entity("UserMessages.Domain.MessageReport", b =>

@@ -287,6 +287,9 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                     b.Property<string>("ContentHtml")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -311,6 +314,34 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_UserMessagesMessages_Thread_SentAt");
 
                     b.ToTable("UserMessagesMessages", (string)null);
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.MessageEdit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHtml")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id")
+                        .HasName("PK_UserMessagesMessageEdits");
+
+                    b.HasIndex("MessageId", "ReplacedAt")
+                        .HasDatabaseName("IX_UserMessagesMessageEdits_Message_ReplacedAt");
+
+                    b.ToTable("UserMessagesMessageEdits", (string)null);
                 });
 
             modelBuilder.Entity("UserMessages.Domain.MessageReport", b =>
@@ -671,6 +702,16 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                         .HasConstraintName("FK_UserMessagesMessages_Thread");
 
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.MessageEdit", b =>
+                {
+                    b.HasOne("UserMessages.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("FK_UserMessagesMessageEdits_Message");
                 });
 
             modelBuilder.Entity("UserMessages.Domain.MessageReport", b =>

@@ -13,6 +13,7 @@ internal sealed class MessageConfiguration(UserMessagesStoreOptions options) : I
         builder.HasKey(m => m.Id).HasName("PK_" + table);
         builder.Property(m => m.SenderId).IsRequired().HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
         builder.Property(m => m.SentAt).HasConversion<UtcDateTimeConverter>();
+        builder.Property(m => m.EditedAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(m => m.Content).IsRequired();
         builder.Property(m => m.AboutUserId).HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
         builder.HasOne(m => m.Thread).WithMany(t => t.Messages).HasForeignKey(m => m.ThreadId)
