@@ -63,8 +63,9 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
                 Assert.True(responses.IsSupersetOf(["400", "404"]), $"{name}: {string.Join(", ", responses)}");
             }
 
-            var takesBody = method == "POST" && (path.EndsWith("/threads", StringComparison.Ordinal) || path.EndsWith("/bulk", StringComparison.Ordinal)
-                || path.EndsWith("/messages", StringComparison.Ordinal) || path.EndsWith("/participants", StringComparison.Ordinal) || path.EndsWith("/report", StringComparison.Ordinal));
+            var takesBody = (method == "POST" && (path.EndsWith("/threads", StringComparison.Ordinal) || path.EndsWith("/bulk", StringComparison.Ordinal)
+                || path.EndsWith("/messages", StringComparison.Ordinal) || path.EndsWith("/participants", StringComparison.Ordinal) || path.EndsWith("/report", StringComparison.Ordinal)))
+                || method == "PUT";
             Assert.Equal(takesBody, operation.TryGetProperty("requestBody", out _));
             if (takesBody)
             {
@@ -84,6 +85,7 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
         var threadId = await Alice.StartThreadAsync(Bob.UserName, "Hello", "Hi Bob");
         await Bob.ReplyAsync(threadId, "Hi Alice");
         var bobsMessage = await App.WithDbAsync(db => db.Messages.Where(m => m.ThreadId == threadId && m.SenderId == Bob.Id).Select(m => m.Id).SingleAsync());
+        var alicesMessage = await App.WithDbAsync(db => db.Messages.Where(m => m.ThreadId == threadId && m.SenderId == Alice.Id).Select(m => m.Id).SingleAsync());
 
         // A message request of Alice's for each of the answers (accept, decline, decline and block).
         var requests = new Queue<long>();
@@ -94,11 +96,17 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
 
         var called = 0;
 
-        // Leaving last: after it the thread is gone for the caller.
-        foreach (var (method, path, operation) in Operations(document.RootElement).OrderBy(o => o.Path.EndsWith("/leave", StringComparison.Ordinal)))
+        // Deleting her message after editing it, and leaving last: after it the thread is gone for the caller.
+        var operations = Operations(document.RootElement)
+            .OrderBy(o => o.Path.EndsWith("/leave", StringComparison.Ordinal))
+            .ThenBy(o => o.Method == "DELETE");
+        foreach (var (method, path, operation) in operations)
         {
             var answers = path.EndsWith("/accept", StringComparison.Ordinal) || path.Contains("/decline", StringComparison.Ordinal);
-            var url = Url(path, operation, answers ? requests.Dequeue() : threadId).Replace("{messageId}", bobsMessage.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+            // Her own message for editing and deleting it, Bob's for reporting it.
+            var messageId = path.EndsWith("/report", StringComparison.Ordinal) ? bobsMessage : alicesMessage;
+            var url = Url(path, operation, answers ? requests.Dequeue() : threadId).Replace("{messageId}", messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
             if (operation.TryGetProperty("requestBody", out var body))
             {
@@ -115,7 +123,7 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
             called++;
         }
 
-        Assert.Equal(20, called);
+        Assert.Equal(23, called);
     }
 
     private async Task<JsonDocument> DocumentAsync()

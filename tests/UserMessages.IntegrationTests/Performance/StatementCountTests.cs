@@ -129,6 +129,14 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
         ["GET /messages/moderation/held"] = Fixed(4),
         ["POST /messages/moderation/held/{id} (approve)"] = Fixed(8).Portable(Fixed(23)),
         ["POST /messages/moderation/held/{id} (reject)"] = Fixed(3),
+
+        ["GET /messages/thread/{id}/messages/{messageId}/edit"] = Fixed(4),
+        ["POST /messages/thread/{id}/messages/{messageId}/edit"] = Fixed(6),
+        ["POST /messages/thread/{id}/messages/{messageId}/delete"] = Fixed(5),
+        ["GET /messages/thread/{id}/messages/{messageId}/versions"] = Fixed(4),
+        ["PUT /messages/api/threads/{id}/messages/{messageId}"] = Fixed(6),
+        ["DELETE /messages/api/threads/{id}/messages/{messageId}"] = Fixed(5),
+        ["GET /messages/api/threads/{id}/messages/{messageId}/versions"] = Fixed(3),
     };
 
     /// <summary>The routes under the prefix that are not a page or JSON endpoint: the live-updates SignalR hub.</summary>
@@ -233,6 +241,14 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
         ["GET /messages/moderation/held"] = OnData("GET /messages/moderation/held", (t, load) => t.ModerationPageAsync(Paths.Held, HeldAsync, "#um-held > li", load)),
         ["POST /messages/moderation/held/{id} (approve)"] = OnData("POST /messages/moderation/held/{id}", (t, load) => t.DecideHeldAsync("approve", load)),
         ["POST /messages/moderation/held/{id} (reject)"] = OnData("POST /messages/moderation/held/{id}", (t, load) => t.DecideHeldAsync("reject", load)),
+
+        ["GET /messages/thread/{id}/messages/{messageId}/edit"] = OnData("GET /messages/thread/{id}/messages/{messageId}/edit", (t, load) => t.EditPageAsync(load)),
+        ["POST /messages/thread/{id}/messages/{messageId}/edit"] = OnData("POST /messages/thread/{id}/messages/{messageId}/edit", (t, load) => t.EditAsync(load)),
+        ["POST /messages/thread/{id}/messages/{messageId}/delete"] = OnData("POST /messages/thread/{id}/messages/{messageId}/delete", (t, load) => t.DeleteMessageAsync(load)),
+        ["GET /messages/thread/{id}/messages/{messageId}/versions"] = OnData("GET /messages/thread/{id}/messages/{messageId}/versions", (t, load) => t.VersionsPageAsync(load)),
+        ["PUT /messages/api/threads/{id}/messages/{messageId}"] = OnData("PUT /messages/api/threads/{id}/messages/{messageId}", (t, load) => t.ApiEditAsync(load)),
+        ["DELETE /messages/api/threads/{id}/messages/{messageId}"] = OnData("DELETE /messages/api/threads/{id}/messages/{messageId}", (t, load) => t.ApiDeleteMessageAsync(load)),
+        ["GET /messages/api/threads/{id}/messages/{messageId}/versions"] = OnData("GET /messages/api/threads/{id}/messages/{messageId}/versions", (t, load) => t.ApiVersionsAsync(load)),
     };
 
     private static int lastRun;

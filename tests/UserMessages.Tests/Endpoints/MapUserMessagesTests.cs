@@ -8,8 +8,9 @@ namespace UserMessages.Tests.Endpoints;
 /// <summary>SPEC §1 and §4: app.MapUserMessages(prefix) adds the messaging pages under the prefix and nothing else.</summary>
 public sealed class MapUserMessagesTests
 {
-    // 35 pages (10 of them reporting and moderation), 20 JSON API endpoints and the live-updates hub (2: the hub and its /negotiate).
-    private const int MessagingEndpointCount = 57;
+    // 39 pages (10 of them reporting and moderation, 4 editing and deleting one's message), 23 JSON API endpoints and the
+    // live-updates hub (2: the hub and its /negotiate).
+    private const int MessagingEndpointCount = 64;
 
     [Fact]
     public async Task MapUserMessages_WithoutAddUserMessages_ThrowsSayingToCallIt()
@@ -63,9 +64,9 @@ public sealed class MapUserMessagesTests
     }
 
     [Theory]
-    [InlineData(false, true, 37)]
-    [InlineData(true, false, 55)]
-    [InlineData(false, false, 35)]
+    [InlineData(false, true, 41)]
+    [InlineData(true, false, 62)]
+    [InlineData(false, false, 39)]
     public async Task MapUserMessages_WithoutTheApiOrTheHub_MapsThePagesAndOnlyWhatIsLeftOn(bool api, bool liveUpdates, int endpoints)
     {
         await using var app = MessagingApp.Build();
@@ -156,6 +157,8 @@ public sealed class MapUserMessagesTests
                 "GET /messages/moderation", "GET /messages/moderation/reports/{id}", "POST /messages/moderation/reports/{id}",
                 "GET /messages/moderation/suspensions", "POST /messages/moderation/suspensions/lift", "GET /messages/moderation/log",
                 "GET /messages/moderation/held", "POST /messages/moderation/held/{id}",
+                "GET /messages/thread/{id}/messages/{messageId}/edit", "POST /messages/thread/{id}/messages/{messageId}/edit",
+                "POST /messages/thread/{id}/messages/{messageId}/delete", "GET /messages/thread/{id}/messages/{messageId}/versions",
             }.Order(),
             routes);
     }
