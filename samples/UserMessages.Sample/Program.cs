@@ -33,6 +33,7 @@ builder.Services.AddUserMessages(options =>
         builder.Configuration.GetSection("Messages:Store").Bind(options.Store);
         builder.Configuration.GetSection("Messages:Moderation").Bind(options.Moderation);
         builder.Configuration.GetSection("Messages:NewAccounts").Bind(options.NewAccounts);
+        builder.Configuration.GetSection("Messages:Attachments").Bind(options.Attachments);
     })
     .AddEntityFrameworkStores<SampleDbContext>()
     .AddIdentityUserDirectory<IdentityUser>(users => users.DisplayNameClaimType = SampleUsers.DisplayNameClaim)

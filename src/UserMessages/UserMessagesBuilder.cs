@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using UserMessages.Attachments;
 using UserMessages.Events;
 using UserMessages.Filters;
 using UserMessages.Notifications;
@@ -148,6 +149,17 @@ public sealed class UserMessagesBuilder
     {
         Services.RemoveAll<INewAccountPolicy>();
         Services.AddScoped<INewAccountPolicy, TPolicy>();
+        return this;
+    }
+
+    /// <summary>Keeps attachment files in <typeparamref name="TStore"/> (blob storage, say) instead of the default folder.</summary>
+    /// <typeparam name="TStore">The store.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddAttachmentStore<TStore>()
+        where TStore : class, IAttachmentStore
+    {
+        Services.RemoveAll<IAttachmentStore>();
+        Services.AddSingleton<IAttachmentStore, TStore>();
         return this;
     }
 

@@ -83,6 +83,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         pages.MapPost("/thread/{id}/participants", ThreadPages.AddPeople).WithName(mount.NameOf(PageNames.AddPeople));
         pages.MapGet("/thread/{id}/report/{messageId}", ReportPages.Show).WithName(mount.NameOf(PageNames.Report));
         pages.MapPost("/thread/{id}/report/{messageId}", ReportPages.Send);
+        pages.MapGet("/attachments/{id}", AttachmentPages.Download).WithName(mount.NameOf(PageNames.Attachment));
         pages.MapGet("/thread/{id}/messages/{messageId}/edit", MessageChangePages.ShowEdit).WithName(mount.NameOf(PageNames.EditMessage));
         pages.MapPost("/thread/{id}/messages/{messageId}/edit", MessageChangePages.Edit);
         pages.MapPost("/thread/{id}/messages/{messageId}/delete", MessageChangePages.Delete).WithName(mount.NameOf(PageNames.DeleteMessage));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using UserMessages;
+using UserMessages.Attachments;
 using UserMessages.Blocking;
 using UserMessages.Events;
 using UserMessages.Filters;
@@ -74,6 +75,10 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddScoped<IUserMessagesService, UserMessagesService>();
         services.TryAddScoped<IUserBlockList, UserBlockList>();
         services.TryAddScoped<ThreadPurge>();
+        services.TryAddSingleton<IAttachmentStore, FileSystemAttachmentStore>();
+        services.TryAddSingleton<AttachmentFiles>();
+        services.TryAddScoped<AttachmentCleanup>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AttachmentCleanupService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ThreadRetentionService>());
         services.TryAddSingleton<SuggestionRateLimiter>();
         services.TryAddSingleton<UserMessagesMounts>();

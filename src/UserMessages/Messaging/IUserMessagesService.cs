@@ -22,6 +22,39 @@ public interface IUserMessagesService
     /// <returns>The new message, or why it was refused.</returns>
     Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds a reply carrying the replier's uploads (from <see cref="UploadAsync"/>).</summary>
+    /// <param name="userId">The participant who replies.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <param name="content">The reply.</param>
+    /// <param name="attachmentIds">The uploads it carries.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new message, or why it was refused.</returns>
+    Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, IReadOnlyList<long> attachmentIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks files (count, size, and type by their content and name together) and keeps them, waiting for the message that
+    /// carries them (<see cref="NewThreadRequest.AttachmentIds"/>, a reply's); unsent ones are deleted after a while.
+    /// </summary>
+    /// <param name="userId">The uploader.</param>
+    /// <param name="files">The files.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The uploads, or every reason a file was refused (then none is kept).</returns>
+    Task<MessagingResult<IReadOnlyList<AttachmentItem>>> UploadAsync(string userId, IReadOnlyList<AttachmentUpload> files, CancellationToken cancellationToken = default);
+
+    /// <summary>Those of <paramref name="attachmentIds"/> that are the user's uploads still waiting for their message.</summary>
+    /// <param name="userId">The uploader.</param>
+    /// <param name="attachmentIds">The uploads asked about.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The uploads found, in upload order.</returns>
+    Task<IReadOnlyList<AttachmentItem>> GetUploadsAsync(string userId, IReadOnlyList<long> attachmentIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens an attachment of a message in a thread the user may see.</summary>
+    /// <param name="userId">The reader.</param>
+    /// <param name="attachmentId">The attachment.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The attachment and its bytes; not found for anyone else, or when its file is gone.</returns>
+    Task<MessagingResult<AttachmentDownload>> OpenAttachmentAsync(string userId, long attachmentId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Edits the user's own message within <see cref="UserMessagesOptions.EditWindow"/> of its sending; the text it had is
     /// kept as an earlier version the participants can see, and open pages show the change.

@@ -37,7 +37,7 @@ internal sealed partial class UserMessagesService
         }
 
         var now = Now();
-        var formatted = Formatted(text);
+        var formatted = Formatted(text, []);
         var outcome = await store.EditMessageAsync(userId, threadId, messageId, formatted, now - options.Value.EditWindow, now, cancellationToken);
         if (outcome != MessageChangeOutcome.Changed)
         {
@@ -58,12 +58,13 @@ internal sealed partial class UserMessagesService
         }
 
         var now = Now();
-        var outcome = await store.DeleteMessageAsync(userId, threadId, messageId, now - options.Value.EditWindow, now, cancellationToken);
+        var (outcome, removedFiles) = await store.DeleteMessageAsync(userId, threadId, messageId, now - options.Value.EditWindow, now, cancellationToken);
         if (outcome != MessageChangeOutcome.Changed)
         {
             return Refusal(outcome);
         }
 
+        await attachmentFiles.DeleteAsync(removedFiles, cancellationToken);
         var participants = await store.ReadWhoMaySeeAsync(threadId, cancellationToken);
         await changedDispatcher.DispatchAsync(new MessageDeleted(threadId, messageId, userId, participants, now), cancellationToken);
         return MessagingResult.Success;

@@ -26,9 +26,9 @@ internal sealed partial class UserMessagesService
         };
     }
 
-    public Task EraseUserDataAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task EraseUserDataAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        return store.EraseUserAsync(userId, cancellationToken);
+        await attachmentFiles.DeleteAsync(await store.EraseUserAsync(userId, cancellationToken), cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ internal sealed partial class UserMessagesService : IHeldMessageDelivery
     {
         ArgumentNullException.ThrowIfNull(held);
         return held.ThreadId is { } threadId
-            ? await ReplyAsync(held.SenderId, threadId, held.Content, review: false, cancellationToken)
+            ? await ReplyAsync(held.SenderId, threadId, held.Content, [], review: false, cancellationToken)
             : await StartThreadAsync(
                 new NewThreadRequest(held.SenderId, (held.RecipientIds ?? string.Empty).Split(RecipientSeparator, StringSplitOptions.RemoveEmptyEntries), held.Subject ?? string.Empty, held.Content),
                 review: false,

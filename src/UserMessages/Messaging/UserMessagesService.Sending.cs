@@ -12,7 +12,10 @@ internal sealed partial class UserMessagesService
         => StartThreadAsync(request, review: true, cancellationToken);
 
     public Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, CancellationToken cancellationToken = default)
-        => ReplyAsync(userId, threadId, content, review: true, cancellationToken);
+        => ReplyAsync(userId, threadId, content, [], review: true, cancellationToken);
+
+    public Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, IReadOnlyList<long> attachmentIds, CancellationToken cancellationToken = default)
+        => ReplyAsync(userId, threadId, content, attachmentIds ?? [], review: true, cancellationToken);
 
     /// <summary>Starts a thread; with <paramref name="review"/> (not for a held message a moderator approved) after the limits and the filters.</summary>
     private async Task<MessagingResult<SentMessage>> StartThreadAsync(NewThreadRequest request, bool review, CancellationToken cancellationToken)
@@ -55,6 +58,12 @@ internal sealed partial class UserMessagesService
             return MessagingResult<SentMessage>.From(limited);
         }
 
+        var (attachments, notWaiting) = await CheckAttachmentsAsync(request.SenderId, request.AttachmentIds ?? [], cancellationToken);
+        if (notWaiting is not null)
+        {
+            return MessagingResult<SentMessage>.Invalid([notWaiting]);
+        }
+
         var subject = request.Subject.Trim();
         var content = MessageInputValidator.NormalizeContent(request.Content);
         if (review && await ReviewAsync(new MessageToFilter(request.SenderId, null, recipients, subject, content), now, cancellationToken) is { } reviewed)
@@ -66,17 +75,17 @@ internal sealed partial class UserMessagesService
         var requested = requests ? recipients.Where(id => !checks.Acquainted.Contains(id)).ToHashSet(StringComparer.Ordinal) : [];
 
         // Recipients in user order, as every write takes them (two writers never wait on each other's rows crosswise).
-        var formatted = Formatted(content);
+        var formatted = Formatted(content, [.. attachments.Select(a => a.Id)]);
         var (threadId, messageId) = await store.WriteThreadAsync(
             request.SenderId, [.. recipients.Order(StringComparer.Ordinal)], requested, subject, formatted, now, schedule.TimesFor(now), cancellationToken);
         await dispatcher.DispatchAsync(
-            new MessageSent(threadId, messageId, subject, request.SenderId, recipients, content, now, IsReply: false) { RequestedIds = [.. requested], ContentHtml = formatted.Html },
+            new MessageSent(threadId, messageId, subject, request.SenderId, recipients, content, now, IsReply: false) { RequestedIds = [.. requested], ContentHtml = formatted.Html, Attachments = attachments },
             cancellationToken);
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
     }
 
     /// <summary>Replies; with <paramref name="review"/> (not for a held reply a moderator approved) after the limits and the filters.</summary>
-    private async Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, bool review, CancellationToken cancellationToken)
+    private async Task<MessagingResult<SentMessage>> ReplyAsync(string userId, long threadId, string content, IReadOnlyList<long> attachmentIds, bool review, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var now = Now();
@@ -114,6 +123,12 @@ internal sealed partial class UserMessagesService
             return MessagingResult<SentMessage>.From(limited);
         }
 
+        var (attachments, notWaiting) = await CheckAttachmentsAsync(userId, attachmentIds, cancellationToken);
+        if (notWaiting is not null)
+        {
+            return MessagingResult<SentMessage>.Invalid([notWaiting]);
+        }
+
         // Nobody is notified of a message from someone they blocked.
         var text = MessageInputValidator.NormalizeContent(content);
         if (review && await ReviewAsync(new MessageToFilter(userId, threadId, recipients, null, text), now, cancellationToken) is { } reviewed)
@@ -121,21 +136,22 @@ internal sealed partial class UserMessagesService
             return reviewed;
         }
 
-        var formatted = Formatted(text);
+        var formatted = Formatted(text, [.. attachments.Select(a => a.Id)]);
         var (messageId, sentAt) = await store.WriteReplyAsync(userId, threadId, formatted, now, schedule.TimesFor(now), [.. refusing], cancellationToken);
         await dispatcher.DispatchAsync(
             new MessageSent(threadId, messageId, checks.Subject!, userId, recipients, text, sentAt, IsReply: true)
             {
                 RequestedIds = [.. recipients.Where(checks.Requested.Contains)],
                 ContentHtml = formatted.Html,
+                Attachments = attachments,
             },
             cancellationToken);
         return MessagingResult<SentMessage>.Success(new SentMessage(threadId, messageId));
     }
 
     /// <summary>A message's text to store: rendered from its Markdown once, now, unless formatting is off.</summary>
-    private MessageText Formatted(string content)
-        => new(content, options.Value.Formatting ? MessageMarkdown.Render(content) : null);
+    private MessageText Formatted(string content, IReadOnlyList<long> attachmentIds)
+        => new(content, options.Value.Formatting ? MessageMarkdown.Render(content) : null, attachmentIds);
 
     /// <summary>The refusal for a sender a moderator suspended, else <see langword="null"/>.</summary>
     private MessagingResult? Suspended(SendingHistory history)

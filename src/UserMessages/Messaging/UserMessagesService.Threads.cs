@@ -32,12 +32,14 @@ internal sealed partial class UserMessagesService
             header.Participants.Concat(found.Select(m => m.SenderId)).Concat(found.Select(m => m.AboutUserId).OfType<string>()).Distinct().ToList(),
             cancellationToken);
         var now = Now();
+        var files = read.Attachments.GroupBy(a => a.MessageId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<AttachmentItem>)g.Select(ItemOf).ToList());
         var items = found.Select(m => new MessageItem(
             m.Id, formerMember.Or(users, m.SenderId), m.SentAt, m.Content, m.Kind, m.AboutUserId is null ? null : formerMember.Or(users, m.AboutUserId)) {
             ReportedByReader = m.ReportedByReader,
             ContentHtml = options.Value.Formatting ? m.ContentHtml : null,
             EditedAt = m.Kind == MessageKind.Text ? m.EditedAt : null,
             EditableUntil = EditableUntil(userId, m, now),
+            Attachments = files.TryGetValue(m.Id, out var attached) ? attached : [],
         }).ToList();
         var firstUnread = header.IsUnread
             ? items.FirstOrDefault(m => m.Kind == MessageKind.Text && m.Id > (header.LastReadMessageId ?? 0) && m.Sender.Id != userId)?.Id

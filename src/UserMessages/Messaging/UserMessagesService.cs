@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using UserMessages.Attachments;
 using UserMessages.Events;
 using UserMessages.Filters;
 using UserMessages.Notifications;
@@ -26,6 +27,8 @@ internal sealed partial class UserMessagesService(
     INewAccountPolicy newAccountPolicy,
     NotificationSchedule schedule,
     FormerMember formerMember,
+    IAttachmentStore attachmentStore,
+    AttachmentFiles attachmentFiles,
     IOptions<UserMessagesOptions> options,
     TimeProvider clock) : IUserMessagesService
 {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using UserMessages.Attachments;
 using UserMessages.Blocking;
 using UserMessages.Domain;
 using UserMessages.Events;
@@ -21,6 +22,7 @@ internal sealed class MessageModeration(
     UserMessagesErrorDescriber describer,
     ModerationEventDispatcher events,
     IHeldMessageDelivery delivery,
+    AttachmentFiles attachmentFiles,
     IOptions<UserMessagesOptions> options,
     TimeProvider clock)
 {
@@ -200,6 +202,7 @@ internal sealed class MessageModeration(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var (remove, suspend) = (decision is ReportDecision.Remove or ReportDecision.RemoveAndSuspend, decision is ReportDecision.Suspend or ReportDecision.RemoveAndSuspend);
+        var removedFiles = new List<string>();
         var participants = await StoreTransactions.RunAsync(db.Context, async () =>
         {
             var status = decision == ReportDecision.Dismiss ? ReportStatus.Dismissed : ReportStatus.Actioned;
@@ -220,6 +223,11 @@ internal sealed class MessageModeration(
             {
                 await db.Messages.Where(m => m.Id == report.MessageId && m.Kind == MessageKind.Text)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.Kind, MessageKind.Removed).SetProperty(m => m.Content, string.Empty).SetProperty(m => m.ContentHtml, (string?)null), cancellationToken);
+
+                // Its earlier versions and its files go with it (the files once this is saved).
+                await db.Edits.Where(e => e.MessageId == report.MessageId).ExecuteDeleteAsync(cancellationToken);
+                removedFiles.AddRange(await db.Attachments.Where(a => a.MessageId == report.MessageId).Select(a => a.StorageKey).ToListAsync(cancellationToken));
+                await db.Attachments.Where(a => a.MessageId == report.MessageId).ExecuteDeleteAsync(cancellationToken);
                 Log(now, moderatorId, ModerationAction.RemovedMessage, report.SenderId, reportId, report.MessageId, null, note);
             }
 
@@ -239,6 +247,7 @@ internal sealed class MessageModeration(
 
         if (remove)
         {
+            await attachmentFiles.DeleteAsync(removedFiles, cancellationToken);
             await events.DispatchAsync(new MessageRemoved(now, report.ThreadId, report.MessageId, report.SenderId, moderatorId, participants, note), cancellationToken);
         }
 

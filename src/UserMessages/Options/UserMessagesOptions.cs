@@ -59,6 +59,9 @@ public class UserMessagesOptions
     /// <summary>Limits for accounts younger than a configured age.</summary>
     public UserMessagesNewAccountOptions NewAccounts { get; } = new();
 
+    /// <summary>Files attached to messages: how many, how large, which types, and where the default store keeps them.</summary>
+    public UserMessagesAttachmentOptions Attachments { get; } = new();
+
     /// <summary>Reports, the moderation queue and who may use it.</summary>
     public UserMessagesModerationOptions Moderation { get; } = new();
 

@@ -33,6 +33,29 @@ internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessag
             failures.Add("UserMessagesOptions.Moderation needs a Policy or a Role that names the moderators.");
         }
 
+        var attachments = options.Attachments;
+        Range(failures, "Attachments.MaxFiles", attachments.MaxFiles, 1, 50);
+        if (attachments.MaxFileSize is < 1 or > int.MaxValue)
+        {
+            failures.Add($"UserMessagesOptions.Attachments.MaxFileSize must be between 1 and {int.MaxValue} bytes; got {attachments.MaxFileSize}.");
+        }
+
+        Positive(failures, "Attachments.UnsentLifetime", attachments.UnsentLifetime);
+        if (attachments.AllowedTypes.FirstOrDefault(t => !Attachments.AttachmentTypes.Known.Contains(t, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            failures.Add($"UserMessagesOptions.Attachments.AllowedTypes may only name {string.Join(", ", Attachments.AttachmentTypes.Known)}; got '{unknown}'.");
+        }
+
+        if (attachments.Enabled && string.IsNullOrWhiteSpace(attachments.Folder))
+        {
+            failures.Add("UserMessagesOptions.Attachments.Folder must name a folder while attachments are enabled.");
+        }
+
+        if (options.EditWindow < TimeSpan.Zero)
+        {
+            failures.Add($"UserMessagesOptions.EditWindow must not be negative; got {options.EditWindow}.");
+        }
+
         Positive(failures, "Retention.PurgeAfter", options.Retention.PurgeAfter);
         Positive(failures, "Retention.Interval", options.Retention.Interval);
         if (options.Notifications.QuietPeriod < TimeSpan.Zero)

@@ -67,11 +67,26 @@ internal interface IMessageStore
     /// </summary>
     Task<MessageChangeOutcome> EditMessageAsync(string userId, long threadId, long messageId, MessageText text, DateTime since, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>Deletes <paramref name="userId"/>'s own message sent since <paramref name="since"/>: its text, earlier versions and unsent e-mail go; a placeholder stays.</summary>
-    Task<MessageChangeOutcome> DeleteMessageAsync(string userId, long threadId, long messageId, DateTime since, DateTime now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes <paramref name="userId"/>'s own message sent since <paramref name="since"/>: its text, earlier versions, attachments
+    /// and unsent e-mail go, a placeholder stays; returns the attachments' file keys, to delete once saved.
+    /// </summary>
+    Task<(MessageChangeOutcome Outcome, List<string> RemovedFiles)> DeleteMessageAsync(string userId, long threadId, long messageId, DateTime since, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>A message and its earlier versions, or <see langword="null"/> unless <paramref name="userId"/> may see its thread.</summary>
     Task<MessageVersionsRow?> ReadMessageVersionsAsync(string userId, long threadId, long messageId, CancellationToken cancellationToken);
+
+    /// <summary>Adds uploads waiting for their message.</summary>
+    Task AddAttachmentsAsync(IReadOnlyList<MessageAttachment> uploads, CancellationToken cancellationToken);
+
+    /// <summary>How many of a user's uploads wait for their message.</summary>
+    Task<int> CountUnsentAttachmentsAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Those of <paramref name="ids"/> that are <paramref name="userId"/>'s uploads still waiting for their message.</summary>
+    Task<List<MessageAttachment>> ReadUnsentAttachmentsAsync(string userId, IReadOnlyList<long> ids, CancellationToken cancellationToken);
+
+    /// <summary>An attachment of a written message in a thread <paramref name="userId"/> may see, else <see langword="null"/>.</summary>
+    Task<MessageAttachment?> ReadAttachmentAsync(string userId, long attachmentId, CancellationToken cancellationToken);
 
     /// <summary>Everyone who may see a thread.</summary>
     Task<List<string>> ReadWhoMaySeeAsync(long threadId, CancellationToken cancellationToken);
@@ -143,7 +158,8 @@ internal interface IMessageStore
 
     /// <summary>
     /// Erases a user's messages, rows, blocks, settings and counter, the reports of their messages, their held messages and
-    /// suspension; their reports stay without their id (as does the moderation log); threads left empty go too.
+    /// suspension and every file they uploaded; their reports stay without their id (as does the moderation log); threads left
+    /// empty go too. Returns the file keys of their uploads, to delete once saved.
     /// </summary>
-    Task EraseUserAsync(string userId, CancellationToken cancellationToken);
+    Task<List<string>> EraseUserAsync(string userId, CancellationToken cancellationToken);
 }

@@ -23,8 +23,9 @@ internal partial class MessageStore
             return MessageChangeOutcome.Changed;
         }, cancellationToken);
 
-    public Task<MessageChangeOutcome> DeleteMessageAsync(string userId, long threadId, long messageId, DateTime since, DateTime now, CancellationToken cancellationToken)
-        => InTransactionAsync(async () =>
+    public Task<(MessageChangeOutcome Outcome, List<string> RemovedFiles)> DeleteMessageAsync(
+        string userId, long threadId, long messageId, DateTime since, DateTime now, CancellationToken cancellationToken)
+        => InTransactionAsync<(MessageChangeOutcome, List<string>)>(async () =>
         {
             var deleted = MessageKind.Deleted;
             var claimed = await Claimable(userId, threadId, messageId, since).ExecuteUpdateAsync(
@@ -32,13 +33,13 @@ internal partial class MessageStore
                 cancellationToken);
             if (claimed == 0)
             {
-                return await WhyNotAsync(userId, threadId, messageId, cancellationToken);
+                return (await WhyNotAsync(userId, threadId, messageId, cancellationToken), []);
             }
 
-            // Its earlier texts go with it, and an e-mail not yet sent about it is not sent.
+            // Its earlier texts and its files go with it, and an e-mail not yet sent about it is not sent.
             await Db.Edits.Where(e => e.MessageId == messageId).ExecuteDeleteAsync(cancellationToken);
             await Db.PendingNotifications.Where(n => n.MessageId == messageId).ExecuteDeleteAsync(cancellationToken);
-            return MessageChangeOutcome.Changed;
+            return (MessageChangeOutcome.Changed, await DeleteAttachmentsOfAsync(messageId, cancellationToken));
         }, cancellationToken);
 
     public async Task<MessageVersionsRow?> ReadMessageVersionsAsync(string userId, long threadId, long messageId, CancellationToken cancellationToken)

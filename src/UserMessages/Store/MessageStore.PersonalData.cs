@@ -35,9 +35,13 @@ internal partial class MessageStore
     public Task<List<string>> ReadBlockedByAsync(string userId, CancellationToken cancellationToken)
         => Db.Blocks.AsNoTracking().Where(b => b.BlockerId == userId).Select(b => b.BlockedId).ToListAsync(cancellationToken);
 
-    public Task EraseUserAsync(string userId, CancellationToken cancellationToken)
+    public Task<List<string>> EraseUserAsync(string userId, CancellationToken cancellationToken)
         => InTransactionAsync(async () =>
         {
+            // Every file they uploaded goes (sent or not); the files themselves once this is saved.
+            var files = await Db.Attachments.Where(a => a.UploaderId == userId).Select(a => a.StorageKey).ToListAsync(cancellationToken);
+            await Db.Attachments.Where(a => a.UploaderId == userId).ExecuteDeleteAsync(cancellationToken);
+
             var threadIds = await Db.Participants.Where(p => p.UserId == userId).Select(p => p.ThreadId).ToListAsync(cancellationToken);
 
             // Notifications for them, or about their messages, go; the others' notifications stay.
@@ -89,6 +93,6 @@ internal partial class MessageStore
                         m.ThreadId == p.ThreadId && m.Kind == text && m.SenderId != p.UserId && (p.LastReadMessageId == null || m.Id > p.LastReadMessageId)) ? false : p.IsUnread),
                 cancellationToken);
             await CountUnreadChangesAsync(others, cancellationToken);
-            return true;
+            return files;
         }, cancellationToken);
 }

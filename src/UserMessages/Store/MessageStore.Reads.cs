@@ -66,6 +66,10 @@ internal partial class MessageStore
             message.ReportedByReader = reported.Contains(message.Id);
         }
 
-        return new ThreadRead(header, messages) { Held = readHeld ? await ReadHeldAsync(userId, threadId, cancellationToken) : [] };
+        return new ThreadRead(header, messages)
+        {
+            Held = readHeld ? await ReadHeldAsync(userId, threadId, cancellationToken) : [],
+            Attachments = await ReadAttachmentsOfAsync([.. messages.Select(m => m.Id)], cancellationToken),
+        };
     }
 }

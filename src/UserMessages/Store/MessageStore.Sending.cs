@@ -84,7 +84,14 @@ internal partial class MessageStore
 
     public Task<(long ThreadId, long MessageId)> WriteThreadAsync(
         string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
-        => InTransactionAsync(() => WriteThreadCoreAsync(senderId, recipients, requested, subject, text, now, notify, cancellationToken), cancellationToken);
+        => InTransactionAsync(
+            async () =>
+            {
+                var written = await WriteThreadCoreAsync(senderId, recipients, requested, subject, text, now, notify, cancellationToken);
+                await LinkAttachmentsAsync(senderId, written.MessageId, text.AttachmentIds, cancellationToken);
+                return written;
+            },
+            cancellationToken);
 
     /// <summary>The write of <see cref="WriteThreadAsync"/>, inside its transaction; <paramref name="recipients"/> are in ordinal order.</summary>
     protected virtual async Task<(long ThreadId, long MessageId)> WriteThreadCoreAsync(
@@ -121,7 +128,14 @@ internal partial class MessageStore
 
     public Task<(long Id, DateTime SentAt)> WriteReplyAsync(
         string userId, long threadId, MessageText text, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
-        => InTransactionAsync(() => WriteReplyCoreAsync(userId, threadId, text, now, notify, refusing, cancellationToken), cancellationToken);
+        => InTransactionAsync(
+            async () =>
+            {
+                var written = await WriteReplyCoreAsync(userId, threadId, text, now, notify, refusing, cancellationToken);
+                await LinkAttachmentsAsync(userId, written.Id, text.AttachmentIds, cancellationToken);
+                return written;
+            },
+            cancellationToken);
 
     /// <summary>The write of <see cref="WriteReplyAsync"/>, inside its transaction.</summary>
     protected virtual async Task<(long Id, DateTime SentAt)> WriteReplyCoreAsync(

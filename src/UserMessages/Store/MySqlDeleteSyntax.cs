@@ -67,7 +67,7 @@ internal sealed partial class MySqlDeleteSyntax : DbCommandInterceptor
             {
                 names.Table<MessageThread>(), names.Table<Message>(), names.Table<ThreadParticipant>(), names.Table<UserBlock>(),
                 names.Table<MessagingPreferences>(), names.Table<PendingNotification>(), names.Table<MailboxCounter>(),
-                names.Table<MessageReport>(), names.Table<MessagingSuspension>(), names.Table<ModerationLogEntry>(), names.Table<HeldMessage>(), names.Table<MessageEdit>(),
+                names.Table<MessageReport>(), names.Table<MessagingSuspension>(), names.Table<ModerationLogEntry>(), names.Table<HeldMessage>(), names.Table<MessageEdit>(), names.Table<MessageAttachment>(),
             };
         });
 

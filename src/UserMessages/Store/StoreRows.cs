@@ -81,6 +81,9 @@ internal sealed record ThreadRead(ThreadHeader Header, List<MessageRow> Messages
 {
     /// <summary>The reader's replies in the thread awaiting review, when asked for.</summary>
     public List<HeldMessage> Held { get; init; } = [];
+
+    /// <summary>The files of the page's messages.</summary>
+    public List<MessageAttachment> Attachments { get; init; } = [];
 }
 
 /// <summary>The sending limits to read a sender's history for (0 is off), and the start of their day window.</summary>
@@ -131,8 +134,11 @@ internal sealed record ExportedMessageRow(long Id, DateTime SentAt, string Conte
 /// <summary>A report a user made, for their data export.</summary>
 internal sealed record ExportedReportRow(long Id, long ThreadId, long MessageId, ReportReason Reason, string? Note, DateTime ReportedAt, ReportStatus Status);
 
-/// <summary>A message's text as its sender wrote it, and its HTML when it was rendered from Markdown (else <see langword="null"/>).</summary>
-internal readonly record struct MessageText(string Content, string? Html);
+/// <summary>
+/// A message's text as its sender wrote it, its HTML when it was rendered from Markdown (else <see langword="null"/>), and the
+/// sender's waiting uploads it carries.
+/// </summary>
+internal sealed record MessageText(string Content, string? Html, IReadOnlyList<long> AttachmentIds);
 
 /// <summary>How a sender's edit or deletion of a message went.</summary>
 internal enum MessageChangeOutcome

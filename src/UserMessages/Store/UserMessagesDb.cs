@@ -32,6 +32,8 @@ internal sealed class UserMessagesDb(DbContext context)
 
     public DbSet<MessageEdit> Edits => Context.Set<MessageEdit>();
 
+    public DbSet<MessageAttachment> Attachments => Context.Set<MessageAttachment>();
+
     /// <summary>Opens the context's connection for the several statements of one operation (one open instead of one per statement), until the result is disposed.</summary>
     public async Task<OpenConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -166,6 +166,13 @@ public sealed class UserMessagesLinks
     public string Report(HttpContext http, long threadId, long messageId)
         => Path(http, PageNames.Report, new RouteValueDictionary { ["id"] = threadId, ["messageId"] = messageId });
 
+    /// <summary>An attachment's download (its people only).</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="attachmentId">The attachment.</param>
+    /// <returns>The path.</returns>
+    public string Attachment(HttpContext http, long attachmentId)
+        => Path(http, PageNames.Attachment, new RouteValueDictionary { ["id"] = attachmentId });
+
     /// <summary>The page where a sender edits their own message (its form posts there too).</summary>
     /// <param name="http">The current request.</param>
     /// <param name="threadId">The thread.</param>

@@ -235,6 +235,40 @@
       return !root.querySelector("[data-um-page-link='newer']");
     }
 
+    // A message's files as _Attachments.cshtml renders them: pictures up to a size shown (lazily), every file a download link.
+    function attachmentList(files) {
+      var list = document.createElement("ul");
+      list.className = "um-attachments";
+      list.setAttribute("aria-label", data.umTextAttached || "Attached files");
+      files.forEach(function (file) {
+        var url = (data.umAttachmentUrl || "").replace(/\/0(?=$|[?#])/, "/" + encodeURIComponent(file.id));
+        var item = document.createElement("li");
+        item.className = "um-attachment";
+        item.dataset.umAttachmentId = String(file.id);
+        if (file.isImage && file.length <= Number(data.umInlineImageMax || 0)) {
+          var picture = document.createElement("a");
+          picture.className = "um-attachment__picture";
+          picture.href = url;
+          var image = document.createElement("img");
+          image.src = url;
+          image.alt = file.fileName;
+          image.loading = "lazy";
+          image.decoding = "async";
+          picture.appendChild(image);
+          item.appendChild(picture);
+        }
+        var link = document.createElement("a");
+        link.className = "um-attachment__link";
+        link.href = url;
+        link.setAttribute("download", file.fileName);
+        link.textContent = file.fileName;
+        item.appendChild(link);
+        item.appendChild(span("um-attachment__size", file.length < 1048576 ? Math.max(1, Math.floor(file.length / 1024)) + " KB" : (file.length / 1048576).toFixed(1).replace(/\.0$/, "") + " MB"));
+        list.appendChild(item);
+      });
+      return list;
+    }
+
     // The open thread: append the message as _Message.cshtml renders it, unless it is already there.
     function appendMessage(root, m) {
       var list = document.getElementById("um-messages");
@@ -261,6 +295,7 @@
       }
       article.appendChild(header);
       article.appendChild(content);
+      if (Array.isArray(m.attachments) && m.attachments.length > 0) { article.appendChild(attachmentList(m.attachments)); }
       if (m.senderId !== me && data.umReportUrl) {
         var footer = document.createElement("footer");
         footer.className = "um-message__footer";

@@ -19,6 +19,9 @@ namespace UserMessages.IntegrationTests.Infrastructure;
 public sealed class MessagesFactory : WebApplicationFactory<Program>
 {
     private readonly string mailPickupDirectory = Path.Combine(Path.GetTempPath(), "usermessages-tests-mail", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Where this app keeps attachment files: a throw-away folder, never the sample's own.</summary>
+    public string AttachmentFolder { get; } = Path.Combine(Path.GetTempPath(), "usermessages-tests-files", Guid.NewGuid().ToString("N"));
     private readonly TestDatabase database;
     private readonly bool ownsDatabase;
     private readonly IReadOnlyDictionary<string, string> settings;
@@ -113,6 +116,7 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
 
         // The sample's e-mail digests go to a throw-away folder, never into the repository.
         builder.UseSetting("Sample:MailPickupDirectory", mailPickupDirectory);
+        builder.UseSetting("Messages:Attachments:Folder", AttachmentFolder);
         builder.ConfigureLogging(logging => logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
@@ -166,6 +170,11 @@ public sealed class MessagesFactory : WebApplicationFactory<Program>
 
     private void DeleteMailPickupDirectory()
     {
+        if (Directory.Exists(AttachmentFolder))
+        {
+            Directory.Delete(AttachmentFolder, recursive: true);
+        }
+
         if (Directory.Exists(mailPickupDirectory))
         {
             Directory.Delete(mailPickupDirectory, recursive: true);

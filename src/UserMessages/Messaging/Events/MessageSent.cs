@@ -27,4 +27,7 @@ public sealed record MessageSent(
 
     /// <summary>The message rendered from its Markdown (safe to write into a page), or <see langword="null"/> when formatting is off.</summary>
     public string? ContentHtml { get; init; }
+
+    /// <summary>The files attached to the message.</summary>
+    public IReadOnlyList<Services.AttachmentItem> Attachments { get; init; } = [];
 }

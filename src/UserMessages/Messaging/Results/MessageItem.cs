@@ -22,4 +22,7 @@ public sealed record MessageItem(long Id, MessagingUser Sender, DateTime SentAt,
 
     /// <summary>For the reader's own written message: until when (UTC) they may still edit or delete it; else <see langword="null"/>.</summary>
     public DateTime? EditableUntil { get; init; }
+
+    /// <summary>The files attached to it, in the order they were uploaded.</summary>
+    public IReadOnlyList<AttachmentItem> Attachments { get; init; } = [];
 }

@@ -5,4 +5,8 @@ namespace UserMessages.Services;
 /// <param name="RecipientIds">The users written to; duplicates and the sender are ignored.</param>
 /// <param name="Subject">The subject.</param>
 /// <param name="Content">The first message.</param>
-public sealed record NewThreadRequest(string SenderId, IReadOnlyCollection<string> RecipientIds, string Subject, string Content);
+public sealed record NewThreadRequest(string SenderId, IReadOnlyCollection<string> RecipientIds, string Subject, string Content)
+{
+    /// <summary>The sender's uploads (from <see cref="IUserMessagesService.UploadAsync"/>) the first message carries.</summary>
+    public IReadOnlyList<long> AttachmentIds { get; init; } = [];
+}

@@ -173,6 +173,48 @@ public class UserMessagesErrorDescriber
     public virtual MessagingError EditWindowOver(TimeSpan window)
         => new(nameof(EditWindowOver), Text("A message can be edited or deleted for {0} minutes after it was sent; this one no longer can.", (int)window.TotalMinutes));
 
+    /// <summary>Files were attached where attachments are off.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError AttachmentsOff() => new(nameof(AttachmentsOff), Text("Files cannot be attached to messages here."), "Files");
+
+    /// <summary>More files than a message may carry.</summary>
+    /// <param name="max">Files per message.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError TooManyFiles(int max) => new(nameof(TooManyFiles), Text("Attach at most {0} files to a message.", max), "Files");
+
+    /// <summary>An empty file.</summary>
+    /// <param name="fileName">Its name.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError FileEmpty(string fileName) => new(nameof(FileEmpty), Text("“{0}” is empty.", fileName), "Files");
+
+    /// <summary>A file larger than allowed.</summary>
+    /// <param name="fileName">Its name.</param>
+    /// <param name="maxBytes">The largest file, in bytes.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError FileTooLarge(string fileName, long maxBytes)
+        => new(nameof(FileTooLarge), Text("“{0}” is larger than {1} MB, the most a file may be.", fileName, Math.Round(maxBytes / (1024d * 1024d), 1)), "Files");
+
+    /// <summary>A file whose name's extension is not one of the allowed types.</summary>
+    /// <param name="fileName">Its name.</param>
+    /// <param name="allowedTypes">The types allowed (MIME types).</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError FileTypeNotAllowed(string fileName, IEnumerable<string> allowedTypes)
+        => new(nameof(FileTypeNotAllowed), Text("“{0}” cannot be attached: only these kinds of files can ({1}).", fileName, string.Join(", ", allowedTypes.Order(StringComparer.Ordinal))), "Files");
+
+    /// <summary>A file whose content is not of the type its name says.</summary>
+    /// <param name="fileName">Its name.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError FileNotOfItsType(string fileName)
+        => new(nameof(FileNotOfItsType), Text("“{0}” is not the kind of file its name says, so it cannot be attached.", fileName), "Files");
+
+    /// <summary>The user has too many uploads waiting for their message.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError TooManyUnsentFiles() => new(nameof(TooManyUnsentFiles), Text("You have too many files waiting to be sent. Send your message, or try again in an hour."), "Files");
+
+    /// <summary>A message names an upload that is not the sender's, or no longer waits to be sent.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError AttachmentNotWaiting() => new(nameof(AttachmentNotWaiting), Text("One of the files is no longer waiting to be sent. Attach it again."), "Files");
+
     /// <summary>A report without one of the listed reasons.</summary>
     /// <returns>The error.</returns>
     public virtual MessagingError ReportReasonRequired() => new(nameof(ReportReasonRequired), Text("Choose why you are reporting this message."), "Reason");

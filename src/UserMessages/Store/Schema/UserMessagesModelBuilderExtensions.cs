@@ -50,6 +50,7 @@ public static class UserMessagesModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new ModerationLogEntryConfiguration(options));
         modelBuilder.ApplyConfiguration(new HeldMessageConfiguration(options));
         modelBuilder.ApplyConfiguration(new MessageEditConfiguration(options));
+        modelBuilder.ApplyConfiguration(new MessageAttachmentConfiguration(options));
         return modelBuilder;
     }
 }

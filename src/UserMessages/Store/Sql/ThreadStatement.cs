@@ -55,6 +55,13 @@ internal sealed class ThreadStatement
                 messages.Add(ReadMessage(row));
             }
 
+            await row.NextResultAsync(ct);
+            var attachments = new List<MessageAttachment>();
+            while (await row.ReadAsync(ct))
+            {
+                attachments.Add(new MessageAttachment { Id = row.GetInt64(0), MessageId = row.GetInt64(1), FileName = row.GetString(2), ContentType = row.GetString(3), Length = row.GetInt64(4) });
+            }
+
             var held = new List<HeldMessage>();
             if (readHeld)
             {
@@ -66,7 +73,7 @@ internal sealed class ThreadStatement
             }
 
             var header = new ThreadHeader { IsUnread = isUnread, State = state, LastReadMessageId = lastRead, Subject = subject, Participants = participants };
-            return new ThreadRead(header, messages) { Held = held };
+            return new ThreadRead(header, messages) { Held = held, Attachments = attachments };
         }, cancellationToken);
     }
 
@@ -127,11 +134,21 @@ internal sealed class ThreadStatement
             var (at, id) = (MessageColumn(nameof(Message.SentAt)), MessageColumn(nameof(Message.Id)));
             var reported = $"EXISTS (SELECT 1 FROM {names.Table<MessageReport>()} x WHERE x.{names.Column<MessageReport>(nameof(MessageReport.MessageId))} = {id} "
                 + $"AND x.{names.Column<MessageReport>(nameof(MessageReport.ReporterId))} = {user})";
+            var pageOfMessages = $"FROM {names.Table<Message>()} m WHERE {MessageColumn(nameof(Message.ThreadId))} = {thread} "
+                + $"AND EXISTS (SELECT 1 FROM {names.Table<ThreadParticipant>()} r WHERE {MaySee("r")} AND {Row("r", nameof(ThreadParticipant.UserId))} = {user})";
             statement
                 .Append($"SELECT {id}, {MessageColumn(nameof(Message.SenderId))}, {at}, {MessageColumn(nameof(Message.Content))}, {MessageColumn(nameof(Message.Kind))}, {MessageColumn(nameof(Message.AboutUserId))}, {reported}, {MessageColumn(nameof(Message.ContentHtml))}, {MessageColumn(nameof(Message.EditedAt))} ")
-                .Append($"FROM {names.Table<Message>()} m WHERE {MessageColumn(nameof(Message.ThreadId))} = {thread} ")
-                .Append($"AND EXISTS (SELECT 1 FROM {names.Table<ThreadParticipant>()} r WHERE {MaySee("r")} AND {Row("r", nameof(ThreadParticipant.UserId))} = {user})");
-            statement.AppendPage(at, id, page, take);
+                .Append(pageOfMessages)
+                .AppendPage(at, id, page, take);
+
+            // The files of that page's messages (by the attachments' message index).
+            string Attachment(string property) => "a." + names.Column<MessageAttachment>(property);
+            statement
+                .Append($";\nSELECT {Attachment(nameof(MessageAttachment.Id))}, {Attachment(nameof(MessageAttachment.MessageId))}, {Attachment(nameof(MessageAttachment.FileName))}, ")
+                .Append($"{Attachment(nameof(MessageAttachment.ContentType))}, {Attachment(nameof(MessageAttachment.Length))} FROM {names.Table<MessageAttachment>()} a ")
+                .Append($"WHERE {Attachment(nameof(MessageAttachment.MessageId))} IN (SELECT {id} {pageOfMessages}")
+                .AppendPage(at, id, page, take)
+                .Append($") ORDER BY {Attachment(nameof(MessageAttachment.Id))}");
             if (readHeld)
             {
                 // The reader's replies in it awaiting review (by the held messages' sender-and-thread index).

@@ -46,7 +46,8 @@ internal static class ApiMessageChanges
             : MalformedIds();
     }
 
-    public static async Task<Results<Ok<ApiMessageVersions>, ProblemHttpResult, ChallengeHttpResult>> Versions(HttpContext http, IUserMessagesService messages, string id, string messageId)
+    public static async Task<Results<Ok<ApiMessageVersions>, ProblemHttpResult, ChallengeHttpResult>> Versions(
+        HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id, string messageId)
     {
         if (PageRequests.CurrentUserId(http) is not { } userId)
         {
@@ -59,7 +60,7 @@ internal static class ApiMessageChanges
         }
 
         var result = await messages.GetMessageVersionsAsync(userId, threadId, message, http.RequestAborted);
-        return result.Succeeded ? TypedResults.Ok(ApiMessageVersions.From(result.Value!)) : ApiProblems.NotFound();
+        return result.Succeeded ? TypedResults.Ok(ApiMessageVersions.From(result.Value!, links, http)) : ApiProblems.NotFound();
     }
 
     private static bool TryParse(string id, string messageId, out long threadId, out long message)

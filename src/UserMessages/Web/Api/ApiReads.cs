@@ -79,7 +79,7 @@ internal static class ApiReads
 
     /// <summary>A page of a thread's messages; like opening the page, reading it marks the thread read.</summary>
     public static async Task<Results<Ok<ApiThread>, ProblemHttpResult, ValidationProblem, ChallengeHttpResult>> Thread(
-        HttpContext http, IUserMessagesService messages, string id, [FromQuery] string? before, [FromQuery] string? after)
+        HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id, [FromQuery] string? before, [FromQuery] string? after)
     {
         if (PageRequests.CurrentUserId(http) is not { } userId)
         {
@@ -107,6 +107,6 @@ internal static class ApiReads
             await messages.MarkReadAsync(userId, threadId, http.RequestAborted);
         }
 
-        return TypedResults.Ok(ApiThread.From(result.Value));
+        return TypedResults.Ok(ApiThread.From(result.Value, links, http));
     }
 }

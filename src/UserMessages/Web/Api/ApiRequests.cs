@@ -1,10 +1,10 @@
 namespace UserMessages.Web.Api;
 
-/// <summary>POST <c>api/threads</c>: recipients by user id, user name or e-mail.</summary>
-internal sealed record NewThreadBody(IReadOnlyList<string?>? To, string? Subject, string? Content);
+/// <summary>POST <c>api/threads</c>: recipients by user id, user name or e-mail; files uploaded with <c>POST api/attachments</c> by id.</summary>
+internal sealed record NewThreadBody(IReadOnlyList<string?>? To, string? Subject, string? Content, IReadOnlyList<long>? Attachments = null);
 
-/// <summary>POST <c>api/threads/{id}/messages</c>.</summary>
-internal sealed record ReplyBody(string? Content);
+/// <summary>POST <c>api/threads/{id}/messages</c> (with files uploaded with <c>POST api/attachments</c>, by id); PUT a message's new text.</summary>
+internal sealed record ReplyBody(string? Content, IReadOnlyList<long>? Attachments = null);
 
 /// <summary>POST <c>api/threads/{id}/participants</c>: people to add, by user id, user name or e-mail.</summary>
 internal sealed record ParticipantsBody(IReadOnlyList<string?>? To);

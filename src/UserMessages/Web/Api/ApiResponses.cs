@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using UserMessages.Services;
 using UserMessages.Users;
 
@@ -34,22 +35,30 @@ internal sealed record ApiSearchPage(string Query, IReadOnlyList<ApiThreadSummar
 /// <c>editableUntil</c> (the caller's own messages) until when they may edit or delete it.
 /// </summary>
 internal sealed record ApiMessage(
-    long Id, ApiUser Sender, DateTime SentAt, string Content, string Html, string Kind, ApiUser? AboutUser, bool ReportedByMe, DateTime? EditedAt, DateTime? EditableUntil)
+    long Id, ApiUser Sender, DateTime SentAt, string Content, string Html, string Kind, ApiUser? AboutUser, bool ReportedByMe, DateTime? EditedAt, DateTime? EditableUntil,
+    IReadOnlyList<ApiAttachment> Attachments)
 {
-    public static ApiMessage From(MessageItem m) => new(
+    public static ApiMessage From(MessageItem m, UserMessagesLinks links, HttpContext http) => new(
         m.Id, ApiUser.From(m.Sender), m.SentAt, m.Content, HtmlOf(m.Kind, m.Content, m.ContentHtml), ApiNames.Of(m.Kind),
-        m.AboutUser is null ? null : ApiUser.From(m.AboutUser), m.ReportedByReader, m.EditedAt, m.EditableUntil);
+        m.AboutUser is null ? null : ApiUser.From(m.AboutUser), m.ReportedByReader, m.EditedAt, m.EditableUntil,
+        m.Attachments.Select(a => ApiAttachment.From(a, links, http)).ToList());
 
     /// <summary>A written message's HTML as the pages show it (its Markdown's, or the plain text encoded); empty for any other line.</summary>
     public static string HtmlOf(Domain.MessageKind kind, string content, string? html)
         => kind == Domain.MessageKind.Text ? html ?? MessageMarkdown.RenderPlain(content) : string.Empty;
 }
 
+/// <summary>A file attached to a message (or uploaded for the next one): <c>url</c> downloads it, for the thread's people only.</summary>
+internal sealed record ApiAttachment(long Id, string FileName, string ContentType, long Length, string Url)
+{
+    public static ApiAttachment From(AttachmentItem a, UserMessagesLinks links, HttpContext http) => new(a.Id, a.FileName, a.ContentType, a.Length, links.Attachment(http, a.Id));
+}
+
 /// <summary>A message as it is now and its earlier texts, newest first, each with <c>content</c>, <c>html</c> and <c>replacedAt</c>.</summary>
 internal sealed record ApiMessageVersions(ApiMessage Current, IReadOnlyList<ApiMessageVersion> Earlier)
 {
-    public static ApiMessageVersions From(MessageVersions v)
-        => new(ApiMessage.From(v.Current), v.Earlier.Select(e => new ApiMessageVersion(e.Content, ApiMessage.HtmlOf(Domain.MessageKind.Text, e.Content, e.ContentHtml), e.ReplacedAt)).ToList());
+    public static ApiMessageVersions From(MessageVersions v, UserMessagesLinks links, HttpContext http)
+        => new(ApiMessage.From(v.Current, links, http), v.Earlier.Select(e => new ApiMessageVersion(e.Content, ApiMessage.HtmlOf(Domain.MessageKind.Text, e.Content, e.ContentHtml), e.ReplacedAt)).ToList());
 }
 
 /// <summary>One earlier text of an edited message.</summary>
@@ -71,8 +80,8 @@ internal sealed record ApiThread(
     string? NewerCursor,
     IReadOnlyList<AwaitingReview> AwaitingReview)
 {
-    public static ApiThread From(ThreadPage p) => new(
-        p.ThreadId, p.Subject, p.IsUnread, ApiNames.Of(p.State), p.Participants.Select(ApiUser.From).ToList(), p.Messages.Select(ApiMessage.From).ToList(),
+    public static ApiThread From(ThreadPage p, UserMessagesLinks links, HttpContext http) => new(
+        p.ThreadId, p.Subject, p.IsUnread, ApiNames.Of(p.State), p.Participants.Select(ApiUser.From).ToList(), p.Messages.Select(m => ApiMessage.From(m, links, http)).ToList(),
         p.FirstUnreadMessageId, p.OlderCursor, p.NewerCursor, p.AwaitingReview);
 }
 

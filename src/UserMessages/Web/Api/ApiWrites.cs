@@ -51,7 +51,8 @@ internal static class ApiWrites
             return ApiProblems.Validation(errors);
         }
 
-        var result = await messages.StartThreadAsync(new NewThreadRequest(userId, recipients.UserIds, body.Subject!, body.Content!), http.RequestAborted);
+        var request = new NewThreadRequest(userId, recipients.UserIds, body.Subject!, body.Content!) { AttachmentIds = body.Attachments ?? [] };
+        var result = await messages.StartThreadAsync(request, http.RequestAborted);
         return result.Status switch
         {
             MessagingStatus.Succeeded when result.Value!.IsHeld => TypedResults.Accepted((string?)null, new ApiHeldMessage(result.Value.HeldMessageId!.Value)),
@@ -87,7 +88,7 @@ internal static class ApiWrites
             return invalid;
         }
 
-        var result = await messages.ReplyAsync(userId, threadId, body!.Content ?? string.Empty, http.RequestAborted);
+        var result = await messages.ReplyAsync(userId, threadId, body!.Content ?? string.Empty, body.Attachments ?? [], http.RequestAborted);
         return result.Status switch
         {
             MessagingStatus.Succeeded when result.Value!.IsHeld => TypedResults.Accepted((string?)null, new ApiHeldMessage(result.Value.HeldMessageId!.Value)),

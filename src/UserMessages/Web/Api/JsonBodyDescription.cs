@@ -5,16 +5,20 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace UserMessages.Web.Api;
 
 /// <summary>
-/// Describes the JSON body an API endpoint reads by hand (for its own size, antiforgery and field checks),
+/// Describes the JSON (or files) body an API endpoint reads by hand (for its own size, antiforgery and field checks),
 /// for OpenAPI and other API explorers, without the content-type routing that <c>Accepts&lt;T&gt;()</c> brings
 /// (which would answer a wrong content type with an empty 415 rather than the API's problem).
 /// </summary>
 internal static class JsonBodyDescription
 {
     public static RouteHandlerBuilder ReadsJson<T>(this RouteHandlerBuilder endpoint)
-        => endpoint.WithMetadata(new Body(typeof(T)));
+        => endpoint.WithMetadata(new Body(typeof(T), "application/json", BindingSource.Body, "body"));
 
-    private sealed record Body(Type Type);
+    /// <summary>Describes a body of files, <c>multipart/form-data</c>, read by hand as the JSON bodies are.</summary>
+    public static RouteHandlerBuilder ReadsFiles(this RouteHandlerBuilder endpoint)
+        => endpoint.WithMetadata(new Body(typeof(Microsoft.AspNetCore.Http.IFormFileCollection), "multipart/form-data", BindingSource.FormFile, "files"));
+
+    private sealed record Body(Type Type, string MediaType, BindingSource Source, string Name);
 
     /// <summary>Adds the body to the descriptions of the endpoints marked with <see cref="ReadsJson{T}"/>.</summary>
     internal sealed class Provider(IModelMetadataProvider metadata) : IApiDescriptionProvider
@@ -27,17 +31,17 @@ internal static class JsonBodyDescription
             foreach (var description in context.Results)
             {
                 if (description.ActionDescriptor.EndpointMetadata?.OfType<Body>().FirstOrDefault() is { } body
-                    && !description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body))
+                    && !description.ParameterDescriptions.Any(p => p.Source == body.Source))
                 {
                     description.ParameterDescriptions.Add(new ApiParameterDescription
                     {
-                        Name = "body",
-                        Source = BindingSource.Body,
+                        Name = body.Name,
+                        Source = body.Source,
                         Type = body.Type,
                         ModelMetadata = metadata.GetMetadataForType(body.Type),
                         IsRequired = true,
                     });
-                    description.SupportedRequestFormats.Add(new ApiRequestFormat { MediaType = "application/json" });
+                    description.SupportedRequestFormats.Add(new ApiRequestFormat { MediaType = body.MediaType });
                 }
             }
         }

@@ -34,6 +34,7 @@ internal static class MessagesApi
             .ReadsJson<ReplyBody>().Refuses(Invalid, Forbidden, NotFound, TooLarge, NotJson, TooMany);
         api.MapPost("/threads/{id}/messages/{messageId}/report", ApiWrites.Report).WithName(mount.NameOf("Api.Report"))
             .ReadsJson<ReportBody>().Refuses(Invalid, NotFound, Conflict, TooLarge, NotJson, TooMany);
+        api.MapPost("/attachments", ApiAttachments.Upload).WithName(mount.NameOf("Api.Upload")).ReadsFiles().Refuses(Invalid, TooLarge, NotJson);
         api.MapPut("/threads/{id}/messages/{messageId}", ApiMessageChanges.Edit).WithName(mount.NameOf("Api.EditMessage"))
             .ReadsJson<ReplyBody>().Refuses(Invalid, Forbidden, NotFound, TooLarge, NotJson);
         api.MapDelete("/threads/{id}/messages/{messageId}", ApiMessageChanges.Delete).WithName(mount.NameOf("Api.DeleteMessage")).Refuses(Invalid, Forbidden, NotFound);

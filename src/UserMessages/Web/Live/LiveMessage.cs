@@ -1,6 +1,9 @@
 namespace UserMessages.Web.Live;
 
-/// <summary>The <c>messageSent</c> event's payload (camelCase on the wire); <c>html</c> is null for a message in plain text.</summary>
+/// <summary>
+/// The <c>messageSent</c> event's payload (camelCase on the wire); <c>html</c> is null for a message in plain text; each attachment
+/// is <c>{ id, fileName, contentType, length, isImage }</c>.
+/// </summary>
 internal sealed record LiveMessage(
     long ThreadId,
     long MessageId,
@@ -10,4 +13,5 @@ internal sealed record LiveMessage(
     string Content,
     DateTime SentAt,
     bool IsReply,
-    string? Html);
+    string? Html,
+    IReadOnlyList<Services.AttachmentItem> Attachments);

@@ -53,7 +53,8 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
             message.Content,
             DateTime.SpecifyKind(message.SentAt, DateTimeKind.Utc),
             message.IsReply,
-            message.ContentHtml);
+            message.ContentHtml,
+            message.Attachments);
 
         // A message request reaches its recipient's pages no sooner than its Requests folder is opened.
         var recipients = message.RecipientIds.Except(message.RequestedIds, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToList();

@@ -40,7 +40,7 @@ internal static class ComposePages
         IOptions<UserMessagesOptions> options,
         UserMessagesLinks links)
     {
-        var (post, refusal) = await SignedInForm.ReadAsync(http);
+        var (post, refusal) = await SignedInForm.ReadAsync(http, withFiles: true);
         if (post is not { } signedIn)
         {
             return refusal!;
@@ -56,21 +56,32 @@ internal static class ComposePages
             MaxContentLength = options.Value.MaxContentLength,
         };
 
+        var (files, fileErrors) = await FormAttachments.ReadAsync(http, form, messages, userId);
+        foreach (var file in files)
+        {
+            compose.Attachments.Add(file);
+        }
+
         if (form.ContainsKey("Preview"))
         {
-            // The Preview button: the form comes back with the message as it will be shown, and nothing sent.
+            // The Preview button: the form comes back with the message as it will be shown and the files kept, nothing sent.
             var chosen = await RecipientNames.ResolveAsync(compose.To, form["ToId"].OfType<string>().ToList(), directory, describer, options.Value.MaxRecipients, http.RequestAborted);
             foreach (var person in chosen.Chosen)
             {
                 compose.Chosen.Add(person);
             }
 
-            compose.PreviewHtml = MessageMarkdown.Preview(compose.Content, options.Value.Formatting);
-            return View(compose, directory, T, StatusCodes.Status200OK);
+            compose.PreviewHtml = fileErrors.Count == 0 ? MessageMarkdown.Preview(compose.Content, options.Value.Formatting) : null;
+            foreach (var error in fileErrors)
+            {
+                compose.Errors.Add("Files", error.Description);
+            }
+
+            return View(compose, directory, T, fileErrors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }
 
         // Check everything first so the form comes back with every problem at once.
-        var errors = new List<MessagingError>();
+        var errors = new List<MessagingError>(fileErrors);
         validator.CheckSubject(compose.Subject, errors);
         validator.CheckContent(compose.Content, errors);
         var recipients = await RecipientNames.ResolveAsync(compose.To, form["ToId"].OfType<string>().ToList(), directory, describer, options.Value.MaxRecipients, http.RequestAborted);
@@ -84,7 +95,7 @@ internal static class ComposePages
         TimeSpan? retryAfter = null;
         if (errors.Count == 0)
         {
-            var request = new NewThreadRequest(userId, recipients.UserIds, compose.Subject, compose.Content);
+            var request = new NewThreadRequest(userId, recipients.UserIds, compose.Subject, compose.Content) { AttachmentIds = [.. files.Select(f => f.Id)] };
             var result = await messages.StartThreadAsync(request, http.RequestAborted);
             if (result.Succeeded)
             {

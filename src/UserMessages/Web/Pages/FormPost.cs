@@ -14,11 +14,12 @@ namespace UserMessages.Web.Pages;
 /// </summary>
 internal static class FormPost
 {
-    public static async Task<(IFormCollection? Form, IResult? Refusal)> ReadAsync(HttpContext http)
+    /// <summary>Reads the form; <paramref name="withFiles"/> allows the files of one message in it (the reply and compose forms).</summary>
+    public static async Task<(IFormCollection? Form, IResult? Refusal)> ReadAsync(HttpContext http, bool withFiles = false)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<UserMessagesOptions>>().Value;
 
-        var limit = RequestBodyLimit.For(options);
+        var limit = RequestBodyLimit.For(options, withFiles);
         if (http.Request.ContentLength > limit)
         {
             return (null, TooLarge(limit));
@@ -37,7 +38,7 @@ internal static class FormPost
 
         if (http.Features.Get<IFormFeature>()?.Form is null)
         {
-            var formLimits = new FormOptions { ValueLengthLimit = (int)limit, ValueCountLimit = 1024, KeyLengthLimit = 256, MultipartBodyLengthLimit = limit };
+            var formLimits = new FormOptions { ValueLengthLimit = (int)RequestBodyLimit.For(options), ValueCountLimit = 1024, KeyLengthLimit = 256, MultipartBodyLengthLimit = limit };
             http.Features.Set<IFormFeature>(new FormFeature(http.Request, formLimits));
         }
 
@@ -90,6 +91,6 @@ internal static class FormPost
     private static PageResult TooLarge(long limit)
         => PageResult.Problem(
             StatusCodes.Status413PayloadTooLarge,
-            "Too much text",
-            "The form sent more text than any message may hold. Nothing was saved.");
+            "Too much to send",
+            "The form sent more than any message may hold (text, or files). Nothing was saved.");
 }

@@ -5,9 +5,9 @@ namespace UserMessages.Web.Pages;
 /// <summary>A checked POST of a page form: a valid, size-limited form with its antiforgery token, from a signed-in user.</summary>
 internal readonly record struct SignedInForm(IFormCollection Form, string UserId)
 {
-    public static async Task<(SignedInForm? Post, IResult? Refusal)> ReadAsync(HttpContext http)
+    public static async Task<(SignedInForm? Post, IResult? Refusal)> ReadAsync(HttpContext http, bool withFiles = false)
     {
-        var (form, refusal) = await FormPost.ReadAsync(http);
+        var (form, refusal) = await FormPost.ReadAsync(http, withFiles);
         if (refusal is not null)
         {
             return (null, refusal);

@@ -31,7 +31,7 @@ internal static class ThreadPages
 
     public static async Task<IResult> Reply(HttpContext http, IUserMessagesService messages, IOptions<UserMessagesOptions> options, UserMessagesLinks links, string id)
     {
-        var (post, refusal) = await ThreadPost.ReadAsync(http, id);
+        var (post, refusal) = await ThreadPost.ReadAsync(http, id, withFiles: true);
         if (post is not { } p)
         {
             return refusal!;
@@ -40,14 +40,27 @@ internal static class ThreadPages
         var (form, userId, threadId) = p;
 
         var content = form["Content"].ToString();
-        if (form.ContainsKey("Preview"))
+        var reply = new ReplyForm { ThreadId = threadId, Content = content, MaxContentLength = options.Value.MaxContentLength };
+        var (files, fileErrors) = await FormAttachments.ReadAsync(http, form, messages, userId);
+        foreach (var file in files)
         {
-            // The Preview button: the page comes back with the reply as it will be shown, and nothing sent.
-            var preview = new ReplyForm { ThreadId = threadId, Content = content, MaxContentLength = options.Value.MaxContentLength, PreviewHtml = MessageMarkdown.Preview(content, options.Value.Formatting) };
-            return await RenderAsync(http, messages, userId, threadId, PageRequest.Newest, preview, StatusCodes.Status200OK);
+            reply.Attachments.Add(file);
         }
 
-        var result = await messages.ReplyAsync(userId, threadId, content, http.RequestAborted);
+        if (form.ContainsKey("Preview") || fileErrors.Count > 0)
+        {
+            // The Preview button, or a file refused: the page comes back with the reply as it will be shown and the files kept, nothing sent.
+            reply.PreviewHtml = fileErrors.Count == 0 ? MessageMarkdown.Preview(content, options.Value.Formatting) : null;
+            foreach (var error in fileErrors)
+            {
+                reply.Errors.Add("Files", error.Description);
+            }
+
+            var status = fileErrors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+            return await RenderAsync(http, messages, userId, threadId, PageRequest.Newest, reply, status);
+        }
+
+        var result = await messages.ReplyAsync(userId, threadId, content, [.. files.Select(f => f.Id)], http.RequestAborted);
         if (result.Succeeded)
         {
             return Results.Redirect(links.Thread(http, threadId) + (result.Value!.IsHeld ? "#um-awaiting-review" : "#message-" + result.Value.MessageId));
@@ -58,11 +71,10 @@ internal static class ThreadPages
             return PageResult.NotFound();
         }
 
-        // Refused (bad input, blocked, or too many messages lately): the page comes back with the text kept.
-        var reply = new ReplyForm { ThreadId = threadId, Content = content, MaxContentLength = options.Value.MaxContentLength };
+        // Refused (bad input, blocked, or too many messages lately): the page comes back with the text and the files kept.
         foreach (var error in result.Errors)
         {
-            reply.Errors.Add("Content", error.Description);
+            reply.Errors.Add(error.Field == "Files" ? "Files" : "Content", error.Description);
         }
 
         return await RenderAsync(http, messages, userId, threadId, PageRequest.Newest, reply, PageResult.StatusFor(result), result.RetryAfter);

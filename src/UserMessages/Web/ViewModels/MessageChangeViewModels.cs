@@ -14,3 +14,9 @@ public sealed record EditMessageViewModel(long ThreadId, MessageItem Message, st
 /// <param name="Versions">The message and its earlier texts, newest first.</param>
 /// <param name="ReaderId">The signed-in user.</param>
 public sealed record MessageVersionsViewModel(MessageVersions Versions, string ReaderId);
+
+/// <summary>The file field of the reply and compose forms (the <c>_AttachmentField</c> partial).</summary>
+/// <param name="InputId">The file input's id.</param>
+/// <param name="Kept">Files uploaded with an earlier submission, sent again as ticked boxes.</param>
+/// <param name="Errors">Why files were refused.</param>
+public sealed record AttachmentFieldViewModel(string InputId, IEnumerable<AttachmentItem> Kept, IReadOnlyList<string> Errors);

@@ -23,4 +23,7 @@ public sealed class ReplyForm
 
     /// <summary>After the Preview button: the reply as it will be shown (HTML safe to write as it is), else <see langword="null"/>.</summary>
     public string? PreviewHtml { get; set; }
+
+    /// <summary>Files already uploaded with an earlier submission of the form, sent again as ticked boxes (untick one to leave it out).</summary>
+    public IList<Services.AttachmentItem> Attachments { get; } = new List<Services.AttachmentItem>();
 }

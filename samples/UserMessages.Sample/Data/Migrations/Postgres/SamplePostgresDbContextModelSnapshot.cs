@@ -335,6 +335,55 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                     b.ToTable("UserMessagesMessages", (string)null);
                 });
 
+            modelBuilder.Entity("UserMessages.Domain.MessageAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploaderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id")
+                        .HasName("PK_UserMessagesAttachments");
+
+                    b.HasIndex("UploaderId")
+                        .HasDatabaseName("IX_UserMessagesAttachments_Uploader");
+
+                    b.HasIndex("MessageId", "UploadedAt")
+                        .HasDatabaseName("IX_UserMessagesAttachments_Message_UploadedAt");
+
+                    b.ToTable("UserMessagesAttachments", (string)null);
+                });
+
             modelBuilder.Entity("UserMessages.Domain.MessageEdit", b =>
                 {
                     b.Property<long>("Id")
@@ -737,6 +786,15 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                         .HasConstraintName("FK_UserMessagesMessages_Thread");
 
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.MessageAttachment", b =>
+                {
+                    b.HasOne("UserMessages.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("FK_UserMessagesAttachments_Message");
                 });
 
             modelBuilder.Entity("UserMessages.Domain.MessageEdit", b =>

@@ -316,6 +316,53 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                     b.ToTable("UserMessagesMessages", (string)null);
                 });
 
+            modelBuilder.Entity("UserMessages.Domain.MessageAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploaderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id")
+                        .HasName("PK_UserMessagesAttachments");
+
+                    b.HasIndex("UploaderId")
+                        .HasDatabaseName("IX_UserMessagesAttachments_Uploader");
+
+                    b.HasIndex("MessageId", "UploadedAt")
+                        .HasDatabaseName("IX_UserMessagesAttachments_Message_UploadedAt");
+
+                    b.ToTable("UserMessagesAttachments", (string)null);
+                });
+
             modelBuilder.Entity("UserMessages.Domain.MessageEdit", b =>
                 {
                     b.Property<long>("Id")
@@ -702,6 +749,15 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                         .HasConstraintName("FK_UserMessagesMessages_Thread");
 
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("UserMessages.Domain.MessageAttachment", b =>
+                {
+                    b.HasOne("UserMessages.Domain.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("FK_UserMessagesAttachments_Message");
                 });
 
             modelBuilder.Entity("UserMessages.Domain.MessageEdit", b =>
