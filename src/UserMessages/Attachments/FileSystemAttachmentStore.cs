@@ -9,8 +9,8 @@ namespace UserMessages.Attachments;
 /// unless absolute), named by random keys in two levels of folders; the uploaded name is never used on disk.
 /// </summary>
 /// <param name="options">The package's options.</param>
-/// <param name="environment">The host, for its content root.</param>
-public sealed class FileSystemAttachmentStore(IOptions<UserMessagesOptions> options, IHostEnvironment environment) : IAttachmentStore
+/// <param name="environment">The host, for its content root (without one, the current directory).</param>
+public sealed class FileSystemAttachmentStore(IOptions<UserMessagesOptions> options, IHostEnvironment? environment = null) : IAttachmentStore
 {
     /// <inheritdoc />
     public async Task<string> SaveAsync(Stream content, string contentType, CancellationToken cancellationToken)
@@ -51,5 +51,5 @@ public sealed class FileSystemAttachmentStore(IOptions<UserMessagesOptions> opti
     private static bool IsKey(string key) => key is { Length: 32 } && key.All(char.IsAsciiHexDigitLower);
 
     private string PathOf(string key)
-        => Path.Combine(Path.GetFullPath(options.Value.Attachments.Folder, environment.ContentRootPath), key[..2], key[2..4], key);
+        => Path.Combine(Path.GetFullPath(options.Value.Attachments.Folder, environment?.ContentRootPath ?? Directory.GetCurrentDirectory()), key[..2], key[2..4], key);
 }

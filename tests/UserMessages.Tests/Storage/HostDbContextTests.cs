@@ -33,7 +33,7 @@ public sealed class HostDbContextTests : IAsyncLifetime
     {
         var tables = await SchemaNamesAsync("table");
 
-        Assert.Equal(["PmBlocks", "PmHeldMessages", "PmMailboxCounters", "PmMessageEdits", "PmMessages", "PmModerationLog", "PmParticipants", "PmPendingNotifications", "PmPreferences", "PmReports", "PmSuspensions", "PmThreads"], tables.Where(t => !t.StartsWith("sqlite_", StringComparison.Ordinal)).Order());
+        Assert.Equal(["PmAttachments", "PmBlocks", "PmHeldMessages", "PmMailboxCounters", "PmMessageEdits", "PmMessages", "PmModerationLog", "PmParticipants", "PmPendingNotifications", "PmPreferences", "PmReports", "PmSuspensions", "PmThreads"], tables.Where(t => !t.StartsWith("sqlite_", StringComparison.Ordinal)).Order());
         Assert.Contains("IX_PmParticipants_Folder", await SchemaNamesAsync("index"));
     }
 

@@ -41,9 +41,15 @@ internal static class ApiMessageChanges
             return TypedResults.Challenge();
         }
 
-        return TryParse(id, messageId, out var threadId, out var message)
-            ? Answer(await messages.DeleteMessageAsync(userId, threadId, message, http.RequestAborted))
-            : MalformedIds();
+        if (!TryParse(id, messageId, out var threadId, out var message))
+        {
+            return MalformedIds();
+        }
+
+        // A DELETE has no body to read, so the token check (for a call signed in by the site's cookie) is made here.
+        return await ApiRequestGuard.CheckAntiforgeryAsync(http) is { } refusal
+            ? refusal
+            : Answer(await messages.DeleteMessageAsync(userId, threadId, message, http.RequestAborted));
     }
 
     public static async Task<Results<Ok<ApiMessageVersions>, ProblemHttpResult, ChallengeHttpResult>> Versions(

@@ -49,7 +49,13 @@ internal static class MessageChangePages
             return PageResult.NotFound();
         }
 
-        // Refused: the form comes back with the text kept.
+        // Not a message one may change (someone else's, a system line, deleted, too old): said as it is, there is no form to show.
+        if (result.Errors.All(e => e.Field is null))
+        {
+            return PageResult.Problem(PageResult.StatusFor(result), "Not saved", result.Errors[0].Description);
+        }
+
+        // Refused text: the form comes back with it kept.
         var errors = new FormErrors();
         foreach (var error in result.Errors)
         {
