@@ -227,7 +227,10 @@ internal sealed class MessageModeration(
                 // Its earlier versions and its files go with it (the files once this is saved).
                 await db.Edits.Where(e => e.MessageId == report.MessageId).ExecuteDeleteAsync(cancellationToken);
                 removedFiles.AddRange(await db.Attachments.Where(a => a.MessageId == report.MessageId).Select(a => a.StorageKey).ToListAsync(cancellationToken));
-                await db.Attachments.Where(a => a.MessageId == report.MessageId).ExecuteDeleteAsync(cancellationToken);
+                if (removedFiles.Count > 0)
+                {
+                    await db.Attachments.Where(a => a.MessageId == report.MessageId).ExecuteDeleteAsync(cancellationToken);
+                }
                 Log(now, moderatorId, ModerationAction.RemovedMessage, report.SenderId, reportId, report.MessageId, null, note);
             }
 

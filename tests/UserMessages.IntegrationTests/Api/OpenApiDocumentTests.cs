@@ -64,7 +64,8 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
             }
 
             var takesBody = (method == "POST" && (path.EndsWith("/threads", StringComparison.Ordinal) || path.EndsWith("/bulk", StringComparison.Ordinal)
-                || path.EndsWith("/messages", StringComparison.Ordinal) || path.EndsWith("/participants", StringComparison.Ordinal) || path.EndsWith("/report", StringComparison.Ordinal)))
+                || path.EndsWith("/messages", StringComparison.Ordinal) || path.EndsWith("/participants", StringComparison.Ordinal) || path.EndsWith("/report", StringComparison.Ordinal)
+                || path.EndsWith("/attachments", StringComparison.Ordinal)))
                 || method == "PUT";
             Assert.Equal(takesBody, operation.TryGetProperty("requestBody", out _));
             if (takesBody)
@@ -108,7 +109,12 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
             var messageId = path.EndsWith("/report", StringComparison.Ordinal) ? bobsMessage : alicesMessage;
             var url = Url(path, operation, answers ? requests.Dequeue() : threadId).Replace("{messageId}", messageId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
-            if (operation.TryGetProperty("requestBody", out var body))
+            if (operation.TryGetProperty("requestBody", out var files) && files.GetProperty("content").TryGetProperty("multipart/form-data", out _))
+            {
+                // An upload: the smallest PNG, as a form of files.
+                request.Content = new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]), "files", "dot.png" } };
+            }
+            else if (operation.TryGetProperty("requestBody", out var body))
             {
                 var schema = body.GetProperty("content").GetProperty("application/json").GetProperty("schema");
                 var json = Sample(document.RootElement, schema, name: null, path, threadId);
@@ -123,7 +129,7 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
             called++;
         }
 
-        Assert.Equal(23, called);
+        Assert.Equal(24, called);
     }
 
     private async Task<JsonDocument> DocumentAsync()
@@ -173,6 +179,7 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
             "reason" => "spam",
             "note" => "Reported by a generated client.",
             "block" => false,
+            "attachments" => new JsonArray(),
             _ when types.Contains("object") => new JsonObject(schema.GetProperty("properties").EnumerateObject()
                 .Select(p => KeyValuePair.Create(p.Name, Sample(document, p.Value, p.Name, path, threadId)))),
             _ => throw new Xunit.Sdk.XunitException($"{path}: no sample for '{name}' of type {string.Join("|", types)}"),

@@ -122,7 +122,7 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
         ["GET /messages/moderation"] = Fixed(3),
         ["GET /messages/moderation/reports/{id}"] = Fixed(7),
         ["POST /messages/moderation/reports/{id} (dismiss)"] = Fixed(4),
-        ["POST /messages/moderation/reports/{id} (remove and suspend)"] = Fixed(8, postgres: 6).OnMariaDb(Fixed(6)),
+        ["POST /messages/moderation/reports/{id} (remove and suspend)"] = Fixed(10, postgres: 8).OnMariaDb(Fixed(8)),
         ["GET /messages/moderation/suspensions"] = Fixed(3),
         ["POST /messages/moderation/suspensions/lift"] = Fixed(2),
         ["GET /messages/moderation/log"] = Fixed(3),
@@ -132,11 +132,13 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
 
         ["GET /messages/thread/{id}/messages/{messageId}/edit"] = Fixed(4),
         ["POST /messages/thread/{id}/messages/{messageId}/edit"] = Fixed(6),
-        ["POST /messages/thread/{id}/messages/{messageId}/delete"] = Fixed(5),
+        ["POST /messages/thread/{id}/messages/{messageId}/delete"] = Fixed(6),
         ["GET /messages/thread/{id}/messages/{messageId}/versions"] = Fixed(4),
         ["PUT /messages/api/threads/{id}/messages/{messageId}"] = Fixed(6),
-        ["DELETE /messages/api/threads/{id}/messages/{messageId}"] = Fixed(5),
+        ["DELETE /messages/api/threads/{id}/messages/{messageId}"] = Fixed(6),
         ["GET /messages/api/threads/{id}/messages/{messageId}/versions"] = Fixed(3),
+        ["GET /messages/attachments/{id}"] = Fixed(1),
+        ["POST /messages/api/attachments"] = Fixed(2),
     };
 
     /// <summary>The routes under the prefix that are not a page or JSON endpoint: the live-updates SignalR hub.</summary>
@@ -249,6 +251,8 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
         ["PUT /messages/api/threads/{id}/messages/{messageId}"] = OnData("PUT /messages/api/threads/{id}/messages/{messageId}", (t, load) => t.ApiEditAsync(load)),
         ["DELETE /messages/api/threads/{id}/messages/{messageId}"] = OnData("DELETE /messages/api/threads/{id}/messages/{messageId}", (t, load) => t.ApiDeleteMessageAsync(load)),
         ["GET /messages/api/threads/{id}/messages/{messageId}/versions"] = OnData("GET /messages/api/threads/{id}/messages/{messageId}/versions", (t, load) => t.ApiVersionsAsync(load)),
+        ["GET /messages/attachments/{id}"] = OnData("GET /messages/attachments/{id}", (t, load) => t.DownloadAsync(load)),
+        ["POST /messages/api/attachments"] = OnData("POST /messages/api/attachments", (t, load) => t.ApiUploadAsync(load)),
     };
 
     private static int lastRun;

@@ -40,6 +40,7 @@ internal static class JsonBodyDescription
                         Type = body.Type,
                         ModelMetadata = metadata.GetMetadataForType(body.Type),
                         IsRequired = true,
+                        ParameterDescriptor = new Microsoft.AspNetCore.Mvc.Abstractions.ParameterDescriptor { Name = body.Name, ParameterType = body.Type },
                     });
                     description.SupportedRequestFormats.Add(new ApiRequestFormat { MediaType = body.MediaType });
                 }

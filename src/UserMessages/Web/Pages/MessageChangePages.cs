@@ -49,8 +49,9 @@ internal static class MessageChangePages
             return PageResult.NotFound();
         }
 
-        // Not a message one may change (someone else's, a system line, deleted, too old): said as it is, there is no form to show.
-        if (result.Errors.All(e => e.Field is null))
+        // Not a message one may change (someone else's, a system line, a deleted one): said as it is, there is no form to show.
+        // One whose window ended while the edit was typed comes back with the text, to copy.
+        if (result.Errors.All(e => e.Field is null && e.Code != nameof(UserMessagesErrorDescriber.EditWindowOver)))
         {
             return PageResult.Problem(PageResult.StatusFor(result), "Not saved", result.Errors[0].Description);
         }
