@@ -78,6 +78,8 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         pages.MapPost("/thread/{id}/restore", ThreadPages.Restore).WithName(mount.NameOf(PageNames.Restore));
         pages.MapPost("/thread/{id}/archive", ThreadPages.Archive).WithName(mount.NameOf(PageNames.ArchiveThread));
         pages.MapPost("/thread/{id}/unread", ThreadPages.MarkUnread).WithName(mount.NameOf(PageNames.MarkUnread));
+        pages.MapPost("/thread/{id}/mute", ThreadPages.Mute).WithName(mount.NameOf(PageNames.Mute));
+        pages.MapPost("/thread/{id}/unmute", ThreadPages.Unmute).WithName(mount.NameOf(PageNames.Unmute));
         pages.MapPost("/thread/{id}/leave", ThreadPages.Leave).WithName(mount.NameOf(PageNames.Leave));
         pages.MapPost("/thread/{id}/answer", ThreadPages.Answer).WithName(mount.NameOf(PageNames.Answer));
         pages.MapPost("/thread/{id}/participants", ThreadPages.AddPeople).WithName(mount.NameOf(PageNames.AddPeople));

@@ -18,6 +18,9 @@ public class ThreadParticipant
     /// <summary>Whether the thread has messages this user has not seen.</summary>
     public bool IsUnread { get; set; }
 
+    /// <summary>Whether the user muted the thread: it stays in their folders, but raises no unread badge and sends no e-mail.</summary>
+    public bool IsMuted { get; set; }
+
     /// <summary>Where the thread is for this user: inbox, archive, trash, or left.</summary>
     public ParticipantState State { get; set; }
 

@@ -52,7 +52,7 @@ internal sealed partial class UserMessagesService
             formerMember.Or(users, r.SenderId),
             Excerpt(r.Excerpt),
             r.Others.Select(id => formerMember.Or(users, id)).ToList(),
-            r.State)).ToList();
+            r.State) { IsMuted = r.IsMuted }).ToList();
 
         string? Cursor(int index) => new KeysetCursor(threads[index].LatestMessageAt, threads[index].ThreadId).ToString();
         var older = threads.Count > 0 && (keyset.After is not null || hasMore) ? Cursor(threads.Count - 1) : null;

@@ -45,6 +45,8 @@ internal sealed partial class UserMessagesService
             ThreadAction.Accept => await store.AcceptRequestsAsync(userId, ids, now, cancellationToken),
             ThreadAction.Decline => await store.DeclineRequestsAsync(userId, ids, blockSenders: false, now, cancellationToken),
             ThreadAction.DeclineAndBlock => await store.DeclineRequestsAsync(userId, ids, blockSenders: true, now, cancellationToken),
+            ThreadAction.Mute => await store.SetMutedAsync(userId, ids, muted: true, cancellationToken),
+            ThreadAction.Unmute => await store.SetMutedAsync(userId, ids, muted: false, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
         return applied ? MessagingResult.Success : MessagingResult.NotFound;

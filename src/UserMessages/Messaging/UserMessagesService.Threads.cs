@@ -60,6 +60,7 @@ internal sealed partial class UserMessagesService
             newer)
         {
             AwaitingReview = read.Held.Select(h => new AwaitingReview(h.Id, h.Subject, h.Content, h.HeldAt)).ToList(),
+            IsMuted = header.IsMuted,
         });
     }
 }

@@ -70,6 +70,7 @@ internal sealed class CompiledQueries
             .Select(p => new ThreadHeader
             {
                 IsUnread = p.IsUnread,
+                IsMuted = p.IsMuted,
                 State = p.State,
                 LastReadMessageId = p.LastReadMessageId,
                 Subject = p.Thread!.Subject,
@@ -119,6 +120,7 @@ internal sealed class CompiledQueries
             {
                 ThreadId = p.ThreadId,
                 IsUnread = p.IsUnread,
+                IsMuted = p.IsMuted,
                 State = p.State,
                 LatestMessageAt = p.LatestMessageAt,
                 Subject = t.Subject,

@@ -91,6 +91,9 @@ internal interface IMessageStore
     /// <summary>Everyone who may see a thread.</summary>
     Task<List<string>> ReadWhoMaySeeAsync(long threadId, CancellationToken cancellationToken);
 
+    /// <summary>Mutes or unmutes threads for a user (their badge counts it again, or no more); false (and nothing changed) unless they may see every one.</summary>
+    Task<bool> SetMutedAsync(string userId, IReadOnlyList<long> threadIds, bool muted, CancellationToken cancellationToken);
+
     /// <summary>Marks threads read for a user; false (and nothing changed) unless they may see every one.</summary>
     Task<bool> MarkReadAsync(string userId, IReadOnlyList<long> threadIds, CancellationToken cancellationToken);
 

@@ -42,8 +42,8 @@ internal partial class MessageStore
         return InTransactionAsync(async () =>
         {
             await Db.Participants
-                .Where(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) != (p.State == active && p.IsUnread))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread), p => p.State == active && p.IsUnread), cancellationToken);
+                .Where(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) != (p.State == active && p.IsUnread && !p.IsMuted))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread), p => p.State == active && p.IsUnread && !p.IsMuted), cancellationToken);
             await Db.Counters.ExecuteDeleteAsync(cancellationToken);
             var recount = $"INSERT INTO {names.Table<MailboxCounter>()} ({names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))}, {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))}) " +
                 $"SELECT {participantUser}, COUNT(*) FROM {names.Table<ThreadParticipant>()} " +
@@ -57,7 +57,7 @@ internal partial class MessageStore
     protected async Task CountUnreadChangesAsync(IQueryable<ThreadParticipant> rows, CancellationToken cancellationToken)
     {
         var active = ParticipantState.Active;
-        var changed = rows.Where(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) != (p.State == active && p.IsUnread));
+        var changed = rows.Where(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) != (p.State == active && p.IsUnread && !p.IsMuted));
         var deltas = await changed
             .GroupBy(p => p.UserId)
             .Select(g => new { UserId = g.Key, Delta = g.Sum(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) ? -1 : 1) })
@@ -68,7 +68,7 @@ internal partial class MessageStore
         }
 
         await changed.ExecuteUpdateAsync(
-            s => s.SetProperty(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread), p => p.State == active && p.IsUnread),
+            s => s.SetProperty(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread), p => p.State == active && p.IsUnread && !p.IsMuted),
             cancellationToken);
         await AddToCountersAsync(deltas.Where(d => d.Delta != 0).Select(d => (d.UserId, d.Delta)).ToList(), cancellationToken);
     }

@@ -192,7 +192,7 @@ internal partial class MessageStore
     {
         var (off, request) = (false, ParticipantState.Request);
         var wanting = await recipients
-            .Where(p => p.State != request && !Db.Preferences.Any(s => s.UserId == p.UserId && s.NotifyByEmail == off))
+            .Where(p => p.State != request && !p.IsMuted && !Db.Preferences.Any(s => s.UserId == p.UserId && s.NotifyByEmail == off))
             .Select(p => p.UserId)
             .ToListAsync(cancellationToken);
         if (wanting.Count == 0)

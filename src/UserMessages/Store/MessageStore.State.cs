@@ -15,6 +15,18 @@ internal partial class MessageStore
     public Task<bool> MarkUnreadAsync(string userId, IReadOnlyList<long> threadIds, CancellationToken cancellationToken)
         => ChangeOwnRowsAsync(userId, threadIds, rows => rows.ExecuteUpdateAsync(s => s.SetProperty(p => p.IsUnread, true), cancellationToken), cancellationToken);
 
+    public Task<bool> SetMutedAsync(string userId, IReadOnlyList<long> threadIds, bool muted, CancellationToken cancellationToken)
+        => ChangeOwnRowsAsync(userId, threadIds, async rows =>
+        {
+            // A muted thread's e-mail not yet sent is not sent.
+            if (muted)
+            {
+                await Db.PendingNotifications.Where(n => n.RecipientId == userId && threadIds.Contains(n.ThreadId)).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            return await rows.ExecuteUpdateAsync(s => s.SetProperty(p => p.IsMuted, muted), cancellationToken);
+        }, cancellationToken);
+
     public Task<bool> MoveAsync(string userId, IReadOnlyList<long> threadIds, ParticipantState state, DateTime now, CancellationToken cancellationToken)
     {
         // A request leaves the Requests folder only by being accepted or declined.

@@ -18,6 +18,8 @@ internal sealed class ThreadRow
 
     public bool IsUnread { get; init; }
 
+    public bool IsMuted { get; init; }
+
     public ParticipantState State { get; init; }
 
     public DateTime LatestMessageAt { get; init; }
@@ -42,6 +44,8 @@ internal sealed record FolderRows(List<ThreadRow> Rows, int? UnreadCount, int? R
 internal sealed class ThreadHeader
 {
     public bool IsUnread { get; init; }
+
+    public bool IsMuted { get; init; }
 
     public ParticipantState State { get; init; }
 

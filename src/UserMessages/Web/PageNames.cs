@@ -27,6 +27,8 @@ internal static class PageNames
     public const string Hub = nameof(Hub);
     public const string Report = nameof(Report);
     public const string EditMessage = nameof(EditMessage);
+    public const string Mute = nameof(Mute);
+    public const string Unmute = nameof(Unmute);
     public const string Attachment = nameof(Attachment);
     public const string DeleteMessage = nameof(DeleteMessage);
     public const string MessageVersions = nameof(MessageVersions);

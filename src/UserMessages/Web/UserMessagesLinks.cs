@@ -110,6 +110,18 @@ public sealed class UserMessagesLinks
     /// <returns>The path.</returns>
     public string MarkUnread(HttpContext http, long threadId) => ThreadPost(http, PageNames.MarkUnread, threadId);
 
+    /// <summary>Where the Mute button posts (the thread stays, without badge or e-mail).</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <returns>The path.</returns>
+    public string Mute(HttpContext http, long threadId) => ThreadPost(http, PageNames.Mute, threadId);
+
+    /// <summary>Where the Unmute button posts.</summary>
+    /// <param name="http">The current request.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <returns>The path.</returns>
+    public string Unmute(HttpContext http, long threadId) => ThreadPost(http, PageNames.Unmute, threadId);
+
     /// <summary>Where a thread's leave form posts.</summary>
     /// <param name="http">The current request.</param>
     /// <param name="threadId">The thread.</param>

@@ -26,4 +26,10 @@ public enum ThreadAction
 
     /// <summary>Decline a message request and block its sender.</summary>
     DeclineAndBlock,
+
+    /// <summary>Mute: the thread stays in its folder but raises no unread badge and sends no e-mail.</summary>
+    Mute,
+
+    /// <summary>Unmute: the thread counts in the badge and sends e-mail again.</summary>
+    Unmute,
 }

@@ -25,4 +25,7 @@ public sealed record ThreadPage(
 {
     /// <summary>The user's replies in this thread that await a moderator's review (only read when filters are registered).</summary>
     public IReadOnlyList<AwaitingReview> AwaitingReview { get; init; } = [];
+
+    /// <summary>Whether the user muted the thread: it counts in no unread badge and sends no e-mail.</summary>
+    public bool IsMuted { get; init; }
 }

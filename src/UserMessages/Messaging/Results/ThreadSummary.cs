@@ -19,4 +19,8 @@ public sealed record ThreadSummary(
     MessagingUser LatestSender,
     string Excerpt,
     IReadOnlyList<MessagingUser> OtherParticipants,
-    Domain.ParticipantState State);
+    Domain.ParticipantState State)
+{
+    /// <summary>Whether the user muted it: it counts in no unread badge and sends no e-mail.</summary>
+    public bool IsMuted { get; init; }
+}

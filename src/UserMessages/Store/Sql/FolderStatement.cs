@@ -74,6 +74,7 @@ internal sealed class FolderStatement
         SenderId = row.GetString(5),
         Excerpt = row.GetString(6),
         OtherIds = row.IsDBNull(7) ? [] : row.GetString(7).Split(ThreadRow.IdSeparator, StringSplitOptions.RemoveEmptyEntries),
+        IsMuted = row.GetBoolean(10),
     };
 
     /// <summary>The statement for <paramref name="context"/>'s model (one the SQL store serves).</summary>
@@ -115,7 +116,8 @@ internal sealed class FolderStatement
                 .Append($"AND {ThreadAccess.ListedSql(Other(nameof(ThreadParticipant.State)), statement.Value("gone"))})")
                 .Append($", (SELECT {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))} FROM {names.Table<MailboxCounter>()} WHERE {names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))} = {user})")
                 .Append($", (SELECT COUNT(*) FROM {names.Table<ThreadParticipant>()} r WHERE r.{names.Column<ThreadParticipant>(nameof(ThreadParticipant.UserId))} = {user} ")
-                .Append($"AND r.{names.Column<ThreadParticipant>(nameof(ThreadParticipant.State))} = {(int)ParticipantState.Request}) ")
+                .Append($"AND r.{names.Column<ThreadParticipant>(nameof(ThreadParticipant.State))} = {(int)ParticipantState.Request}), ")
+                .Append($"{Row(nameof(ThreadParticipant.IsMuted))} ")
                 .Append($"FROM {names.Table<ThreadParticipant>()} p ")
                 .Append($"INNER JOIN {names.Table<MessageThread>()} t ON t.{names.Column<MessageThread>(nameof(MessageThread.Id))} = {id} ")
                 .Append($"INNER JOIN {names.Table<Message>()} m ON m.{names.Column<Message>(nameof(Message.Id))} = t.{names.Column<MessageThread>(nameof(MessageThread.LatestMessageId))} ")

@@ -331,7 +331,8 @@ internal sealed class SendingStatements
             // one (not counted); the replier's is read (not counted), and a request they answer is accepted.
             var request = statement.Value("request");
             var staysRequest = $"({state} = {request} AND {userId} <> {user})";
-            var countedAfter = $"({userId} <> {user} AND {state} <> {request})";
+            var muted = Participant(nameof(ThreadParticipant.IsMuted));
+            var countedAfter = $"({userId} <> {user} AND {state} <> {request} AND NOT {muted})";
             if (!postgres)
             {
                 AppendToCounters($"SELECT {userId}, CASE WHEN {countedAfter} THEN 1 ELSE -1 END FROM {names.Table<ThreadParticipant>()} WHERE {inThread} AND {counted} <> {countedAfter} ORDER BY {userId}");
@@ -352,7 +353,7 @@ internal sealed class SendingStatements
                 // The rows are locked by the update above: flip and count those whose flag disagrees, once.
                 statement
                     .Append($"WITH changed AS (UPDATE {names.Table<ThreadParticipant>()} SET {counted} = NOT {counted} ")
-                    .Append($"WHERE {Participant(nameof(ThreadParticipant.ThreadId))} = {thread} AND {counted} <> ({state} = {active} AND {unread}) RETURNING {userId}, {counted}) ");
+                    .Append($"WHERE {Participant(nameof(ThreadParticipant.ThreadId))} = {thread} AND {counted} <> ({state} = {active} AND {unread} AND NOT {muted}) RETURNING {userId}, {counted}) ");
                 AppendToCounters($"SELECT {userId}, CASE WHEN {counted} THEN 1 ELSE -1 END FROM changed ORDER BY {userId}");
             }
 
@@ -409,11 +410,12 @@ internal sealed class SendingStatements
             statement
                 .Append($"INSERT INTO {names.Table<ThreadParticipant>()} ({Participant(nameof(ThreadParticipant.ThreadId))}, {Participant(nameof(ThreadParticipant.UserId))}, {Participant(nameof(ThreadParticipant.IsUnread))}, ")
                 .Append($"{Participant(nameof(ThreadParticipant.State))}, {Participant(nameof(ThreadParticipant.StateChangedAt))}, {Participant(nameof(ThreadParticipant.HasSent))}, {Participant(nameof(ThreadParticipant.LatestMessageAt))}, ")
-                .Append($"{Participant(nameof(ThreadParticipant.LastReadMessageId))}, {Participant(nameof(ThreadParticipant.JoinedAt))}, {Participant(ThreadParticipantConfiguration.CountedUnread)}) VALUES ")
-                .Append($"({thread}, {user}, {no}, {active}, {now}, {yes}, {now}, {message}, {now}, {no})");
+                .Append($"{Participant(nameof(ThreadParticipant.LastReadMessageId))}, {Participant(nameof(ThreadParticipant.JoinedAt))}, {Participant(ThreadParticipantConfiguration.CountedUnread)}, ")
+                .Append($"{Participant(nameof(ThreadParticipant.IsMuted))}) VALUES ")
+                .Append($"({thread}, {user}, {no}, {active}, {now}, {yes}, {now}, {message}, {now}, {no}, {no})");
             for (var i = 0; i < recipients; i++)
             {
-                statement.Append($", ({thread}, {statement.Value("recipient" + i)}, {yes}, {statement.Value("state" + i)}, {now}, {no}, {now}, NULL, {now}, {statement.Value("counted" + i)})");
+                statement.Append($", ({thread}, {statement.Value("recipient" + i)}, {yes}, {statement.Value("state" + i)}, {now}, {no}, {now}, NULL, {now}, {statement.Value("counted" + i)}, {no})");
             }
 
             statement.Append(";\n");
@@ -482,7 +484,7 @@ internal sealed class SendingStatements
             var no = statement.Value("no");
             var recipients = $"{Participant("q", nameof(ThreadParticipant.ThreadId))} = {statement.Value("thread")} AND {MaySee("q")} "
                 + $"AND {Participant("q", nameof(ThreadParticipant.State))} <> {statement.Value("request")} "
-                + $"AND {Participant("q", nameof(ThreadParticipant.UserId))} <> {statement.Value("user")} "
+                + $"AND {Participant("q", nameof(ThreadParticipant.UserId))} <> {statement.Value("user")} AND NOT {Participant("q", nameof(ThreadParticipant.IsMuted))} "
                 + $"AND NOT EXISTS (SELECT 1 FROM {names.Table<MessagingPreferences>()} s WHERE s.{names.Column<MessagingPreferences>(nameof(MessagingPreferences.UserId))} = {Participant("q", nameof(ThreadParticipant.UserId))} "
                 + $"AND s.{names.Column<MessagingPreferences>(nameof(MessagingPreferences.NotifyByEmail))} = {no})";
             var excluded = string.Join(", ", refusing.Select(statement.Value));

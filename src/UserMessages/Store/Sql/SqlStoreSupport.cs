@@ -54,7 +54,8 @@ internal static class SqlStoreSupport
             ?? Extra<MessageThread>(model, nameof(MessageThread.Id), nameof(MessageThread.Subject), nameof(MessageThread.CreatedAt), nameof(MessageThread.CreatedById), nameof(MessageThread.LatestMessageAt), nameof(MessageThread.LatestMessageId), nameof(MessageThread.ConcurrencyStamp))
             ?? Extra<ThreadParticipant>(
                 model, nameof(ThreadParticipant.ThreadId), nameof(ThreadParticipant.UserId), nameof(ThreadParticipant.IsUnread), nameof(ThreadParticipant.State), nameof(ThreadParticipant.StateChangedAt),
-                nameof(ThreadParticipant.HasSent), nameof(ThreadParticipant.LatestMessageAt), nameof(ThreadParticipant.LastReadMessageId), nameof(ThreadParticipant.JoinedAt), ThreadParticipantConfiguration.CountedUnread)
+                nameof(ThreadParticipant.HasSent), nameof(ThreadParticipant.LatestMessageAt), nameof(ThreadParticipant.LastReadMessageId), nameof(ThreadParticipant.JoinedAt), ThreadParticipantConfiguration.CountedUnread,
+                nameof(ThreadParticipant.IsMuted))
             ?? Extra<PendingNotification>(
                 model, nameof(PendingNotification.Id), nameof(PendingNotification.RecipientId), nameof(PendingNotification.ThreadId), nameof(PendingNotification.MessageId),
                 nameof(PendingNotification.DueAt), nameof(PendingNotification.DeadlineAt), PendingNotificationConfiguration.AwaitsQuiet)
@@ -83,7 +84,7 @@ internal static class SqlStoreSupport
             Of<MessageThread>(nameof(MessageThread.Id)), Of<MessageThread>(nameof(MessageThread.Subject)), Of<MessageThread>(nameof(MessageThread.CreatedById)),
             Of<MessageThread>(nameof(MessageThread.LatestMessageId)), Of<MessageThread>(nameof(MessageThread.ConcurrencyStamp)),
             Of<ThreadParticipant>(nameof(ThreadParticipant.ThreadId)), Of<ThreadParticipant>(nameof(ThreadParticipant.UserId)), Of<ThreadParticipant>(nameof(ThreadParticipant.IsUnread)),
-            Of<ThreadParticipant>(nameof(ThreadParticipant.HasSent)), Of<ThreadParticipant>(nameof(ThreadParticipant.LastReadMessageId)), Of<ThreadParticipant>(ThreadParticipantConfiguration.CountedUnread),
+            Of<ThreadParticipant>(nameof(ThreadParticipant.HasSent)), Of<ThreadParticipant>(nameof(ThreadParticipant.LastReadMessageId)), Of<ThreadParticipant>(ThreadParticipantConfiguration.CountedUnread), Of<ThreadParticipant>(nameof(ThreadParticipant.IsMuted)),
             Of<UserBlock>(nameof(UserBlock.BlockerId)), Of<UserBlock>(nameof(UserBlock.BlockedId)),
             Of<MessagingPreferences>(nameof(MessagingPreferences.NotifyByEmail)),
             Of<PendingNotification>(nameof(PendingNotification.RecipientId)), Of<PendingNotification>(PendingNotificationConfiguration.AwaitsQuiet),

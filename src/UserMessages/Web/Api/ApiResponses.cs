@@ -12,10 +12,10 @@ internal sealed record ApiUser(string Id, string DisplayName)
 
 /// <summary>One row of a folder or of search results.</summary>
 internal sealed record ApiThreadSummary(
-    long Id, string Subject, bool IsUnread, DateTime LatestMessageAt, ApiUser LatestSender, string Excerpt, IReadOnlyList<ApiUser> OtherParticipants, string State)
+    long Id, string Subject, bool IsUnread, DateTime LatestMessageAt, ApiUser LatestSender, string Excerpt, IReadOnlyList<ApiUser> OtherParticipants, string State, bool IsMuted)
 {
     public static ApiThreadSummary From(ThreadSummary t) => new(
-        t.ThreadId, t.Subject, t.IsUnread, t.LatestMessageAt, ApiUser.From(t.LatestSender), t.Excerpt, t.OtherParticipants.Select(ApiUser.From).ToList(), ApiNames.Of(t.State));
+        t.ThreadId, t.Subject, t.IsUnread, t.LatestMessageAt, ApiUser.From(t.LatestSender), t.Excerpt, t.OtherParticipants.Select(ApiUser.From).ToList(), ApiNames.Of(t.State), t.IsMuted);
 }
 
 /// <summary>One page of a folder; pass a cursor back as <c>?before=</c> (older) or <c>?after=</c> (newer).</summary>
@@ -78,11 +78,12 @@ internal sealed record ApiThread(
     long? FirstUnreadMessageId,
     string? OlderCursor,
     string? NewerCursor,
-    IReadOnlyList<AwaitingReview> AwaitingReview)
+    IReadOnlyList<AwaitingReview> AwaitingReview,
+    bool IsMuted)
 {
     public static ApiThread From(ThreadPage p, UserMessagesLinks links, HttpContext http) => new(
         p.ThreadId, p.Subject, p.IsUnread, ApiNames.Of(p.State), p.Participants.Select(ApiUser.From).ToList(), p.Messages.Select(m => ApiMessage.From(m, links, http)).ToList(),
-        p.FirstUnreadMessageId, p.OlderCursor, p.NewerCursor, p.AwaitingReview);
+        p.FirstUnreadMessageId, p.OlderCursor, p.NewerCursor, p.AwaitingReview, p.IsMuted);
 }
 
 /// <summary>Where a new thread or reply was stored.</summary>

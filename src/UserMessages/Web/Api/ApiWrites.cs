@@ -246,6 +246,12 @@ internal static class ApiWrites
     public static Task<Results<NoContent, ProblemHttpResult, ChallengeHttpResult>> MarkUnread(HttpContext http, IUserMessagesService messages, string id)
         => ChangeStateAsync(http, id, messages.MarkUnreadAsync);
 
+    public static Task<Results<NoContent, ProblemHttpResult, ChallengeHttpResult>> Mute(HttpContext http, IUserMessagesService messages, string id)
+        => ChangeStateAsync(http, id, (user, thread, ct) => messages.ApplyToThreadsAsync(user, ThreadAction.Mute, [thread], ct));
+
+    public static Task<Results<NoContent, ProblemHttpResult, ChallengeHttpResult>> Unmute(HttpContext http, IUserMessagesService messages, string id)
+        => ChangeStateAsync(http, id, (user, thread, ct) => messages.ApplyToThreadsAsync(user, ThreadAction.Unmute, [thread], ct));
+
     public static Task<Results<NoContent, ProblemHttpResult, ChallengeHttpResult>> Leave(HttpContext http, IUserMessagesService messages, string id)
         => ChangeStateAsync(http, id, messages.LeaveThreadAsync);
 

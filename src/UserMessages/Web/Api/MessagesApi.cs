@@ -46,6 +46,8 @@ internal static class MessagesApi
         api.MapPost("/threads/{id}/archive", ApiWrites.Archive).WithName(mount.NameOf("Api.Archive")).Refuses(Invalid, NotFound);
         api.MapPost("/threads/{id}/read", ApiWrites.MarkRead).WithName(mount.NameOf("Api.MarkRead")).Refuses(Invalid, NotFound);
         api.MapPost("/threads/{id}/unread", ApiWrites.MarkUnread).WithName(mount.NameOf("Api.MarkUnread")).Refuses(Invalid, NotFound);
+        api.MapPost("/threads/{id}/mute", ApiWrites.Mute).WithName(mount.NameOf("Api.Mute")).Refuses(Invalid, NotFound);
+        api.MapPost("/threads/{id}/unmute", ApiWrites.Unmute).WithName(mount.NameOf("Api.Unmute")).Refuses(Invalid, NotFound);
         api.MapPost("/threads/{id}/leave", ApiWrites.Leave).WithName(mount.NameOf("Api.Leave")).Refuses(Invalid, NotFound);
         api.MapPost("/threads/{id}/accept", ApiWrites.Accept).WithName(mount.NameOf("Api.Accept")).Refuses(Invalid, NotFound);
         api.MapPost("/threads/{id}/decline", ApiWrites.Decline).WithName(mount.NameOf("Api.Decline")).Refuses(Invalid, NotFound);

@@ -134,6 +134,12 @@ internal static class ThreadPages
     public static Task<IResult> MarkUnread(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
         => ChangeStateAsync(http, id, messages.MarkUnreadAsync, (_, _) => links.Inbox(http));
 
+    public static Task<IResult> Mute(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, (user, thread, ct) => messages.ApplyToThreadsAsync(user, ThreadAction.Mute, [thread], ct), (_, thread) => links.Thread(http, thread));
+
+    public static Task<IResult> Unmute(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
+        => ChangeStateAsync(http, id, (user, thread, ct) => messages.ApplyToThreadsAsync(user, ThreadAction.Unmute, [thread], ct), (_, thread) => links.Thread(http, thread));
+
     public static Task<IResult> Leave(HttpContext http, IUserMessagesService messages, UserMessagesLinks links, string id)
         => ChangeStateAsync(http, id, messages.LeaveThreadAsync, (_, _) => links.Inbox(http));
 

@@ -670,6 +670,9 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                     b.Property<bool>("HasSent")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsMuted")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsUnread")
                         .HasColumnType("boolean");
 

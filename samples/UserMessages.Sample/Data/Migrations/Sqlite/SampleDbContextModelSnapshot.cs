@@ -633,6 +633,9 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                     b.Property<bool>("HasSent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsMuted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsUnread")
                         .HasColumnType("INTEGER");
 
