@@ -129,7 +129,7 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
             called++;
         }
 
-        Assert.Equal(24, called);
+        Assert.Equal(26, called);
     }
 
     private async Task<JsonDocument> DocumentAsync()

@@ -138,6 +138,11 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
         ["DELETE /messages/api/threads/{id}/messages/{messageId}"] = Fixed(6),
         ["GET /messages/api/threads/{id}/messages/{messageId}/versions"] = Fixed(3),
         ["GET /messages/attachments/{id}"] = Fixed(1),
+        ["POST /messages/thread/{id}/mute"] = Fixed(4),
+        ["POST /messages/thread/{id}/unmute"] = Fixed(3),
+        ["POST /messages/api/threads/{id}/mute"] = Fixed(4),
+        ["POST /messages/api/threads/{id}/unmute"] = Fixed(3),
+        ["POST /messages/bulk (mute)"] = Fixed(4),
         ["POST /messages/api/attachments"] = Fixed(2),
     };
 
@@ -251,6 +256,11 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
         ["PUT /messages/api/threads/{id}/messages/{messageId}"] = OnData("PUT /messages/api/threads/{id}/messages/{messageId}", (t, load) => t.ApiEditAsync(load)),
         ["DELETE /messages/api/threads/{id}/messages/{messageId}"] = OnData("DELETE /messages/api/threads/{id}/messages/{messageId}", (t, load) => t.ApiDeleteMessageAsync(load)),
         ["GET /messages/api/threads/{id}/messages/{messageId}/versions"] = OnData("GET /messages/api/threads/{id}/messages/{messageId}/versions", (t, load) => t.ApiVersionsAsync(load)),
+        ["POST /messages/thread/{id}/mute"] = OnData("POST /messages/thread/{id}/mute", (t, load) => t.ThreadButtonAsync("um-mute", Changes.Mute, load)),
+        ["POST /messages/thread/{id}/unmute"] = OnData("POST /messages/thread/{id}/unmute", (t, load) => t.ThreadButtonAsync("um-unmute", Changes.Unmute, load)),
+        ["POST /messages/api/threads/{id}/mute"] = OnData("POST /messages/api/threads/{id}/mute", (t, load) => t.ApiThreadChangeAsync("mute", Changes.Mute, load)),
+        ["POST /messages/api/threads/{id}/unmute"] = OnData("POST /messages/api/threads/{id}/unmute", (t, load) => t.ApiThreadChangeAsync("unmute", Changes.Unmute, load)),
+        ["POST /messages/bulk (mute)"] = OnSelection("POST /messages/bulk", (t, load) => t.BulkPageAsync(Changes.Mute, load)),
         ["GET /messages/attachments/{id}"] = OnData("GET /messages/attachments/{id}", (t, load) => t.DownloadAsync(load)),
         ["POST /messages/api/attachments"] = OnData("POST /messages/api/attachments", (t, load) => t.ApiUploadAsync(load)),
     };
@@ -495,7 +505,7 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
     private async Task<IReadOnlyList<string>> ThreadButtonAsync(string buttonId, Change change, Load load)
     {
         var (app, alice, bob) = await StartAsync();
-        var threadId = (await Seeder.MailboxAsync(app, alice.User, bob.User, load.Rows, change.From, change.FromUnread))[^1];
+        var threadId = (await MailboxForAsync(app, alice.User, bob.User, load.Rows, change))[^1];
         var page = await alice.GetPageAsync(Paths.Thread(threadId));
         Assert.Equal(HttpStatusCode.OK, page.Status);
 
@@ -525,7 +535,7 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
     private async Task<IReadOnlyList<string>> BulkPageAsync(Change change, Load load)
     {
         var (app, alice, bob) = await StartAsync();
-        var ticked = (await Seeder.MailboxAsync(app, alice.User, bob.User, load.Rows, change.From, change.FromUnread)).TakeLast(load.Selected).ToList();
+        var ticked = (await MailboxForAsync(app, alice.User, bob.User, load.Rows, change)).TakeLast(load.Selected).ToList();
         var page = await alice.GetPageAsync(change.From switch { ParticipantState.Deleted => Paths.Trash, ParticipantState.Request => MailboxPaths.Requests, _ => Paths.Inbox });
         foreach (var id in ticked)
         {
@@ -730,7 +740,7 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
     private async Task<IReadOnlyList<string>> ApiThreadChangeAsync(string action, Change change, Load load)
     {
         var (app, alice, bob) = await StartAsync();
-        var threadId = (await Seeder.MailboxAsync(app, alice.User, bob.User, load.Rows, change.From, change.FromUnread))[^1];
+        var threadId = (await MailboxForAsync(app, alice.User, bob.User, load.Rows, change))[^1];
         await alice.UseAntiforgeryAsync();
 
         var (response, statements) = await MeasureAsync(app, () => alice.PostAsync($"{ApiSteps.Thread(threadId)}/{action}"));
@@ -743,7 +753,7 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
     private async Task<IReadOnlyList<string>> ApiBulkAsync(Change change, Load load)
     {
         var (app, alice, bob) = await StartAsync();
-        var ids = (await Seeder.MailboxAsync(app, alice.User, bob.User, load.Rows, change.From, change.FromUnread)).TakeLast(load.Selected).ToList();
+        var ids = (await MailboxForAsync(app, alice.User, bob.User, load.Rows, change)).TakeLast(load.Selected).ToList();
         await alice.UseAntiforgeryAsync();
 
         var (response, statements) = await MeasureAsync(app, () => alice.PostJsonAsync(ApiSteps.Bulk, new { action = change.Action, ids }));
@@ -843,9 +853,21 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
     private static async Task AssertChangedAsync(MessagesFactory app, TestUser user, IReadOnlyList<long> threadIds, Change change)
     {
         var rows = await app.WithDbAsync(db => db.Set<ThreadParticipant>().Where(p => p.UserId == user.Id)
-            .Select(p => new { p.ThreadId, p.State, p.IsUnread }).ToListAsync());
-        var changed = rows.Where(r => r.State == change.To && r.IsUnread == change.ToUnread).Select(r => r.ThreadId).Order().ToList();
+            .Select(p => new { p.ThreadId, p.State, p.IsUnread, p.IsMuted }).ToListAsync());
+        var changed = rows.Where(r => r.State == change.To && r.IsUnread == change.ToUnread && r.IsMuted == change.ToMuted).Select(r => r.ThreadId).Order().ToList();
         Assert.Equal(threadIds.Order(), changed);
+    }
+
+    /// <summary>The reader's threads <paramref name="change"/> starts from (muted ones too, for an unmute), newest last.</summary>
+    private static async Task<IReadOnlyList<long>> MailboxForAsync(MessagesFactory app, TestUser reader, TestUser writer, int count, Change change)
+    {
+        var ids = await Seeder.MailboxAsync(app, reader, writer, count, change.From, change.FromUnread);
+        if (change.FromMuted)
+        {
+            await app.WithDbAsync(db => db.Set<ThreadParticipant>().Where(p => p.UserId == reader.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsMuted, true)));
+        }
+
+        return ids;
     }
 
     /// <summary>Database rows (threads, messages or users) behind a request, and how many threads or people it names.</summary>
@@ -909,7 +931,12 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
     }
 
     /// <summary>A change of the user's own state of threads: the action's name, the state it starts from and the one it leads to.</summary>
-    private sealed record Change(string Action, ParticipantState From, bool FromUnread, ParticipantState To, bool ToUnread);
+    private sealed record Change(string Action, ParticipantState From, bool FromUnread, ParticipantState To, bool ToUnread)
+    {
+        public bool FromMuted { get; init; }
+
+        public bool ToMuted { get; init; }
+    }
 
     private static class Changes
     {
@@ -925,5 +952,7 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
         public static readonly Change AcceptOnPage = Accept with { ToUnread = false };
         public static readonly Change Decline = new("decline", ParticipantState.Request, true, ParticipantState.Declined, false);
         public static readonly Change DeclineAndBlock = new("declineAndBlock", ParticipantState.Request, true, ParticipantState.Declined, false);
+        public static readonly Change Mute = new("mute", ParticipantState.Active, false, ParticipantState.Active, false) { ToMuted = true };
+        public static readonly Change Unmute = new("unmute", ParticipantState.Active, false, ParticipantState.Active, false) { FromMuted = true };
     }
 }

@@ -8,9 +8,9 @@ namespace UserMessages.Tests.Endpoints;
 /// <summary>SPEC §1 and §4: app.MapUserMessages(prefix) adds the messaging pages under the prefix and nothing else.</summary>
 public sealed class MapUserMessagesTests
 {
-    // 40 pages (10 of them reporting and moderation, 4 editing and deleting one's message, 1 an attachment's download),
-    // 24 JSON API endpoints and the live-updates hub (2: the hub and its /negotiate).
-    private const int MessagingEndpointCount = 66;
+    // 42 pages (10 of them reporting and moderation, 4 editing and deleting one's message, 1 an attachment's download, 2 muting),
+    // 26 JSON API endpoints and the live-updates hub (2: the hub and its /negotiate).
+    private const int MessagingEndpointCount = 70;
 
     [Fact]
     public async Task MapUserMessages_WithoutAddUserMessages_ThrowsSayingToCallIt()
@@ -64,9 +64,9 @@ public sealed class MapUserMessagesTests
     }
 
     [Theory]
-    [InlineData(false, true, 42)]
-    [InlineData(true, false, 64)]
-    [InlineData(false, false, 40)]
+    [InlineData(false, true, 44)]
+    [InlineData(true, false, 68)]
+    [InlineData(false, false, 42)]
     public async Task MapUserMessages_WithoutTheApiOrTheHub_MapsThePagesAndOnlyWhatIsLeftOn(bool api, bool liveUpdates, int endpoints)
     {
         await using var app = MessagingApp.Build();
@@ -159,7 +159,7 @@ public sealed class MapUserMessagesTests
                 "GET /messages/moderation/held", "POST /messages/moderation/held/{id}",
                 "GET /messages/thread/{id}/messages/{messageId}/edit", "POST /messages/thread/{id}/messages/{messageId}/edit",
                 "POST /messages/thread/{id}/messages/{messageId}/delete", "GET /messages/thread/{id}/messages/{messageId}/versions",
-                "GET /messages/attachments/{id}",
+                "GET /messages/attachments/{id}", "POST /messages/thread/{id}/mute", "POST /messages/thread/{id}/unmute",
             }.Order(),
             routes);
     }
