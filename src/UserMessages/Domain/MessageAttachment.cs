@@ -12,6 +12,9 @@ public class MessageAttachment
     /// <summary>The message it belongs to, or <see langword="null"/> while it is uploaded but not sent (or after its message was deleted).</summary>
     public long? MessageId { get; set; }
 
+    /// <summary>The held message it waits with for a moderator's review (not cleaned up meanwhile), else <see langword="null"/>.</summary>
+    public long? HeldMessageId { get; set; }
+
     /// <summary>Who uploaded it, as the user directory spells their id.</summary>
     public string UploaderId { get; set; } = string.Empty;
 

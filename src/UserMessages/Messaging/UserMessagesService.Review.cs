@@ -13,13 +13,17 @@ internal sealed partial class UserMessagesService : IHeldMessageDelivery
     /// <summary>The separator of a held new thread's recipient ids (a control character no id may hold, as folder rows use).</summary>
     private const char RecipientSeparator = '\u001f';
 
-    public async Task<MessagingResult<SentMessage>> DeliverAsync(HeldMessage held, CancellationToken cancellationToken)
+    public async Task<MessagingResult<SentMessage>> DeliverAsync(HeldMessage held, IReadOnlyList<long> attachmentIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(held);
+        var attachments = attachmentIds ?? [];
         return held.ThreadId is { } threadId
-            ? await ReplyAsync(held.SenderId, threadId, held.Content, [], review: false, cancellationToken)
+            ? await ReplyAsync(held.SenderId, threadId, held.Content, attachments, review: false, cancellationToken)
             : await StartThreadAsync(
-                new NewThreadRequest(held.SenderId, (held.RecipientIds ?? string.Empty).Split(RecipientSeparator, StringSplitOptions.RemoveEmptyEntries), held.Subject ?? string.Empty, held.Content),
+                new NewThreadRequest(held.SenderId, (held.RecipientIds ?? string.Empty).Split(RecipientSeparator, StringSplitOptions.RemoveEmptyEntries), held.Subject ?? string.Empty, held.Content)
+                {
+                    AttachmentIds = attachments,
+                },
                 review: false,
                 cancellationToken);
     }
@@ -40,7 +44,7 @@ internal sealed partial class UserMessagesService : IHeldMessageDelivery
     /// Runs the filters: null to deliver the message, else the result to return, a refusal (the first rejection) or,
     /// when a filter holds it, the held message's id after storing it.
     /// </summary>
-    private async Task<MessagingResult<SentMessage>?> ReviewAsync(MessageToFilter message, DateTime now, CancellationToken cancellationToken)
+    private async Task<MessagingResult<SentMessage>?> ReviewAsync(MessageToFilter message, IReadOnlyList<AttachmentItem> attachments, DateTime now, CancellationToken cancellationToken)
     {
         string? hold = null;
         foreach (var filter in filters)
@@ -73,6 +77,7 @@ internal sealed partial class UserMessagesService : IHeldMessageDelivery
             Reason = hold.Length > MessagingSuspension.MaxReasonLength ? hold[..MessagingSuspension.MaxReasonLength] : hold,
         };
         var id = await store.HoldAsync(held, cancellationToken);
+        await store.HoldAttachmentsAsync(message.SenderId, id, [.. attachments.Select(a => a.Id)], cancellationToken);
         await moderationEvents.DispatchAsync(new MessageHeld(now, id, message.SenderId, message.ThreadId, held.Reason), cancellationToken);
         return MessagingResult<SentMessage>.Success(new SentMessage(message.ThreadId ?? 0, 0) { HeldMessageId = id });
     }

@@ -66,7 +66,7 @@ internal sealed partial class UserMessagesService
 
         var subject = request.Subject.Trim();
         var content = MessageInputValidator.NormalizeContent(request.Content);
-        if (review && await ReviewAsync(new MessageToFilter(request.SenderId, null, recipients, subject, content), now, cancellationToken) is { } reviewed)
+        if (review && await ReviewAsync(new MessageToFilter(request.SenderId, null, recipients, subject, content), attachments, now, cancellationToken) is { } reviewed)
         {
             return reviewed;
         }
@@ -76,8 +76,17 @@ internal sealed partial class UserMessagesService
 
         // Recipients in user order, as every write takes them (two writers never wait on each other's rows crosswise).
         var formatted = Formatted(content, [.. attachments.Select(a => a.Id)]);
-        var (threadId, messageId) = await store.WriteThreadAsync(
-            request.SenderId, [.. recipients.Order(StringComparer.Ordinal)], requested, subject, formatted, now, schedule.TimesFor(now), cancellationToken);
+        long threadId, messageId;
+        try
+        {
+            (threadId, messageId) = await store.WriteThreadAsync(
+                request.SenderId, [.. recipients.Order(StringComparer.Ordinal)], requested, subject, formatted, now, schedule.TimesFor(now), cancellationToken);
+        }
+        catch (AttachmentsTakenException)
+        {
+            return MessagingResult<SentMessage>.Invalid([describer.AttachmentNotWaiting()]);
+        }
+
         await dispatcher.DispatchAsync(
             new MessageSent(threadId, messageId, subject, request.SenderId, recipients, content, now, IsReply: false) { RequestedIds = [.. requested], ContentHtml = formatted.Html, Attachments = attachments },
             cancellationToken);
@@ -131,13 +140,23 @@ internal sealed partial class UserMessagesService
 
         // Nobody is notified of a message from someone they blocked.
         var text = MessageInputValidator.NormalizeContent(content);
-        if (review && await ReviewAsync(new MessageToFilter(userId, threadId, recipients, null, text), now, cancellationToken) is { } reviewed)
+        if (review && await ReviewAsync(new MessageToFilter(userId, threadId, recipients, null, text), attachments, now, cancellationToken) is { } reviewed)
         {
             return reviewed;
         }
 
         var formatted = Formatted(text, [.. attachments.Select(a => a.Id)]);
-        var (messageId, sentAt) = await store.WriteReplyAsync(userId, threadId, formatted, now, schedule.TimesFor(now), [.. refusing], cancellationToken);
+        long messageId;
+        DateTime sentAt;
+        try
+        {
+            (messageId, sentAt) = await store.WriteReplyAsync(userId, threadId, formatted, now, schedule.TimesFor(now), [.. refusing], cancellationToken);
+        }
+        catch (AttachmentsTakenException)
+        {
+            return MessagingResult<SentMessage>.Invalid([describer.AttachmentNotWaiting()]);
+        }
+
         await dispatcher.DispatchAsync(
             new MessageSent(threadId, messageId, checks.Subject!, userId, recipients, text, sentAt, IsReply: true)
             {

@@ -359,6 +359,11 @@ internal sealed class MessageModeration(
 
         var held = await db.HeldMessages.AsNoTracking().FirstOrDefaultAsync(h => h.Id == heldId, cancellationToken);
 
+        // The files an approved one was held with (the claim below unlinks them; a rejected message's go to the clean-up).
+        var attachments = approve
+            ? await db.Attachments.AsNoTracking().Where(a => a.HeldMessageId == heldId && a.MessageId == null).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken)
+            : [];
+
         // Claimed by deleting it: of two moderators deciding at once, one goes on.
         if (held is null || await db.HeldMessages.Where(h => h.Id == heldId).ExecuteDeleteAsync(cancellationToken) == 0)
         {
@@ -368,14 +373,16 @@ internal sealed class MessageModeration(
         long? messageId = null;
         if (approve)
         {
-            var sent = await delivery.DeliverAsync(held, cancellationToken);
+            var sent = await delivery.DeliverAsync(held, attachments, cancellationToken);
             if (!sent.Succeeded)
             {
-                // Back in the queue under the id its sender and the moderators know it by.
+                // Back in the queue under the id its sender and the moderators know it by, with its files.
                 await StoreTransactions.RunAsync(db.Context, async () =>
                 {
                     db.HeldMessages.Add(held);
-                    return await db.Context.SaveChangesAsync(cancellationToken);
+                    await db.Context.SaveChangesAsync(cancellationToken);
+                    return await db.Attachments.Where(a => attachments.Contains(a.Id) && a.MessageId == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.HeldMessageId, heldId), cancellationToken);
                 }, cancellationToken);
                 return sent.Status == MessagingStatus.NotFound ? MessagingResult.Invalid([describer.ConversationUnavailable()]) : MessagingResult.Invalid(sent.Errors);
             }

@@ -24,7 +24,7 @@ internal sealed class AttachmentCleanup(UserMessagesDb db, AttachmentFiles files
         var deleted = 0;
         while (true)
         {
-            var unsent = await db.Attachments.AsNoTracking().Where(a => a.MessageId == null && a.UploadedAt < before)
+            var unsent = await db.Attachments.AsNoTracking().Where(a => a.MessageId == null && a.HeldMessageId == null && a.UploadedAt < before)
                 .OrderBy(a => a.UploadedAt).Take(Batch).Select(a => new { a.Id, a.StorageKey }).ToListAsync(cancellationToken);
             if (unsent.Count == 0)
             {
@@ -32,9 +32,15 @@ internal sealed class AttachmentCleanup(UserMessagesDb db, AttachmentFiles files
             }
 
             var ids = unsent.Select(a => a.Id).ToList();
-            await db.Attachments.Where(a => ids.Contains(a.Id) && a.MessageId == null).ExecuteDeleteAsync(cancellationToken);
-            await files.DeleteAsync(unsent.Select(a => a.StorageKey), cancellationToken);
-            deleted += unsent.Count;
+            await db.Attachments.Where(a => ids.Contains(a.Id) && a.MessageId == null && a.HeldMessageId == null).ExecuteDeleteAsync(cancellationToken);
+            // A row a message took between the read and the delete stays, and so does its file.
+            var kept = await db.Attachments.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+            await files.DeleteAsync(unsent.Where(a => !kept.Contains(a.Id)).Select(a => a.StorageKey), cancellationToken);
+            deleted += unsent.Count - kept.Count;
+            if (kept.Count == unsent.Count)
+            {
+                return deleted;
+            }
         }
     }
 }

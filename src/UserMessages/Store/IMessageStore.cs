@@ -88,6 +88,9 @@ internal interface IMessageStore
     /// <summary>An attachment of a written message in a thread <paramref name="userId"/> may see, else <see langword="null"/>.</summary>
     Task<MessageAttachment?> ReadAttachmentAsync(string userId, long attachmentId, CancellationToken cancellationToken);
 
+    /// <summary>Keeps the sender's uploads with their held message until a moderator decides (the clean-up leaves them).</summary>
+    Task HoldAttachmentsAsync(string senderId, long heldMessageId, IReadOnlyList<long> attachmentIds, CancellationToken cancellationToken);
+
     /// <summary>Everyone who may see a thread.</summary>
     Task<List<string>> ReadWhoMaySeeAsync(long threadId, CancellationToken cancellationToken);
 

@@ -35,13 +35,26 @@ internal partial class MessageStore
             ? Task.FromResult(new List<MessageAttachment>())
             : Db.Attachments.AsNoTracking().Where(a => a.MessageId != null && messageIds.Contains(a.MessageId.Value)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
 
-    /// <summary>Gives the sender's waiting uploads to their new message (inside its write's transaction; nothing read when there are none).</summary>
-    private async Task LinkAttachmentsAsync(string senderId, long messageId, IReadOnlyList<long> attachmentIds, CancellationToken cancellationToken)
+    public async Task HoldAttachmentsAsync(string senderId, long heldMessageId, IReadOnlyList<long> attachmentIds, CancellationToken cancellationToken)
     {
         if (attachmentIds.Count > 0)
         {
             await Db.Attachments.Where(a => attachmentIds.Contains(a.Id) && a.UploaderId == senderId && a.MessageId == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.MessageId, messageId), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.HeldMessageId, heldMessageId), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Gives the sender's waiting uploads to their new message, inside its write's transaction (nothing read when there are none);
+    /// when another message took one meanwhile, throws <see cref="AttachmentsTakenException"/>, which undoes the write.
+    /// </summary>
+    private async Task LinkAttachmentsAsync(string senderId, long messageId, IReadOnlyList<long> attachmentIds, CancellationToken cancellationToken)
+    {
+        if (attachmentIds.Count > 0
+            && await Db.Attachments.Where(a => attachmentIds.Contains(a.Id) && a.UploaderId == senderId && a.MessageId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.MessageId, messageId).SetProperty(a => a.HeldMessageId, (long?)null), cancellationToken) != attachmentIds.Count)
+        {
+            throw new AttachmentsTakenException();
         }
     }
 
@@ -57,3 +70,6 @@ internal partial class MessageStore
         return keys;
     }
 }
+
+/// <summary>An upload a message was to carry was taken by another message in the meantime; the message's write is undone.</summary>
+internal sealed class AttachmentsTakenException() : InvalidOperationException("An upload the message names was sent with another message meanwhile.");

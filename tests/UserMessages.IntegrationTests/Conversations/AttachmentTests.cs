@@ -629,7 +629,7 @@ public sealed class AttachmentTests(SharedApp sharedApp) : MessagingTest(sharedA
         var header = response.Content.Headers.ContentDisposition;
         Assert.NotNull(header);
         Assert.Equal(disposition, header.DispositionType);
-        Assert.Equal(fileName, header.FileName?.Trim('"'));
+        Assert.Equal(fileName, header.FileNameStar ?? header.FileName?.Trim('"'));
     }
 
     /// <summary>The new message's id from the redirect to <c>#message-N</c> after a reply.</summary>

@@ -192,7 +192,13 @@ public class UserMessagesErrorDescriber
     /// <param name="maxBytes">The largest file, in bytes.</param>
     /// <returns>The error.</returns>
     public virtual MessagingError FileTooLarge(string fileName, long maxBytes)
-        => new(nameof(FileTooLarge), Text("“{0}” is larger than {1} MB, the most a file may be.", fileName, Math.Round(maxBytes / (1024d * 1024d), 1)), "Files");
+        => new(nameof(FileTooLarge), Text("“{0}” is larger than {1}, the most a file may be.", fileName, SizeOf(maxBytes)), "Files");
+
+    /// <summary>A size as people read it: kilobytes below a megabyte, else megabytes.</summary>
+    private static string SizeOf(long bytes)
+        => bytes < 1024 * 1024
+            ? string.Create(CultureInfo.CurrentCulture, $"{Math.Max(1, bytes / 1024)} KB")
+            : string.Create(CultureInfo.CurrentCulture, $"{Math.Round(bytes / (1024d * 1024d), 1)} MB");
 
     /// <summary>A file whose name's extension is not one of the allowed types.</summary>
     /// <param name="fileName">Its name.</param>

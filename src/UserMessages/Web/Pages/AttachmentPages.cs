@@ -32,11 +32,9 @@ internal static class AttachmentPages
 
         // Even opened on its own, a file runs nothing and loads nothing (a PDF viewer or a picture needs neither).
         headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
-        headers[HeaderNames.ContentDisposition] = new ContentDisposition
-        {
-            DispositionType = attachment.IsImage ? DispositionTypeNames.Inline : DispositionTypeNames.Attachment,
-            FileName = attachment.FileName,
-        }.ToString();
+        var disposition = new ContentDispositionHeaderValue(attachment.IsImage ? DispositionTypeNames.Inline : DispositionTypeNames.Attachment);
+        disposition.SetHttpFileName(attachment.FileName);
+        headers[HeaderNames.ContentDisposition] = disposition.ToString();
         return Results.Stream(content, attachment.ContentType, enableRangeProcessing: false);
     }
 }

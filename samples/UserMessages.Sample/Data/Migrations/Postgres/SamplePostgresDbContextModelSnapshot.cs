@@ -353,6 +353,9 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("HeldMessageId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
 
@@ -374,6 +377,9 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("PK_UserMessagesAttachments");
+
+                    b.HasIndex("HeldMessageId")
+                        .HasDatabaseName("IX_UserMessagesAttachments_HeldMessage");
 
                     b.HasIndex("UploaderId")
                         .HasDatabaseName("IX_UserMessagesAttachments_Uploader");
@@ -793,6 +799,12 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
 
             modelBuilder.Entity("UserMessages.Domain.MessageAttachment", b =>
                 {
+                    b.HasOne("UserMessages.Domain.HeldMessage", null)
+                        .WithMany()
+                        .HasForeignKey("HeldMessageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("FK_UserMessagesAttachments_HeldMessage");
+
                     b.HasOne("UserMessages.Domain.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")

@@ -332,6 +332,9 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HeldMessageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Length")
                         .HasColumnType("INTEGER");
 
@@ -353,6 +356,9 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("PK_UserMessagesAttachments");
+
+                    b.HasIndex("HeldMessageId")
+                        .HasDatabaseName("IX_UserMessagesAttachments_HeldMessage");
 
                     b.HasIndex("UploaderId")
                         .HasDatabaseName("IX_UserMessagesAttachments_Uploader");
@@ -756,6 +762,12 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UserMessages.Domain.MessageAttachment", b =>
                 {
+                    b.HasOne("UserMessages.Domain.HeldMessage", null)
+                        .WithMany()
+                        .HasForeignKey("HeldMessageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("FK_UserMessagesAttachments_HeldMessage");
+
                     b.HasOne("UserMessages.Domain.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")

@@ -20,6 +20,10 @@ internal sealed class MessageAttachmentConfiguration(UserMessagesStoreOptions op
         // A message that goes (the purge, its thread's) leaves its files without one: the clean-up of unsent uploads takes them.
         builder.HasOne<Message>().WithMany().HasForeignKey(a => a.MessageId).HasConstraintName("FK_" + table + "_Message").OnDelete(DeleteBehavior.SetNull);
 
+        // Rejecting a held message leaves its files to the clean-up.
+        builder.HasOne<HeldMessage>().WithMany().HasForeignKey(a => a.HeldMessageId).HasConstraintName("FK_" + table + "_HeldMessage").OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => a.HeldMessageId).HasDatabaseName("IX_" + table + "_HeldMessage");
+
         // A page's messages' files; unsent uploads by age (the clean-up); a user's uploads (their limit, erasing their data).
         builder.HasIndex(a => new { a.MessageId, a.UploadedAt }).HasDatabaseName("IX_" + table + "_Message_UploadedAt");
         builder.HasIndex(a => a.UploaderId).HasDatabaseName("IX_" + table + "_Uploader");
