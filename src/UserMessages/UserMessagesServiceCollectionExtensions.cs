@@ -60,6 +60,8 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddScoped<MessageChangedDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageChangedHandler, LiveUpdatesHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IModerationEventHandler, LiveUpdatesHandler>());
+        services.TryAddScoped<ThreadSeenDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IThreadSeenHandler, LiveUpdatesHandler>());
         services.TryAddScoped<MessageModeration>();
         services.TryAddScoped<INewAccountPolicy, DirectoryAgePolicy>();
         services.TryAddScoped<IHeldMessageDelivery>(sp => sp.GetRequiredService<IUserMessagesService>() as IHeldMessageDelivery

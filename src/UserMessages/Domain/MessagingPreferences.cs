@@ -8,4 +8,10 @@ public class MessagingPreferences
 
     /// <summary>Whether the user is told of new messages by the notifier (e-mail). Default <see langword="true"/>.</summary>
     public bool NotifyByEmail { get; set; } = true;
+
+    /// <summary>
+    /// Whether the others in a thread see when the user has seen their messages. Off, the user also sees no one's receipts.
+    /// Default <see langword="true"/>.
+    /// </summary>
+    public bool ShareReadReceipts { get; set; } = true;
 }

@@ -145,6 +145,16 @@ public interface IUserMessagesService
     Task<MessagingResult> MarkReadAsync(string userId, long threadId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Marks a thread read because the user has it open, and tells its other people who share read receipts, live, how far the
+    /// user has seen it (when the user shares them too); the thread page and the API's thread read call it.
+    /// </summary>
+    /// <param name="userId">The signed-in user.</param>
+    /// <param name="threadId">The thread.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Success, or <see cref="MessagingStatus.NotFound"/> when the user may not see the thread.</returns>
+    Task<MessagingResult> MarkSeenAsync(string userId, long threadId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The number of threads (not messages) that are unread in the user's inbox: one primary-key
     /// lookup of a counter kept up to date by every write, however many threads are unread.
     /// </summary>

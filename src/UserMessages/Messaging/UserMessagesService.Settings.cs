@@ -19,7 +19,7 @@ internal sealed partial class UserMessagesService
     {
         ArgumentNullException.ThrowIfNull(preferences);
         ArgumentException.ThrowIfNullOrEmpty(preferences.UserId);
-        return store.SavePreferencesAsync(preferences.UserId, preferences.NotifyByEmail, cancellationToken);
+        return store.SavePreferencesAsync(preferences, cancellationToken);
     }
 
     public async Task<MessagingResult<IReadOnlyList<MessagingUser>>> SuggestRecipientsAsync(string userId, string prefix, CancellationToken cancellationToken = default)

@@ -20,6 +20,28 @@ internal sealed partial class UserMessagesService
     public Task<MessagingResult> MarkReadAsync(string userId, long threadId, CancellationToken cancellationToken = default)
         => ApplyToThreadsAsync(userId, ThreadAction.MarkRead, [threadId], cancellationToken);
 
+    public async Task<MessagingResult> MarkSeenAsync(string userId, long threadId, CancellationToken cancellationToken = default)
+    {
+        var marked = await ApplyToThreadsAsync(userId, ThreadAction.MarkRead, [threadId], cancellationToken);
+        if (!marked.Succeeded)
+        {
+            return marked;
+        }
+
+        // Only someone who shares read receipts tells, and only those who share them are told.
+        if (await store.ReadMarksAsync(userId, threadId, cancellationToken) is { } marks
+            && marks.Find(m => m.UserId == userId) is { SharesReadReceipts: true, LastReadMessageId: { } seenUpTo })
+        {
+            var told = marks.Where(m => m.SharesReadReceipts && m.UserId != userId).Select(m => m.UserId).ToList();
+            if (told.Count > 0)
+            {
+                await seenDispatcher.DispatchAsync(new Events.ThreadSeen(threadId, userId, seenUpTo, told), cancellationToken);
+            }
+        }
+
+        return marked;
+    }
+
     public Task<MessagingResult> MarkUnreadAsync(string userId, long threadId, CancellationToken cancellationToken = default)
         => ApplyToThreadsAsync(userId, ThreadAction.MarkUnread, [threadId], cancellationToken);
 

@@ -29,9 +29,12 @@ internal sealed partial class UserMessagesService
         found = found.Take(size).OrderBy(m => m.SentAt).ThenBy(m => m.Id).ToList();
 
         var users = await directory.FindByIdsAsync(
-            header.Participants.Concat(found.Select(m => m.SenderId)).Concat(found.Select(m => m.AboutUserId).OfType<string>()).Distinct().ToList(),
+            header.Participants.Select(p => p.UserId).Concat(found.Select(m => m.SenderId)).Concat(found.Select(m => m.AboutUserId).OfType<string>()).Distinct().ToList(),
             cancellationToken);
         var now = Now();
+        // Receipts: only for a reader who shares them, and of those who share them.
+        var receipts = header.Participants.Find(p => p.UserId == userId)?.SharesReadReceipts ?? true;
+        var seers = receipts ? header.Participants.Where(p => p.SharesReadReceipts && p.UserId != userId && p.LastReadMessageId is not null).ToList() : [];
         var files = read.Attachments.GroupBy(a => a.MessageId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<AttachmentItem>)g.Select(ItemOf).ToList());
         var items = found.Select(m => new MessageItem(
             m.Id, formerMember.Or(users, m.SenderId), m.SentAt, m.Content, m.Kind, m.AboutUserId is null ? null : formerMember.Or(users, m.AboutUserId)) {
@@ -40,6 +43,9 @@ internal sealed partial class UserMessagesService
             EditedAt = m.Kind == MessageKind.Text ? m.EditedAt : null,
             EditableUntil = EditableUntil(userId, m, now),
             Attachments = files.TryGetValue(m.Id, out var attached) ? attached : [],
+            SeenBy = m.Kind == MessageKind.Text
+                ? seers.Where(p => p.UserId != m.SenderId && p.LastReadMessageId >= m.Id).Select(p => formerMember.Or(users, p.UserId)).ToList()
+                : [],
         }).ToList();
         var firstUnread = header.IsUnread
             ? items.FirstOrDefault(m => m.Kind == MessageKind.Text && m.Id > (header.LastReadMessageId ?? 0) && m.Sender.Id != userId)?.Id
@@ -53,7 +59,7 @@ internal sealed partial class UserMessagesService
             header.Subject,
             header.IsUnread,
             header.State,
-            header.Participants.Select(id => formerMember.Or(users, id)).ToList(),
+            header.Participants.Select(p => formerMember.Or(users, p.UserId)).ToList(),
             items,
             firstUnread,
             older,
@@ -61,6 +67,7 @@ internal sealed partial class UserMessagesService
         {
             AwaitingReview = read.Held.Select(h => new AwaitingReview(h.Id, h.Subject, h.Content, h.HeldAt)).ToList(),
             IsMuted = header.IsMuted,
+            ShowsReadReceipts = receipts,
         });
     }
 }

@@ -22,6 +22,7 @@ internal sealed partial class UserMessagesService(
     UserMessagesErrorDescriber describer,
     MessageSentDispatcher dispatcher,
     MessageChangedDispatcher changedDispatcher,
+    ThreadSeenDispatcher seenDispatcher,
     ModerationEventDispatcher moderationEvents,
     IEnumerable<IMessageFilter> filters,
     INewAccountPolicy newAccountPolicy,

@@ -74,7 +74,9 @@ internal sealed class CompiledQueries
                 State = p.State,
                 LastReadMessageId = p.LastReadMessageId,
                 Subject = p.Thread!.Subject,
-                Participants = p.Thread.Participants.AsQueryable().Where(ThreadAccess.Listed).OrderBy(o => o.JoinedAt).ThenBy(o => o.UserId).Select(o => o.UserId).ToList(),
+                Participants = p.Thread.Participants.AsQueryable().Where(ThreadAccess.Listed).OrderBy(o => o.JoinedAt).ThenBy(o => o.UserId)
+                    .Select(o => new ParticipantMark(o.UserId, o.LastReadMessageId, !c.Set<MessagingPreferences>().Any(f => f.UserId == o.UserId && !f.ShareReadReceipts)))
+                    .ToList(),
             })
             .FirstOrDefault());
 

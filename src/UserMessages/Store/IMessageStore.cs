@@ -136,7 +136,13 @@ internal interface IMessageStore
     Task<MessagingPreferences?> ReadPreferencesAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>Saves a user's messaging settings; turning notifications off drops the ones queued for them.</summary>
-    Task SavePreferencesAsync(string userId, bool notifyByEmail, CancellationToken cancellationToken);
+    Task SavePreferencesAsync(MessagingPreferences preferences, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The people who may see a thread with how far each has read and whether they share it, in one statement;
+    /// null when <paramref name="userId"/> may not see the thread.
+    /// </summary>
+    Task<List<ParticipantMark>?> ReadMarksAsync(string userId, long threadId, CancellationToken cancellationToken);
 
     /// <summary>A user's threads with the messages they wrote, in the order they joined them.</summary>
     Task<List<ExportedThreadRow>> ReadExportAsync(string userId, CancellationToken cancellationToken);

@@ -150,16 +150,27 @@ internal partial class MessageStore
     public Task<List<string>> ReadBlockersOfAsync(string userId, CancellationToken cancellationToken)
         => Db.Blocks.AsNoTracking().Where(b => b.BlockedId == userId).Select(b => b.BlockerId).ToListAsync(cancellationToken);
 
+    public async Task<List<ParticipantMark>?> ReadMarksAsync(string userId, long threadId, CancellationToken cancellationToken)
+    {
+        var reader = Db.Participants.Reader(userId, threadId);
+        var marks = await Db.Participants.AsNoTracking().Where(o => o.ThreadId == threadId).WhoMaySee()
+            .Where(o => reader.Any())
+            .Select(o => new ParticipantMark(o.UserId, o.LastReadMessageId, !Db.Preferences.Any(f => f.UserId == o.UserId && !f.ShareReadReceipts)))
+            .ToListAsync(cancellationToken);
+        return marks.Count == 0 ? null : marks;
+    }
+
     public Task<MessagingPreferences?> ReadPreferencesAsync(string userId, CancellationToken cancellationToken)
         => Db.Preferences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
 
-    public async Task SavePreferencesAsync(string userId, bool notifyByEmail, CancellationToken cancellationToken)
+    public async Task SavePreferencesAsync(MessagingPreferences preferences, CancellationToken cancellationToken)
     {
+        var (userId, notifyByEmail, shareReadReceipts) = (preferences.UserId, preferences.NotifyByEmail, preferences.ShareReadReceipts);
         var changed = await Db.Preferences.Where(p => p.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.NotifyByEmail, notifyByEmail), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.NotifyByEmail, notifyByEmail).SetProperty(p => p.ShareReadReceipts, shareReadReceipts), cancellationToken);
         if (changed == 0)
         {
-            Db.Preferences.Add(new MessagingPreferences { UserId = userId, NotifyByEmail = notifyByEmail });
+            Db.Preferences.Add(new MessagingPreferences { UserId = userId, NotifyByEmail = notifyByEmail, ShareReadReceipts = shareReadReceipts });
             await Context.SaveChangesAsync(cancellationToken);
             DetachMessagingEntities();
         }

@@ -53,9 +53,12 @@ internal sealed class ThreadHeader
 
     public string Subject { get; init; } = string.Empty;
 
-    /// <summary>The people who may see the thread, in the order they joined.</summary>
-    public List<string> Participants { get; init; } = [];
+    /// <summary>The people who may see the thread, in the order they joined, with how far each has read.</summary>
+    public List<ParticipantMark> Participants { get; init; } = [];
 }
+
+/// <summary>One person of a thread: the newest message they have seen, and whether they share that with the others.</summary>
+internal sealed record ParticipantMark(string UserId, long? LastReadMessageId, bool SharesReadReceipts);
 
 /// <summary>One message as the thread page needs it.</summary>
 internal sealed class MessageRow

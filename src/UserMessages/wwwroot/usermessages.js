@@ -272,12 +272,13 @@
     // The open thread: append the message as _Message.cshtml renders it, unless it is already there.
     function appendMessage(root, m) {
       var list = document.getElementById("um-messages");
-      if (!list || String(m.threadId) !== root.dataset.umThreadId || !showsNewest(root)) { return; }
-      if (document.getElementById("message-" + m.messageId)) { return; }
+      if (!list || String(m.threadId) !== root.dataset.umThreadId || !showsNewest(root)) { return false; }
+      if (document.getElementById("message-" + m.messageId)) { return false; }
       var li = document.createElement("li");
       li.className = "um-message" + (m.senderId === me ? " um-message--own" : "");
       li.id = "message-" + m.messageId;
       li.dataset.umMessageId = String(m.messageId);
+      li.dataset.umSenderId = m.senderId;
       var article = document.createElement("article");
       article.setAttribute("aria-label", text(data.umTextMessageFrom, m.senderName));
       article.appendChild(avatar(m.senderName));
@@ -310,7 +311,93 @@
       }
       li.appendChild(article);
       list.appendChild(li);
+      return true;
     }
+
+    // Typing and read receipts in the open thread; names come from its list of people (_People.cshtml).
+    function openThread(threadId) {
+      var root = document.querySelector(".um[data-um-page='thread']");
+      return root && String(threadId) === root.dataset.umThreadId ? root : null;
+    }
+    function personName(root, userId) {
+      var found = "";
+      root.querySelectorAll("#um-people [data-um-user-id]").forEach(function (person) {
+        var name = person.querySelector("span");
+        if (person.dataset.umUserId === userId && name) { found = name.textContent; }
+      });
+      return found;
+    }
+
+    // Someone saw the thread up to a message: each message of it up to there (not their own) lists them, as _Message.cshtml does.
+    function onSeen(s) {
+      var root = s && openThread(s.threadId);
+      if (!root || root.dataset.umReceipts !== "on" || s.userId === me || !personName(root, s.userId)) { return; }
+      root.querySelectorAll("#um-messages > .um-message[data-um-message-id]").forEach(function (item) {
+        if (Number(item.dataset.umMessageId) > Number(s.messageId) || item.dataset.umSenderId === s.userId) { return; }
+        var seen = item.querySelector(".um-message__seen");
+        var ids = seen ? (seen.dataset.umSeenBy || "").split(" ").filter(Boolean) : [];
+        if (ids.indexOf(s.userId) >= 0) { return; }
+        ids.push(s.userId);
+        if (!seen) {
+          seen = document.createElement("p");
+          seen.className = "um-message__seen";
+          item.querySelector("article").appendChild(seen);
+        }
+        seen.dataset.umSeenBy = ids.join(" ");
+        seen.textContent = text(data.umTextSeenBy, ids.map(function (id) { return personName(root, id); }).filter(Boolean).join(", "));
+      });
+    }
+
+    // "Bob is typing…" for six seconds after each signal (the server passes one every two seconds at most), gone with their message.
+    var typists = {};
+    function showTyping() {
+      var root = document.querySelector(".um[data-um-page='thread']");
+      var line = root && root.querySelector("#um-typing");
+      if (!line) { return; }
+      var names = Object.keys(typists).filter(function (id) { return typists[id].threadId === root.dataset.umThreadId; })
+        .map(function (id) { return personName(root, id); }).filter(Boolean);
+      line.hidden = names.length === 0;
+      line.textContent = names.length === 0 ? "" : text(names.length === 1 ? data.umTextTyping : data.umTextTypingSeveral, names.join(", "));
+    }
+    function stopTyping(userId) {
+      if (!typists[userId]) { return; }
+      clearTimeout(typists[userId].timer);
+      delete typists[userId];
+      showTyping();
+    }
+    function onTyping(t) {
+      if (!t || t.userId === me || !openThread(t.threadId)) { return; }
+      stopTyping(t.userId);
+      typists[t.userId] = { threadId: String(t.threadId), timer: setTimeout(function () { stopTyping(t.userId); }, 6000) };
+      showTyping();
+    }
+
+    // This user typing in the open thread's reply box: tell the others at most every three seconds.
+    var typedAt = 0;
+    document.addEventListener("input", function (e) {
+      var box = e.target;
+      if (!box.matches || !box.matches(".um form[data-um-form='reply'] textarea") || Date.now() - typedAt < 3000) { return; }
+      var root = box.closest(".um[data-um-page='thread']");
+      if (!root || connection.state !== window.signalR.HubConnectionState.Connected) { return; }
+      typedAt = Date.now();
+      connection.invoke("Typing", Number(root.dataset.umThreadId)).catch(function () { });
+    });
+
+    // A message arrived in the open thread while it is shown: tell the server it is seen (a second later, once for a burst);
+    // while the tab is hidden, when it is shown again.
+    var seenTimer = 0, unseen = null;
+    function markSeen() {
+      if (unseen === null || document.visibilityState !== "visible" || seenTimer) { return; }
+      seenTimer = setTimeout(function () {
+        var threadId = unseen;
+        seenTimer = 0;
+        unseen = null;
+        if (openThread(threadId) && connection.state === window.signalR.HubConnectionState.Connected) {
+          connection.invoke("Seen", Number(threadId)).catch(function () { });
+        }
+      }, 1000);
+    }
+    document.addEventListener("visibilitychange", markSeen);
 
     // A message request arrived (or was answered elsewhere): the count beside the Requests folder, as _FolderNav.cshtml renders it.
     function onRequestCount(count) {
@@ -460,7 +547,11 @@
       document.querySelectorAll(".um[data-um-page]").forEach(function (root) {
         var page = root.dataset.umPage;
         if (page === "thread") {
-          appendMessage(root, m);
+          stopTyping(m.senderId);
+          if (appendMessage(root, m) && m.senderId !== me) {
+            unseen = String(m.threadId);
+            markSeen();
+          }
         } else if (page === "inbox" || page === "sent" || page === "archive" || page === "trash") {
           updateFolder(root, page, m);
         }
@@ -512,6 +603,8 @@
     connection.on("messageEdited", onMessageEdited);
     connection.on("messageDeleted", onMessageDeleted);
     connection.on("requestCount", onRequestCount);
+    connection.on("seen", onSeen);
+    connection.on("typing", onTyping);
     connection.onreconnecting(function () { showState("reconnecting"); });
     connection.onreconnected(function () { showState("connected"); });
 

@@ -25,4 +25,10 @@ public sealed record MessageItem(long Id, MessagingUser Sender, DateTime SentAt,
 
     /// <summary>The files attached to it, in the order they were uploaded.</summary>
     public IReadOnlyList<AttachmentItem> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// The others who have seen it (neither its sender nor the reader), in the order they joined; empty when the reader, or they,
+    /// do not share read receipts.
+    /// </summary>
+    public IReadOnlyList<MessagingUser> SeenBy { get; init; } = [];
 }

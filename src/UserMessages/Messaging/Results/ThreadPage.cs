@@ -28,4 +28,7 @@ public sealed record ThreadPage(
 
     /// <summary>Whether the user muted the thread: it counts in no unread badge and sends no e-mail.</summary>
     public bool IsMuted { get; init; }
+
+    /// <summary>Whether the reader shares read receipts, and so sees the others' (<see cref="MessageItem.SeenBy"/>).</summary>
+    public bool ShowsReadReceipts { get; init; } = true;
 }

@@ -86,7 +86,7 @@ internal static class SqlStoreSupport
             Of<ThreadParticipant>(nameof(ThreadParticipant.ThreadId)), Of<ThreadParticipant>(nameof(ThreadParticipant.UserId)), Of<ThreadParticipant>(nameof(ThreadParticipant.IsUnread)),
             Of<ThreadParticipant>(nameof(ThreadParticipant.HasSent)), Of<ThreadParticipant>(nameof(ThreadParticipant.LastReadMessageId)), Of<ThreadParticipant>(ThreadParticipantConfiguration.CountedUnread), Of<ThreadParticipant>(nameof(ThreadParticipant.IsMuted)),
             Of<UserBlock>(nameof(UserBlock.BlockerId)), Of<UserBlock>(nameof(UserBlock.BlockedId)),
-            Of<MessagingPreferences>(nameof(MessagingPreferences.NotifyByEmail)),
+            Of<MessagingPreferences>(nameof(MessagingPreferences.NotifyByEmail)), Of<MessagingPreferences>(nameof(MessagingPreferences.ShareReadReceipts)),
             Of<PendingNotification>(nameof(PendingNotification.RecipientId)), Of<PendingNotification>(PendingNotificationConfiguration.AwaitsQuiet),
             Of<MailboxCounter>(nameof(MailboxCounter.UserId)), Of<MailboxCounter>(nameof(MailboxCounter.UnreadThreads)),
         };

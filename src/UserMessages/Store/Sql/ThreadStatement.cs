@@ -42,10 +42,10 @@ internal sealed class ThreadStatement
 
             var (isUnread, state, lastRead, subject, muted) = (row.GetBoolean(0), (ParticipantState)row.GetInt32(1), row.IsDBNull(2) ? (long?)null : row.GetInt64(2), row.GetString(3), row.GetBoolean(4));
             await row.NextResultAsync(ct);
-            var participants = new List<string>();
+            var participants = new List<ParticipantMark>();
             while (await row.ReadAsync(ct))
             {
-                participants.Add(row.GetString(0));
+                participants.Add(new ParticipantMark(row.GetString(0), row.IsDBNull(1) ? null : row.GetInt64(1), row.IsDBNull(2) || row.GetBoolean(2)));
             }
 
             await row.NextResultAsync(ct);
@@ -123,9 +123,11 @@ internal sealed class ThreadStatement
                 .Append($"INNER JOIN {names.Table<MessageThread>()} t ON t.{names.Column<MessageThread>(nameof(MessageThread.Id))} = {Row("p", nameof(ThreadParticipant.ThreadId))} ")
                 .Append($"WHERE {MaySee("p")} AND {Row("p", nameof(ThreadParticipant.UserId))} = {user};\n");
 
-            // Its people (all who have not left), in the order they joined.
+            // Its people (all who have not left), in the order they joined, with how far each has read and whether they share it.
+            string Preference(string property) => "f." + names.Column<MessagingPreferences>(property);
             statement
-                .Append($"SELECT {Row("o", nameof(ThreadParticipant.UserId))} FROM {names.Table<ThreadParticipant>()} o ")
+                .Append($"SELECT {Row("o", nameof(ThreadParticipant.UserId))}, {Row("o", nameof(ThreadParticipant.LastReadMessageId))}, {Preference(nameof(MessagingPreferences.ShareReadReceipts))} ")
+                .Append($"FROM {names.Table<ThreadParticipant>()} o LEFT JOIN {names.Table<MessagingPreferences>()} f ON {Preference(nameof(MessagingPreferences.UserId))} = {Row("o", nameof(ThreadParticipant.UserId))} ")
                 .Append($"WHERE {Row("o", nameof(ThreadParticipant.ThreadId))} = {thread} AND {ThreadAccess.ListedSql(Row("o", nameof(ThreadParticipant.State)), gone)} ")
                 .Append($"ORDER BY {Row("o", nameof(ThreadParticipant.JoinedAt))}, {Row("o", nameof(ThreadParticipant.UserId))};\n");
 

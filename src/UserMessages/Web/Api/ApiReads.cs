@@ -104,7 +104,7 @@ internal static class ApiReads
 
         if (result.Value!.IsUnread)
         {
-            await messages.MarkReadAsync(userId, threadId, http.RequestAborted);
+            await messages.MarkSeenAsync(userId, threadId, http.RequestAborted);
         }
 
         return TypedResults.Ok(ApiThread.From(result.Value, links, http));

@@ -32,16 +32,17 @@ internal sealed record ApiSearchPage(string Query, IReadOnlyList<ApiThreadSummar
 /// One message of a thread; <c>kind</c> is <c>text</c>, <c>removed</c> (by a moderator: no content) or <c>joined</c>/<c>left</c>
 /// for a system line; <c>content</c> is the text as written and <c>html</c> its rendering (from Markdown, or the plain
 /// text encoded); <c>reportedByMe</c> says whether the caller reported it; <c>editedAt</c> when its sender last edited it, and
-/// <c>editableUntil</c> (the caller's own messages) until when they may edit or delete it.
+/// <c>editableUntil</c> (the caller's own messages) until when they may edit or delete it; <c>seenBy</c> the others who have seen it
+/// (read receipts: empty when the caller does not share them).
 /// </summary>
 internal sealed record ApiMessage(
     long Id, ApiUser Sender, DateTime SentAt, string Content, string Html, string Kind, ApiUser? AboutUser, bool ReportedByMe, DateTime? EditedAt, DateTime? EditableUntil,
-    IReadOnlyList<ApiAttachment> Attachments)
+    IReadOnlyList<ApiAttachment> Attachments, IReadOnlyList<ApiUser> SeenBy)
 {
     public static ApiMessage From(MessageItem m, UserMessagesLinks links, HttpContext http) => new(
         m.Id, ApiUser.From(m.Sender), m.SentAt, m.Content, HtmlOf(m.Kind, m.Content, m.ContentHtml), ApiNames.Of(m.Kind),
         m.AboutUser is null ? null : ApiUser.From(m.AboutUser), m.ReportedByReader, m.EditedAt, m.EditableUntil,
-        m.Attachments.Select(a => ApiAttachment.From(a, links, http)).ToList());
+        m.Attachments.Select(a => ApiAttachment.From(a, links, http)).ToList(), m.SeenBy.Select(ApiUser.From).ToList());
 
     /// <summary>A written message's HTML as the pages show it (its Markdown's, or the plain text encoded); empty for any other line.</summary>
     public static string HtmlOf(Domain.MessageKind kind, string content, string? html)

@@ -7,10 +7,11 @@ namespace UserMessages.Web.Live;
 
 /// <summary>
 /// Pushes each committed message and the new unread counts to its people's open pages (requests: only their count), and a
-/// sender's edit or deletion and a moderator's removal to everyone who may see the thread; the events are listed in docs/architecture.md.
+/// sender's edit or deletion and a moderator's removal to everyone who may see the thread, and how far someone has seen a thread
+/// to those who share read receipts; the events are listed in docs/architecture.md.
 /// </summary>
 internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store)
-    : IMessageSentHandler, IModerationEventHandler, IMessageChangedHandler
+    : IMessageSentHandler, IModerationEventHandler, IMessageChangedHandler, IThreadSeenHandler
 {
     public const string MessageSentEvent = "messageSent";
     public const string UnreadCountEvent = "unreadCount";
@@ -18,6 +19,15 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
     public const string RequestCountEvent = "requestCount";
     public const string MessageEditedEvent = "messageEdited";
     public const string MessageDeletedEvent = "messageDeleted";
+    public const string SeenEvent = "seen";
+    public const string TypingEvent = "typing";
+
+    public Task HandleAsync(ThreadSeen seen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        return hub.Clients.Groups(seen.ToldIds.Select(UserMessagesHub.GroupOf).ToList())
+            .SendAsync(SeenEvent, new { threadId = seen.ThreadId, userId = seen.UserId, messageId = seen.MessageId }, cancellationToken);
+    }
 
     public Task HandleAsync(MessageChanged change, CancellationToken cancellationToken)
     {

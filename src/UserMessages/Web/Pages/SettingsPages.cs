@@ -8,7 +8,7 @@ using UserMessages.Web;
 
 namespace UserMessages.Web.Pages;
 
-/// <summary>The user's messaging settings (e-mail notifications on or off).</summary>
+/// <summary>The user's messaging settings (e-mail notifications, read receipts).</summary>
 internal static class SettingsPages
 {
     public static async Task<IResult> Show(HttpContext http, IUserMessagesService messages, NotificationSwitch notifications, [FromQuery] string? saved)
@@ -19,7 +19,10 @@ internal static class SettingsPages
         }
 
         var preferences = await messages.GetPreferencesAsync(userId, http.RequestAborted);
-        return new PageResult(ViewPaths.Settings, new SettingsViewModel(preferences.NotifyByEmail, notifications.IsOn, saved == "true"));
+        return new PageResult(ViewPaths.Settings, new SettingsViewModel(preferences.NotifyByEmail, notifications.IsOn, saved == "true")
+        {
+            ShareReadReceipts = preferences.ShareReadReceipts,
+        });
     }
 
     public static async Task<IResult> Save(HttpContext http, IUserMessagesService messages, UserMessagesLinks links)
@@ -33,8 +36,10 @@ internal static class SettingsPages
         var (form, userId) = signedIn;
 
         // An unticked checkbox is not sent at all.
-        var notify = form["NotifyByEmail"].Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase));
-        await messages.SetPreferencesAsync(new MessagingPreferences { UserId = userId, NotifyByEmail = notify }, http.RequestAborted);
+        bool Ticked(string name) => form[name].Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase));
+        await messages.SetPreferencesAsync(
+            new MessagingPreferences { UserId = userId, NotifyByEmail = Ticked("NotifyByEmail"), ShareReadReceipts = Ticked("ShareReadReceipts") },
+            http.RequestAborted);
         return Results.Redirect(links.Settings(http, saved: true));
     }
 }

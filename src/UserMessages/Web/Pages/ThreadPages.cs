@@ -206,7 +206,7 @@ internal static class ThreadPages
         var page = result.Value!;
         if (page.IsUnread)
         {
-            await messages.MarkReadAsync(userId, threadId, http.RequestAborted);
+            await messages.MarkSeenAsync(userId, threadId, http.RequestAborted);
         }
 
         return new PageResult(ViewPaths.Thread, new ThreadViewModel(page, userId, reply), statusCode) { RetryAfter = retryAfter };

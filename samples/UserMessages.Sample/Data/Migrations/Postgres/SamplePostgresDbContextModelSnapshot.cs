@@ -540,6 +540,11 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                     b.Property<bool>("NotifyByEmail")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("ShareReadReceipts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.HasKey("UserId")
                         .HasName("PK_UserMessagesPreferences");
 

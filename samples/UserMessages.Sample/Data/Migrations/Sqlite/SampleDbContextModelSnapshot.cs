@@ -507,6 +507,11 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                     b.Property<bool>("NotifyByEmail")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ShareReadReceipts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.HasKey("UserId")
                         .HasName("PK_UserMessagesPreferences");
 
