@@ -24,7 +24,7 @@ public sealed class KeyboardTests(BrowserFixture fixture) : BrowserTest(fixture)
         Assert.Equal(
             [
                 "um-search-q", "button:Search", "um-compose", .. Folders,
-                "button:Mark read", "button:Mark unread", "button:Archive", "button:Delete",
+                "button:Mark read", "button:Mark unread", "button:Mute", "button:Unmute", "button:Archive", "button:Delete",
                 "checkbox:Select “Second”", "thread:Second", "checkbox:Select “First”", "thread:First",
             ],
             stops.Select(s => s.Name));
@@ -43,7 +43,8 @@ public sealed class KeyboardTests(BrowserFixture fixture) : BrowserTest(fixture)
         var stops = await TabThroughMessagesAsync(page);
 
         Assert.Equal(
-            [.. Folders, "link:← Inbox", "um-archive", "um-mark-unread", "um-delete", "um-leave", "link:Report the message from " + bob.DisplayName, "um-reply-content", "um-reply-send", "summary:People in this conversation"],
+            [.. Folders, "link:← Inbox", "um-archive", "um-mark-unread", "um-mute", "um-delete", "um-leave", "link:Report the message from " + bob.DisplayName,
+                "um-reply-content", "um-reply-files", "um-reply-send", "um-reply-preview", "summary:People in this conversation"],
             stops.Select(s => s.Name));
         Assert.All(stops, s => Assert.True(s.FocusVisible, $"{s.Name} shows no focus"));
 
@@ -63,7 +64,7 @@ public sealed class KeyboardTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         var stops = await TabThroughMessagesAsync(page);
 
-        Assert.Equal([.. Folders, "link:← Inbox", "um-to", "um-subject", "um-content", "um-send"], stops.Select(s => s.Name));
+        Assert.Equal([.. Folders, "link:← Inbox", "um-to", "um-subject", "um-content", "um-files", "um-send", "um-preview-button"], stops.Select(s => s.Name));
         Assert.All(stops, s => Assert.True(s.FocusVisible, $"{s.Name} shows no focus"));
     }
 

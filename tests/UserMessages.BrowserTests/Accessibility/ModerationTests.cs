@@ -40,12 +40,12 @@ public sealed class ModerationTests(BrowserFixture fixture) : BrowserTest(fixtur
         var offending = await Site.WithServiceAsync<SampleDbContext, long>(db => db.Messages.Where(m => m.ThreadId == threadId && m.SenderId == sam.Id).MaxAsync(m => m.Id));
 
         // Tom reports Sam's last message: Tab to its Report link, a reason by Space, a note, then the button by Enter
-        // (at a pinned time, so that the screenshots below stay the same from run to run).
+        // (at a pinned time, so that the screenshots below stay the same from run to run; signed in at the real time, so that
+        // the sign-in has not expired when the clock is released).
+        var toms = await SignedInAsync(tom);
         Site.Clock.Pin(new DateTimeOffset(2026, 11, 20, 10, 40, 0, TimeSpan.Zero));
-        IPage toms;
         try
         {
-            toms = await SignedInAsync(tom);
             await toms.GotoAsync($"/messages/thread/{threadId}");
             await Expect(toms.Locator("#user-messages")).ToHaveAttributeAsync("data-um-live", "connected");
             var report = toms.Locator($"#message-{offending} [data-um-action='report']");

@@ -55,6 +55,8 @@ public sealed class ComposeTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(page.Locator("#um-content")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Thursday at noon?");
         await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("#um-files")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
         await Expect(page.Locator("#um-send")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
 

@@ -74,12 +74,16 @@ public sealed class MissingMigrationTests : IsolatedMessagingTest
         => WithDbAsync(async db =>
         {
             var sql = db.GetService<ISqlGenerationHelper>();
-            var tables = db.Model.GetEntityTypes()
-                .Where(e => e.ClrType.Namespace == typeof(UserMessages.Domain.MessageThread).Namespace)
-                // A table others refer to after them: messages after reports, the thread table last.
-                .OrderBy(e => e.GetReferencingForeignKeys().Count())
-                .Select(e => sql.DelimitIdentifier(e.GetTableName()!, e.GetSchema()))
-                .ToList();
+            var left = db.Model.GetEntityTypes().Where(e => e.ClrType.Namespace == typeof(UserMessages.Domain.MessageThread).Namespace).ToList();
+            var tables = new List<string>();
+            while (left.Count > 0)
+            {
+                // A table only after every table that refers to it: messages after reports and attachments, the thread table last.
+                var free = left.First(e => e.GetReferencingForeignKeys().All(k => k.DeclaringEntityType == e || !left.Contains(k.DeclaringEntityType)));
+                left.Remove(free);
+                tables.Add(sql.DelimitIdentifier(free.GetTableName()!, free.GetSchema()));
+            }
+
             foreach (var table in tables)
             {
                 var drop = "DROP TABLE " + table + (db.Database.IsNpgsql() ? " CASCADE" : "");
