@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using UserMessages.Filters;
 using UserMessages.Sample;
 using UserMessages.Sample.Data;
+using UserMessages.Sample.Listings;
 using UserMessages.Sample.Notifications;
 
 // The three steps a site takes: its context with the messaging tables (Data/SampleDbContext.cs),
@@ -38,7 +39,8 @@ builder.Services.AddUserMessages(options =>
     .AddEntityFrameworkStores<SampleDbContext>()
     .AddIdentityUserDirectory<IdentityUser>(users => users.DisplayNameClaimType = SampleUsers.DisplayNameClaim)
     .AddMessageFilter<NewAccountLinkFilter>()
-    .AddMessageNotifier<PickupDirectoryEmailNotifier>();
+    .AddMessageNotifier<PickupDirectoryEmailNotifier>()
+    .AddAboutResolver<SampleListingResolver>();
 
 // The package ships English and German; the sample lets people switch (see Pages/Shared/_LanguageSwitch),
 // and keeps its own texts in Resources/ (SampleTexts, used by its override of _EmptyFolder.cshtml).

@@ -163,6 +163,20 @@ public sealed class UserMessagesBuilder
         return this;
     }
 
+    /// <summary>
+    /// Lets conversations be about the site's own objects (<c>listing:123</c>): <typeparamref name="TResolver"/> decides who may
+    /// start one about what and gives each its card. Registered scoped, so it may use the site's DbContext.
+    /// </summary>
+    /// <typeparam name="TResolver">The resolver.</typeparam>
+    /// <returns>This builder.</returns>
+    public UserMessagesBuilder AddAboutResolver<TResolver>()
+        where TResolver : class, UserMessages.About.IAboutResolver
+    {
+        Services.RemoveAll<UserMessages.About.IAboutResolver>();
+        Services.AddScoped<UserMessages.About.IAboutResolver, TResolver>();
+        return this;
+    }
+
     /// <summary>Adds a handler told after every moderation event: a report, a held or removed message, a suspension (several may be added).</summary>
     /// <typeparam name="THandler">The handler.</typeparam>
     /// <returns>This builder.</returns>

@@ -61,6 +61,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageChangedHandler, LiveUpdatesHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IModerationEventHandler, LiveUpdatesHandler>());
         services.TryAddScoped<ThreadSeenDispatcher>();
+        services.TryAddScoped<UserMessages.About.AboutCards>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IThreadSeenHandler, LiveUpdatesHandler>());
         services.TryAddScoped<MessageModeration>();
         services.TryAddScoped<INewAccountPolicy, DirectoryAgePolicy>();

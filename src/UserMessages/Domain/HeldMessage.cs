@@ -18,6 +18,9 @@ public class HeldMessage
     /// <summary>For a new thread: its subject.</summary>
     public string? Subject { get; set; }
 
+    /// <summary>For a new thread: what it is about (<c>listing:123</c>), or <see langword="null"/>.</summary>
+    public string? About { get; set; }
+
     /// <summary>The text of the message.</summary>
     public string Content { get; set; } = string.Empty;
 

@@ -10,11 +10,17 @@ public class MessageThread
     /// <summary>The longest subject a thread may have.</summary>
     public const int MaxSubjectLength = 150;
 
+    /// <summary>The longest <see cref="About"/>: a kind of 32 characters, a colon and a key of 128.</summary>
+    public const int MaxAboutLength = 161;
+
     /// <summary>The thread's primary key.</summary>
     public long Id { get; set; }
 
     /// <summary>The subject, required, at most <see cref="MaxSubjectLength"/> characters.</summary>
     public string Subject { get; set; } = string.Empty;
+
+    /// <summary>What the conversation is about, as the host named it when it was started (<c>listing:123</c>), or <see langword="null"/>.</summary>
+    public string? About { get; set; }
 
     /// <summary>When the thread was started (UTC).</summary>
     public DateTime CreatedAt { get; set; }

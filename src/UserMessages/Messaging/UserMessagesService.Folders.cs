@@ -18,7 +18,7 @@ internal sealed partial class UserMessagesService
 
         await using var connection = await store.OpenAsync(cancellationToken);
         var read = await store.ReadFolderAsync(userId, folder, keyset, options.Value.PageSize + 1, cancellationToken);
-        var result = await PageOfThreadsAsync(read.Rows, keyset, cancellationToken);
+        var result = await PageOfThreadsAsync(userId, read.Rows, keyset, cancellationToken);
         return MessagingResult<FolderPage>.Success(new FolderPage(folder, result.Threads, result.OlderCursor, result.NewerCursor) {
             UnreadCount = read.UnreadCount,
             RequestCount = read.RequestCount,
@@ -28,9 +28,9 @@ internal sealed partial class UserMessagesService
 
     /// <summary>
     /// A page of threads from the rows read (one more than a page, newest first; oldest first when
-    /// reading after a cursor): with names, excerpts and the cursors of the pages around it.
+    /// reading after a cursor): with names, excerpts, what each is about and the cursors of the pages around it.
     /// </summary>
-    private async Task<SearchPage> PageOfThreadsAsync(List<ThreadRow> found, KeysetPage keyset, CancellationToken cancellationToken)
+    private async Task<SearchPage> PageOfThreadsAsync(string userId, List<ThreadRow> found, KeysetPage keyset, CancellationToken cancellationToken)
     {
         // The join may lose the order of the paged subquery: restore it in memory (at most one page).
         var size = options.Value.PageSize;
@@ -44,6 +44,7 @@ internal sealed partial class UserMessagesService
         var users = await directory.FindByIdsAsync(
             found.SelectMany(r => r.Others).Concat(found.Select(r => r.SenderId)).Distinct().ToList(),
             cancellationToken);
+        var cards = await aboutCards.ForPageAsync(userId, found.Select(r => r.About), cancellationToken);
         var threads = found.Select(r => new ThreadSummary(
             r.ThreadId,
             r.Subject,
@@ -52,7 +53,12 @@ internal sealed partial class UserMessagesService
             formerMember.Or(users, r.SenderId),
             Excerpt(r.Excerpt),
             r.Others.Select(id => formerMember.Or(users, id)).ToList(),
-            r.State) { IsMuted = r.IsMuted }).ToList();
+            r.State)
+        {
+            IsMuted = r.IsMuted,
+            About = About.AboutReference.TryParse(r.About, out var about) ? about : null,
+            AboutCard = r.About is not null && cards.TryGetValue(r.About, out var card) ? card : null,
+        }).ToList();
 
         string? Cursor(int index) => new KeysetCursor(threads[index].LatestMessageAt, threads[index].ThreadId).ToString();
         var older = threads.Count > 0 && (keyset.After is not null || hasMore) ? Cursor(threads.Count - 1) : null;

@@ -23,6 +23,7 @@ internal sealed partial class UserMessagesService : IHeldMessageDelivery
                 new NewThreadRequest(held.SenderId, (held.RecipientIds ?? string.Empty).Split(RecipientSeparator, StringSplitOptions.RemoveEmptyEntries), held.Subject ?? string.Empty, held.Content)
                 {
                     AttachmentIds = attachments,
+                    About = About.AboutReference.TryParse(held.About, out var about) ? about : null,
                 },
                 review: false,
                 cancellationToken);
@@ -44,7 +45,7 @@ internal sealed partial class UserMessagesService : IHeldMessageDelivery
     /// Runs the filters: null to deliver the message, else the result to return, a refusal (the first rejection) or,
     /// when a filter holds it, the held message's id after storing it.
     /// </summary>
-    private async Task<MessagingResult<SentMessage>?> ReviewAsync(MessageToFilter message, IReadOnlyList<AttachmentItem> attachments, DateTime now, CancellationToken cancellationToken)
+    private async Task<MessagingResult<SentMessage>?> ReviewAsync(MessageToFilter message, string? about, IReadOnlyList<AttachmentItem> attachments, DateTime now, CancellationToken cancellationToken)
     {
         string? hold = null;
         foreach (var filter in filters)
@@ -72,6 +73,7 @@ internal sealed partial class UserMessagesService : IHeldMessageDelivery
             ThreadId = message.ThreadId,
             RecipientIds = message.ThreadId is null ? string.Join(RecipientSeparator, message.RecipientIds) : null,
             Subject = message.Subject,
+            About = about,
             Content = message.Content,
             HeldAt = now,
             Reason = hold.Length > MessagingSuspension.MaxReasonLength ? hold[..MessagingSuspension.MaxReasonLength] : hold,

@@ -25,6 +25,6 @@ internal sealed partial class UserMessagesService
 
         await using var connection = await store.OpenAsync(cancellationToken);
         var rows = await store.SearchAsync(userId, text, keyset, options.Value.PageSize + 1, cancellationToken);
-        return MessagingResult<SearchPage>.Success(await PageOfThreadsAsync(rows, keyset, cancellationToken) with { Query = text });
+        return MessagingResult<SearchPage>.Success(await PageOfThreadsAsync(userId, rows, keyset, cancellationToken) with { Query = text });
     }
 }

@@ -58,6 +58,12 @@ internal sealed partial class UserMessagesService
             return MessagingResult<SentMessage>.From(limited);
         }
 
+        // Something the site does not know, or the sender may not use, is refused as an unknown recipient is.
+        if (request.About is { } about && await aboutCards.ForStartAsync(request.SenderId, about, recipients, cancellationToken) is null)
+        {
+            return MessagingResult<SentMessage>.Invalid([describer.UnknownAbout()]);
+        }
+
         var (attachments, notWaiting) = await CheckAttachmentsAsync(request.SenderId, request.AttachmentIds ?? [], cancellationToken);
         if (notWaiting is not null)
         {
@@ -66,7 +72,8 @@ internal sealed partial class UserMessagesService
 
         var subject = request.Subject.Trim();
         var content = MessageInputValidator.NormalizeContent(request.Content);
-        if (review && await ReviewAsync(new MessageToFilter(request.SenderId, null, recipients, subject, content), attachments, now, cancellationToken) is { } reviewed)
+        var aboutText = request.About?.ToString();
+        if (review && await ReviewAsync(new MessageToFilter(request.SenderId, null, recipients, subject, content), aboutText, attachments, now, cancellationToken) is { } reviewed)
         {
             return reviewed;
         }
@@ -80,7 +87,7 @@ internal sealed partial class UserMessagesService
         try
         {
             (threadId, messageId) = await store.WriteThreadAsync(
-                request.SenderId, [.. recipients.Order(StringComparer.Ordinal)], requested, subject, formatted, now, schedule.TimesFor(now), cancellationToken);
+                request.SenderId, [.. recipients.Order(StringComparer.Ordinal)], requested, subject, aboutText, formatted, now, schedule.TimesFor(now), cancellationToken);
         }
         catch (AttachmentsTakenException)
         {
@@ -140,7 +147,7 @@ internal sealed partial class UserMessagesService
 
         // Nobody is notified of a message from someone they blocked.
         var text = MessageInputValidator.NormalizeContent(content);
-        if (review && await ReviewAsync(new MessageToFilter(userId, threadId, recipients, null, text), attachments, now, cancellationToken) is { } reviewed)
+        if (review && await ReviewAsync(new MessageToFilter(userId, threadId, recipients, null, text), null, attachments, now, cancellationToken) is { } reviewed)
         {
             return reviewed;
         }

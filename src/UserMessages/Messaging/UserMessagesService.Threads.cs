@@ -51,6 +51,8 @@ internal sealed partial class UserMessagesService
             ? items.FirstOrDefault(m => m.Kind == MessageKind.Text && m.Id > (header.LastReadMessageId ?? 0) && m.Sender.Id != userId)?.Id
             : null;
 
+        var cards = await aboutCards.ForPageAsync(userId, [header.About], cancellationToken);
+
         string Cursor(MessageItem m) => new KeysetCursor(m.SentAt, m.Id).ToString();
         var older = items.Count > 0 && (keyset.After is not null || hasMore) ? Cursor(items[0]) : null;
         var newer = items.Count > 0 && (keyset.Before is not null || (keyset.After is not null && hasMore)) ? Cursor(items[^1]) : null;
@@ -68,6 +70,8 @@ internal sealed partial class UserMessagesService
             AwaitingReview = read.Held.Select(h => new AwaitingReview(h.Id, h.Subject, h.Content, h.HeldAt)).ToList(),
             IsMuted = header.IsMuted,
             ShowsReadReceipts = receipts,
+            About = About.AboutReference.TryParse(header.About, out var about) ? about : null,
+            AboutCard = header.About is not null && cards.TryGetValue(header.About, out var card) ? card : null,
         });
     }
 }

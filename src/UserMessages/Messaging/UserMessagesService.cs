@@ -29,6 +29,7 @@ internal sealed partial class UserMessagesService(
     NotificationSchedule schedule,
     FormerMember formerMember,
     IAttachmentStore attachmentStore,
+    About.AboutCards aboutCards,
     AttachmentFiles attachmentFiles,
     IOptions<UserMessagesOptions> options,
     TimeProvider clock) : IUserMessagesService

@@ -74,6 +74,7 @@ internal sealed class CompiledQueries
                 State = p.State,
                 LastReadMessageId = p.LastReadMessageId,
                 Subject = p.Thread!.Subject,
+                About = p.Thread.About,
                 Participants = p.Thread.Participants.AsQueryable().Where(ThreadAccess.Listed).OrderBy(o => o.JoinedAt).ThenBy(o => o.UserId)
                     .Select(o => new ParticipantMark(o.UserId, o.LastReadMessageId, !c.Set<MessagingPreferences>().Any(f => f.UserId == o.UserId && !f.ShareReadReceipts)))
                     .ToList(),
@@ -126,6 +127,7 @@ internal sealed class CompiledQueries
                 State = p.State,
                 LatestMessageAt = p.LatestMessageAt,
                 Subject = t.Subject,
+                About = t.About,
                 SenderId = m.SenderId,
                 Excerpt = m.Content.Substring(0, ThreadRow.ExcerptLength + 1),
                 OtherIds = c.Set<ThreadParticipant>().Where(o => o.ThreadId == t.Id && o.UserId != userId).Where(ThreadAccess.Listed).Select(o => o.UserId).ToList(),

@@ -48,10 +48,11 @@ internal interface IMessageStore
     /// <summary>
     /// Writes a new thread and its first message: the sender's row read, each recipient's unread in their inbox (or,
     /// for <paramref name="requested"/>, their Requests folder), the counters, and with <paramref name="notify"/> a
-    /// notification queued for each inbox recipient who wants them. Returns the thread's and the message's ids.
+    /// notification queued for each inbox recipient who wants them, and what it is <paramref name="about"/> (one more statement when
+    /// there is something). Returns the thread's and the message's ids.
     /// </summary>
     Task<(long ThreadId, long MessageId)> WriteThreadAsync(
-        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken);
+        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string? about, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes a reply, timed no earlier than the thread's latest message: everyone else's row unread

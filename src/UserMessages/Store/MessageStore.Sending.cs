@@ -83,11 +83,16 @@ internal partial class MessageStore
         => n == 0 ? Task.FromResult<DateTime?>(null) : times.Skip(n - 1).Select(t => (DateTime?)t).FirstOrDefaultAsync(cancellationToken);
 
     public Task<(long ThreadId, long MessageId)> WriteThreadAsync(
-        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
+        string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string? about, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
         => InTransactionAsync(
             async () =>
             {
                 var written = await WriteThreadCoreAsync(senderId, recipients, requested, subject, text, now, notify, cancellationToken);
+                if (about is not null)
+                {
+                    await Db.Threads.Where(t => t.Id == written.ThreadId).ExecuteUpdateAsync(s => s.SetProperty(t => t.About, about), cancellationToken);
+                }
+
                 await LinkAttachmentsAsync(senderId, written.MessageId, text.AttachmentIds, cancellationToken);
                 return written;
             },

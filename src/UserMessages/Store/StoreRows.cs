@@ -26,6 +26,9 @@ internal sealed class ThreadRow
 
     public string Subject { get; init; } = string.Empty;
 
+    /// <summary>What the thread is about (<c>kind:key</c>), or null.</summary>
+    public string? About { get; init; }
+
     public string SenderId { get; init; } = string.Empty;
 
     public string Excerpt { get; init; } = string.Empty;
@@ -52,6 +55,9 @@ internal sealed class ThreadHeader
     public long? LastReadMessageId { get; init; }
 
     public string Subject { get; init; } = string.Empty;
+
+    /// <summary>What the thread is about (<c>kind:key</c>), or null.</summary>
+    public string? About { get; init; }
 
     /// <summary>The people who may see the thread, in the order they joined, with how far each has read.</summary>
     public List<ParticipantMark> Participants { get; init; } = [];

@@ -9,4 +9,7 @@ public sealed record NewThreadRequest(string SenderId, IReadOnlyCollection<strin
 {
     /// <summary>The sender's uploads (from <see cref="IUserMessagesService.UploadAsync"/>) the first message carries.</summary>
     public IReadOnlyList<long> AttachmentIds { get; init; } = [];
+
+    /// <summary>What the conversation is about (checked with the host's <see cref="About.IAboutResolver"/>), or <see langword="null"/>.</summary>
+    public About.AboutReference? About { get; init; }
 }

@@ -31,4 +31,10 @@ public sealed record ThreadPage(
 
     /// <summary>Whether the reader shares read receipts, and so sees the others' (<see cref="MessageItem.SeenBy"/>).</summary>
     public bool ShowsReadReceipts { get; init; } = true;
+
+    /// <summary>What the conversation is about, when it was started about something; else <see langword="null"/>.</summary>
+    public About.AboutReference? About { get; init; }
+
+    /// <summary>The card of <see cref="About"/> as the host's resolver gives it to the reader, or <see langword="null"/>.</summary>
+    public About.AboutCard? AboutCard { get; init; }
 }

@@ -23,4 +23,10 @@ public sealed record ThreadSummary(
 {
     /// <summary>Whether the user muted it: it counts in no unread badge and sends no e-mail.</summary>
     public bool IsMuted { get; init; }
+
+    /// <summary>What the conversation is about, when it was started about something; else <see langword="null"/>.</summary>
+    public About.AboutReference? About { get; init; }
+
+    /// <summary>The card of <see cref="About"/> as the host's resolver gives it to the reader, or <see langword="null"/>.</summary>
+    public About.AboutCard? AboutCard { get; init; }
 }

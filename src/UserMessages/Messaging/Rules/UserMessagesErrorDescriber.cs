@@ -221,6 +221,10 @@ public class UserMessagesErrorDescriber
     /// <returns>The error.</returns>
     public virtual MessagingError AttachmentNotWaiting() => new(nameof(AttachmentNotWaiting), Text("One of the files is no longer waiting to be sent. Attach it again."), "Files");
 
+    /// <summary>A new thread names something it is about that the site does not know, or that the sender may not use.</summary>
+    /// <returns>The error.</returns>
+    public virtual MessagingError UnknownAbout() => new(nameof(UnknownAbout), Text("This conversation cannot be about that: it is unknown or not yours to write about."), "About");
+
     /// <summary>A report without one of the listed reasons.</summary>
     /// <returns>The error.</returns>
     public virtual MessagingError ReportReasonRequired() => new(nameof(ReportReasonRequired), Text("Choose why you are reporting this message."), "Reason");

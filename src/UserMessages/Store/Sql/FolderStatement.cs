@@ -75,6 +75,7 @@ internal sealed class FolderStatement
         Excerpt = row.GetString(6),
         OtherIds = row.IsDBNull(7) ? [] : row.GetString(7).Split(ThreadRow.IdSeparator, StringSplitOptions.RemoveEmptyEntries),
         IsMuted = row.GetBoolean(10),
+        About = row.IsDBNull(11) ? null : row.GetString(11),
     };
 
     /// <summary>The statement for <paramref name="context"/>'s model (one the SQL store serves).</summary>
@@ -117,7 +118,7 @@ internal sealed class FolderStatement
                 .Append($", (SELECT {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))} FROM {names.Table<MailboxCounter>()} WHERE {names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))} = {user})")
                 .Append($", (SELECT COUNT(*) FROM {names.Table<ThreadParticipant>()} r WHERE r.{names.Column<ThreadParticipant>(nameof(ThreadParticipant.UserId))} = {user} ")
                 .Append($"AND r.{names.Column<ThreadParticipant>(nameof(ThreadParticipant.State))} = {(int)ParticipantState.Request}), ")
-                .Append($"{Row(nameof(ThreadParticipant.IsMuted))} ")
+                .Append($"{Row(nameof(ThreadParticipant.IsMuted))}, t.{names.Column<MessageThread>(nameof(MessageThread.About))} ")
                 .Append($"FROM {names.Table<ThreadParticipant>()} p ")
                 .Append($"INNER JOIN {names.Table<MessageThread>()} t ON t.{names.Column<MessageThread>(nameof(MessageThread.Id))} = {id} ")
                 .Append($"INNER JOIN {names.Table<Message>()} m ON m.{names.Column<Message>(nameof(Message.Id))} = t.{names.Column<MessageThread>(nameof(MessageThread.LatestMessageId))} ")

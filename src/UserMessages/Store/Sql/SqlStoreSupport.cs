@@ -51,7 +51,7 @@ internal static class SqlStoreSupport
     /// <summary>The rows the SQL inserts must have no column it does not know of.</summary>
     private static string? WhyNotOwnColumns(IModel model)
         => Extra<Message>(model, nameof(Message.Id), nameof(Message.ThreadId), nameof(Message.SenderId), nameof(Message.SentAt), nameof(Message.Content), nameof(Message.ContentHtml), nameof(Message.Kind), nameof(Message.AboutUserId), nameof(Message.EditedAt))
-            ?? Extra<MessageThread>(model, nameof(MessageThread.Id), nameof(MessageThread.Subject), nameof(MessageThread.CreatedAt), nameof(MessageThread.CreatedById), nameof(MessageThread.LatestMessageAt), nameof(MessageThread.LatestMessageId), nameof(MessageThread.ConcurrencyStamp))
+            ?? Extra<MessageThread>(model, nameof(MessageThread.Id), nameof(MessageThread.Subject), nameof(MessageThread.About), nameof(MessageThread.CreatedAt), nameof(MessageThread.CreatedById), nameof(MessageThread.LatestMessageAt), nameof(MessageThread.LatestMessageId), nameof(MessageThread.ConcurrencyStamp))
             ?? Extra<ThreadParticipant>(
                 model, nameof(ThreadParticipant.ThreadId), nameof(ThreadParticipant.UserId), nameof(ThreadParticipant.IsUnread), nameof(ThreadParticipant.State), nameof(ThreadParticipant.StateChangedAt),
                 nameof(ThreadParticipant.HasSent), nameof(ThreadParticipant.LatestMessageAt), nameof(ThreadParticipant.LastReadMessageId), nameof(ThreadParticipant.JoinedAt), ThreadParticipantConfiguration.CountedUnread,
@@ -81,7 +81,7 @@ internal static class SqlStoreSupport
         var plain = new[]
         {
             Of<Message>(nameof(Message.Id)), Of<Message>(nameof(Message.ThreadId)), Of<Message>(nameof(Message.SenderId)), Of<Message>(nameof(Message.Content)), Of<Message>(nameof(Message.ContentHtml)), Of<Message>(nameof(Message.AboutUserId)),
-            Of<MessageThread>(nameof(MessageThread.Id)), Of<MessageThread>(nameof(MessageThread.Subject)), Of<MessageThread>(nameof(MessageThread.CreatedById)),
+            Of<MessageThread>(nameof(MessageThread.Id)), Of<MessageThread>(nameof(MessageThread.Subject)), Of<MessageThread>(nameof(MessageThread.About)), Of<MessageThread>(nameof(MessageThread.CreatedById)),
             Of<MessageThread>(nameof(MessageThread.LatestMessageId)), Of<MessageThread>(nameof(MessageThread.ConcurrencyStamp)),
             Of<ThreadParticipant>(nameof(ThreadParticipant.ThreadId)), Of<ThreadParticipant>(nameof(ThreadParticipant.UserId)), Of<ThreadParticipant>(nameof(ThreadParticipant.IsUnread)),
             Of<ThreadParticipant>(nameof(ThreadParticipant.HasSent)), Of<ThreadParticipant>(nameof(ThreadParticipant.LastReadMessageId)), Of<ThreadParticipant>(ThreadParticipantConfiguration.CountedUnread), Of<ThreadParticipant>(nameof(ThreadParticipant.IsMuted)),

@@ -41,6 +41,7 @@ internal sealed class ThreadStatement
             }
 
             var (isUnread, state, lastRead, subject, muted) = (row.GetBoolean(0), (ParticipantState)row.GetInt32(1), row.IsDBNull(2) ? (long?)null : row.GetInt64(2), row.GetString(3), row.GetBoolean(4));
+            var about = row.IsDBNull(5) ? null : row.GetString(5);
             await row.NextResultAsync(ct);
             var participants = new List<ParticipantMark>();
             while (await row.ReadAsync(ct))
@@ -72,7 +73,7 @@ internal sealed class ThreadStatement
                 }
             }
 
-            var header = new ThreadHeader { IsUnread = isUnread, IsMuted = muted, State = state, LastReadMessageId = lastRead, Subject = subject, Participants = participants };
+            var header = new ThreadHeader { IsUnread = isUnread, IsMuted = muted, State = state, LastReadMessageId = lastRead, Subject = subject, About = about, Participants = participants };
             return new ThreadRead(header, messages) { Held = held, Attachments = attachments };
         }, cancellationToken);
     }
@@ -119,7 +120,7 @@ internal sealed class ThreadStatement
             // The reader's row, while they may see the thread.
             statement
                 .Append($"SELECT {Row("p", nameof(ThreadParticipant.IsUnread))}, {Row("p", nameof(ThreadParticipant.State))}, {Row("p", nameof(ThreadParticipant.LastReadMessageId))}, ")
-                .Append($"t.{names.Column<MessageThread>(nameof(MessageThread.Subject))}, {Row("p", nameof(ThreadParticipant.IsMuted))} FROM {names.Table<ThreadParticipant>()} p ")
+                .Append($"t.{names.Column<MessageThread>(nameof(MessageThread.Subject))}, {Row("p", nameof(ThreadParticipant.IsMuted))}, t.{names.Column<MessageThread>(nameof(MessageThread.About))} FROM {names.Table<ThreadParticipant>()} p ")
                 .Append($"INNER JOIN {names.Table<MessageThread>()} t ON t.{names.Column<MessageThread>(nameof(MessageThread.Id))} = {Row("p", nameof(ThreadParticipant.ThreadId))} ")
                 .Append($"WHERE {MaySee("p")} AND {Row("p", nameof(ThreadParticipant.UserId))} = {user};\n");
 

@@ -1,7 +1,10 @@
 namespace UserMessages.Web.Api;
 
-/// <summary>POST <c>api/threads</c>: recipients by user id, user name or e-mail; files uploaded with <c>POST api/attachments</c> by id.</summary>
-internal sealed record NewThreadBody(IReadOnlyList<string?>? To, string? Subject, string? Content, IReadOnlyList<long>? Attachments = null);
+/// <summary>
+/// POST <c>api/threads</c>: recipients by user id, user name or e-mail; files uploaded with <c>POST api/attachments</c> by id; what it is
+/// about as <c>kind:key</c>.
+/// </summary>
+internal sealed record NewThreadBody(IReadOnlyList<string?>? To, string? Subject, string? Content, IReadOnlyList<long>? Attachments = null, string? About = null);
 
 /// <summary>POST <c>api/threads/{id}/messages</c> (with files uploaded with <c>POST api/attachments</c>, by id); PUT a message's new text.</summary>
 internal sealed record ReplyBody(string? Content, IReadOnlyList<long>? Attachments = null);

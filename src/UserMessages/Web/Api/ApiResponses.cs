@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using UserMessages.About;
 using UserMessages.Services;
 using UserMessages.Users;
 
@@ -12,10 +13,10 @@ internal sealed record ApiUser(string Id, string DisplayName)
 
 /// <summary>One row of a folder or of search results.</summary>
 internal sealed record ApiThreadSummary(
-    long Id, string Subject, bool IsUnread, DateTime LatestMessageAt, ApiUser LatestSender, string Excerpt, IReadOnlyList<ApiUser> OtherParticipants, string State, bool IsMuted)
+    long Id, string Subject, bool IsUnread, DateTime LatestMessageAt, ApiUser LatestSender, string Excerpt, IReadOnlyList<ApiUser> OtherParticipants, string State, bool IsMuted, ApiAbout? About)
 {
     public static ApiThreadSummary From(ThreadSummary t) => new(
-        t.ThreadId, t.Subject, t.IsUnread, t.LatestMessageAt, ApiUser.From(t.LatestSender), t.Excerpt, t.OtherParticipants.Select(ApiUser.From).ToList(), ApiNames.Of(t.State), t.IsMuted);
+        t.ThreadId, t.Subject, t.IsUnread, t.LatestMessageAt, ApiUser.From(t.LatestSender), t.Excerpt, t.OtherParticipants.Select(ApiUser.From).ToList(), ApiNames.Of(t.State), t.IsMuted, ApiAbout.From(t.About, t.AboutCard));
 }
 
 /// <summary>One page of a folder; pass a cursor back as <c>?before=</c> (older) or <c>?after=</c> (newer).</summary>
@@ -49,6 +50,16 @@ internal sealed record ApiMessage(
         => kind == Domain.MessageKind.Text ? html ?? MessageMarkdown.RenderPlain(content) : string.Empty;
 }
 
+/// <summary>
+/// What a conversation is about: <c>reference</c> as it was started with (<c>listing:123</c>), and the card the site's resolver gives the
+/// caller (<c>title</c>, <c>url</c>, <c>imageUrl</c>; null when it gives none).
+/// </summary>
+internal sealed record ApiAbout(string Reference, string? Title, string? Url, string? ImageUrl)
+{
+    public static ApiAbout? From(AboutReference? reference, AboutCard? card)
+        => reference is null ? null : new(reference.ToString(), card?.Title, card is { Url.Length: > 0 } ? card.Url : null, card?.ImageUrl);
+}
+
 /// <summary>A file attached to a message (or uploaded for the next one): <c>url</c> downloads it, for the thread's people only.</summary>
 internal sealed record ApiAttachment(long Id, string FileName, string ContentType, long Length, string Url)
 {
@@ -80,11 +91,12 @@ internal sealed record ApiThread(
     string? OlderCursor,
     string? NewerCursor,
     IReadOnlyList<AwaitingReview> AwaitingReview,
-    bool IsMuted)
+    bool IsMuted,
+    ApiAbout? About)
 {
     public static ApiThread From(ThreadPage p, UserMessagesLinks links, HttpContext http) => new(
         p.ThreadId, p.Subject, p.IsUnread, ApiNames.Of(p.State), p.Participants.Select(ApiUser.From).ToList(), p.Messages.Select(m => ApiMessage.From(m, links, http)).ToList(),
-        p.FirstUnreadMessageId, p.OlderCursor, p.NewerCursor, p.AwaitingReview, p.IsMuted);
+        p.FirstUnreadMessageId, p.OlderCursor, p.NewerCursor, p.AwaitingReview, p.IsMuted, ApiAbout.From(p.About, p.AboutCard));
 }
 
 /// <summary>Where a new thread or reply was stored.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using UserMessages.About;
 using UserMessages.Moderation;
 using UserMessages.Services;
 using UserMessages.Users;
@@ -46,12 +47,18 @@ internal static class ApiWrites
         validator.CheckContent(body.Content, errors);
         var recipients = await RecipientNames.ResolveAsync(body.To ?? [], acceptIds: true, directory, describer, options.Value.MaxRecipients, http.RequestAborted);
         errors.AddRange(recipients.Errors);
+        AboutReference? about = null;
+        if (body.About is not null && !AboutReference.TryParse(body.About, out about))
+        {
+            errors.Add(describer.UnknownAbout());
+        }
+
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
         }
 
-        var request = new NewThreadRequest(userId, recipients.UserIds, body.Subject!, body.Content!) { AttachmentIds = body.Attachments ?? [] };
+        var request = new NewThreadRequest(userId, recipients.UserIds, body.Subject!, body.Content!) { AttachmentIds = body.Attachments ?? [], About = about };
         var result = await messages.StartThreadAsync(request, http.RequestAborted);
         return result.Status switch
         {

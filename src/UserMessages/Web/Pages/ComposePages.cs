@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using UserMessages.About;
 using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.Users;
@@ -9,14 +11,21 @@ using UserMessages.Web;
 
 namespace UserMessages.Web.Pages;
 
-/// <summary>The compose form: empty, addressed to one user, and its submission.</summary>
+/// <summary>The compose form: empty, addressed to one user, about something of the site's, and its submission.</summary>
 internal static class ComposePages
 {
-    public static IResult Show(IUserDirectory directory, IStringLocalizer<UserMessagesResources> T, IOptions<UserMessagesOptions> options)
-        => View(new ComposeForm { MaxContentLength = options.Value.MaxContentLength }, directory, T, StatusCodes.Status200OK);
+    public static async Task<IResult> Show(
+        HttpContext http, IUserDirectory directory, AboutCards about, UserMessagesErrorDescriber describer, IStringLocalizer<UserMessagesResources> T,
+        IOptions<UserMessagesOptions> options, [FromQuery(Name = "about")] string? aboutText)
+    {
+        var form = new ComposeForm { MaxContentLength = options.Value.MaxContentLength };
+        var status = await WithAboutAsync(http, form, aboutText, [], about, describer);
+        return View(form, directory, T, status);
+    }
 
     public static async Task<IResult> ShowTo(
-        HttpContext http, IUserDirectory directory, IStringLocalizer<UserMessagesResources> T, IOptions<UserMessagesOptions> options, string userId)
+        HttpContext http, IUserDirectory directory, AboutCards about, UserMessagesErrorDescriber describer, IStringLocalizer<UserMessagesResources> T,
+        IOptions<UserMessagesOptions> options, string userId, [FromQuery(Name = "about")] string? aboutText)
     {
         // The person comes as chosen, by their public name (never their sign-in name or address); an unknown id
         // simply leaves the form empty: the page never says whether an account exists.
@@ -27,7 +36,31 @@ internal static class ComposePages
             form.Chosen.Add(user);
         }
 
-        return View(form, directory, T, StatusCodes.Status200OK);
+        var status = await WithAboutAsync(http, form, aboutText, [.. form.Chosen.Select(p => p.Id)], about, describer);
+        return View(form, directory, T, status);
+    }
+
+    /// <summary>
+    /// The form opened about something (<c>?about=listing:123</c>): its card when the signed-in user may start a conversation about it,
+    /// else the error an unknown recipient gets (400) and a form about nothing. Returns the page's status.
+    /// </summary>
+    private static async Task<int> WithAboutAsync(
+        HttpContext http, ComposeForm form, string? text, IReadOnlyCollection<string> recipients, AboutCards about, UserMessagesErrorDescriber describer)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        if (PageRequests.CurrentUserId(http) is { } userId && AboutReference.TryParse(text, out var reference)
+            && await about.ForStartAsync(userId, reference, recipients, http.RequestAborted) is { } card)
+        {
+            (form.About, form.AboutCard) = (reference.ToString(), card);
+            return StatusCodes.Status200OK;
+        }
+
+        form.Errors.Add("About", describer.UnknownAbout().Description);
+        return StatusCodes.Status400BadRequest;
     }
 
     public static async Task<IResult> Send(
@@ -37,6 +70,7 @@ internal static class ComposePages
         IStringLocalizer<UserMessagesResources> T,
         MessageInputValidator validator,
         UserMessagesErrorDescriber describer,
+        AboutCards about,
         IOptions<UserMessagesOptions> options,
         UserMessagesLinks links)
     {
@@ -55,6 +89,14 @@ internal static class ComposePages
             Content = form["Content"].ToString(),
             MaxContentLength = options.Value.MaxContentLength,
         };
+
+        // What it is about comes back in a hidden field; its card is shown again while the form is.
+        var aboutText = form["About"].ToString();
+        AboutReference? aboutReference = null;
+        if (aboutText.Length > 0 && AboutReference.TryParse(aboutText, out var parsed))
+        {
+            (aboutReference, compose.About, compose.AboutCard) = (parsed, aboutText, await about.ForStartAsync(userId, parsed, [], http.RequestAborted));
+        }
 
         var (files, fileErrors) = await FormAttachments.ReadAsync(http, form, messages, userId);
         foreach (var file in files)
@@ -82,6 +124,12 @@ internal static class ComposePages
 
         // Check everything first so the form comes back with every problem at once.
         var errors = new List<MessagingError>(fileErrors);
+        if (aboutText.Length > 0 && (aboutReference is null || compose.AboutCard is null))
+        {
+            (compose.About, compose.AboutCard) = (null, null);
+            errors.Add(describer.UnknownAbout());
+        }
+
         validator.CheckSubject(compose.Subject, errors);
         validator.CheckContent(compose.Content, errors);
         var recipients = await RecipientNames.ResolveAsync(compose.To, form["ToId"].OfType<string>().ToList(), directory, describer, options.Value.MaxRecipients, http.RequestAborted);
@@ -95,7 +143,11 @@ internal static class ComposePages
         TimeSpan? retryAfter = null;
         if (errors.Count == 0)
         {
-            var request = new NewThreadRequest(userId, recipients.UserIds, compose.Subject, compose.Content) { AttachmentIds = [.. files.Select(f => f.Id)] };
+            var request = new NewThreadRequest(userId, recipients.UserIds, compose.Subject, compose.Content)
+            {
+                AttachmentIds = [.. files.Select(f => f.Id)],
+                About = aboutReference,
+            };
             var result = await messages.StartThreadAsync(request, http.RequestAborted);
             if (result.Succeeded)
             {

@@ -29,4 +29,10 @@ public sealed class ComposeForm
 
     /// <summary>Files already uploaded with an earlier submission of the form, sent again as ticked boxes (untick one to leave it out).</summary>
     public IList<Services.AttachmentItem> Attachments { get; } = new List<Services.AttachmentItem>();
+
+    /// <summary>What the conversation is to be about (<c>listing:123</c>, sent again in a hidden field), or <see langword="null"/>.</summary>
+    public string? About { get; set; }
+
+    /// <summary>The card of <see cref="About"/>, shown above the form, or <see langword="null"/>.</summary>
+    public About.AboutCard? AboutCard { get; set; }
 }

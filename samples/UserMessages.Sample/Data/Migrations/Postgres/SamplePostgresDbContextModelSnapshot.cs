@@ -230,6 +230,10 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("About")
+                        .HasMaxLength(161)
+                        .HasColumnType("character varying(161)");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("text");
@@ -490,6 +494,10 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("About")
+                        .HasMaxLength(161)
+                        .HasColumnType("character varying(161)");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()

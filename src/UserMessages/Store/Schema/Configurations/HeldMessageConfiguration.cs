@@ -13,6 +13,7 @@ internal sealed class HeldMessageConfiguration(UserMessagesStoreOptions options)
         builder.HasKey(h => h.Id).HasName("PK_" + table);
         builder.Property(h => h.SenderId).IsRequired().HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
         builder.Property(h => h.Subject).HasMaxLength(MessageThread.MaxSubjectLength);
+        builder.Property(h => h.About).HasMaxLength(MessageThread.MaxAboutLength);
         builder.Property(h => h.Content).IsRequired();
         builder.Property(h => h.Reason).IsRequired().HasMaxLength(MessagingSuspension.MaxReasonLength);
         builder.Property(h => h.HeldAt).HasConversion<UtcDateTimeConverter>();

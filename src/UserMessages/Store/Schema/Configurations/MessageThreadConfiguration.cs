@@ -11,6 +11,7 @@ internal sealed class MessageThreadConfiguration(UserMessagesStoreOptions option
         builder.ToTable(options.TablePrefix + "Threads", options.Schema);
         builder.HasKey(t => t.Id).HasName("PK_" + options.TablePrefix + "Threads");
         builder.Property(t => t.Subject).IsRequired().HasMaxLength(MessageThread.MaxSubjectLength);
+        builder.Property(t => t.About).HasMaxLength(MessageThread.MaxAboutLength);
         builder.Property(t => t.CreatedAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(t => t.LatestMessageAt).HasConversion<UtcDateTimeConverter>();
         builder.Property(t => t.CreatedById).IsRequired().HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
