@@ -180,6 +180,7 @@ public sealed class OpenApiDocumentTests : MessagingTest, IClassFixture<SharedAp
             "note" => "Reported by a generated client.",
             "block" => false,
             "attachments" => new JsonArray(),
+            "about" => "listing:1",
             _ when types.Contains("object") => new JsonObject(schema.GetProperty("properties").EnumerateObject()
                 .Select(p => KeyValuePair.Create(p.Name, Sample(document, p.Value, p.Name, path, threadId)))),
             _ => throw new Xunit.Sdk.XunitException($"{path}: no sample for '{name}' of type {string.Join("|", types)}"),
