@@ -90,54 +90,46 @@ internal static class ComposePages
             MaxContentLength = options.Value.MaxContentLength,
         };
 
-        // What it is about comes back in a hidden field; its card is shown again while the form is.
-        var aboutText = form["About"].ToString();
-        AboutReference? aboutReference = null;
-        if (aboutText.Length > 0 && AboutReference.TryParse(aboutText, out var parsed))
-        {
-            (aboutReference, compose.About, compose.AboutCard) = (parsed, aboutText, await about.ForStartAsync(userId, parsed, [], http.RequestAborted));
-        }
-
         var (files, fileErrors) = await FormAttachments.ReadAsync(http, form, messages, userId);
         foreach (var file in files)
         {
             compose.Attachments.Add(file);
         }
 
-        if (form.ContainsKey("Preview"))
-        {
-            // The Preview button: the form comes back with the message as it will be shown and the files kept, nothing sent.
-            var chosen = await RecipientNames.ResolveAsync(compose.To, form["ToId"].OfType<string>().ToList(), directory, describer, options.Value.MaxRecipients, http.RequestAborted);
-            foreach (var person in chosen.Chosen)
-            {
-                compose.Chosen.Add(person);
-            }
-
-            compose.PreviewHtml = fileErrors.Count == 0 ? MessageMarkdown.Preview(compose.Content, options.Value.Formatting) : null;
-            foreach (var error in fileErrors)
-            {
-                compose.Errors.Add("Files", error.Description);
-            }
-
-            return View(compose, directory, T, fileErrors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
-        }
-
-        // Check everything first so the form comes back with every problem at once.
-        var errors = new List<MessagingError>(fileErrors);
-        if (aboutText.Length > 0 && (aboutReference is null || compose.AboutCard is null))
-        {
-            (compose.About, compose.AboutCard) = (null, null);
-            errors.Add(describer.UnknownAbout());
-        }
-
-        validator.CheckSubject(compose.Subject, errors);
-        validator.CheckContent(compose.Content, errors);
         var recipients = await RecipientNames.ResolveAsync(compose.To, form["ToId"].OfType<string>().ToList(), directory, describer, options.Value.MaxRecipients, http.RequestAborted);
-        errors.AddRange(recipients.Errors);
         foreach (var person in recipients.Chosen)
         {
             compose.Chosen.Add(person);
         }
+
+        // What it is about comes back in a hidden field, its card shown while the form is; one the sender may not use with these
+        // people is refused (and left out of the form, which says so).
+        var aboutText = form["About"].ToString();
+        AboutReference? aboutReference = null;
+        if (aboutText.Length > 0 && AboutReference.TryParse(aboutText, out var parsed)
+            && await about.ForStartAsync(userId, parsed, recipients.UserIds, http.RequestAborted) is { } card)
+        {
+            (aboutReference, compose.About, compose.AboutCard) = (parsed, aboutText, card);
+        }
+
+        var aboutErrors = aboutText.Length > 0 && aboutReference is null ? new[] { describer.UnknownAbout() } : [];
+        if (form.ContainsKey("Preview"))
+        {
+            // The Preview button: the form comes back with the message as it will be shown and the files kept, nothing sent.
+            compose.PreviewHtml = fileErrors.Count == 0 ? MessageMarkdown.Preview(compose.Content, options.Value.Formatting) : null;
+            foreach (var error in fileErrors.Concat(aboutErrors))
+            {
+                compose.Errors.Add(error.Field!, error.Description);
+            }
+
+            return View(compose, directory, T, fileErrors.Count + aboutErrors.Length == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        }
+
+        // Check everything first so the form comes back with every problem at once.
+        var errors = new List<MessagingError>(fileErrors.Concat(aboutErrors));
+        validator.CheckSubject(compose.Subject, errors);
+        validator.CheckContent(compose.Content, errors);
+        errors.AddRange(recipients.Errors);
 
         var status = StatusCodes.Status400BadRequest;
         TimeSpan? retryAfter = null;
