@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using UserMessages.BrowserTests.Infrastructure;
+using UserMessages.BrowserTests.Look;
 using static Microsoft.Playwright.Assertions;
 
 namespace UserMessages.BrowserTests.Conversations;
@@ -50,6 +51,10 @@ public sealed class MuteTests(BrowserFixture fixture) : BrowserTest(fixture)
         await bobs.GotoAsync("/messages");
         await Expect(bobs.Row("Noisy group").Locator("[data-um-tag='muted']")).ToBeVisibleAsync();
         violations.AddRange(await bobs.SeriousViolationsAsync());
+        if (scheme == ColorScheme.Light)
+        {
+            await Screenshots.SaveAsync(bobs, "muted-inbox-desktop");
+        }
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
