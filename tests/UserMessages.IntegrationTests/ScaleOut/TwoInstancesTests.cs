@@ -77,6 +77,46 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task TypingAndSeenOnInstanceA_ReachAClientConnectedToInstanceB()
+    {
+        var (alice, bob) = await StartTwoInstancesAsync();
+        using var aliceOnA = a!.CreateBrowser(alice);
+        var compose = await aliceOnA.GetPageAsync("/messages/create");
+        var sent = await aliceOnA.SubmitFormAsync(compose, "#um-compose-form", new Dictionary<string, string>
+        {
+            ["To"] = bob.UserName,
+            ["Subject"] = "Typing across instances",
+            ["Content"] = "Are you there?",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var threadId = long.Parse(sent.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        // Alice listens on instance B; Bob, on instance A, types and then sees the thread.
+        var typing = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var aliceLive = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress(b!), "messages/hub"), o => o.Headers[TestAuthenticationHandler.UserHeader] = alice.Id)
+            .Build();
+        aliceLive.On<JsonElement>("typing", t => typing.TrySetResult(t));
+        aliceLive.On<JsonElement>("seen", t => seen.TrySetResult(t));
+        await aliceLive.StartAsync().WaitAsync(Patience);
+        await using var bobLive = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress(a!), "messages/hub"), o => o.Headers[TestAuthenticationHandler.UserHeader] = bob.Id)
+            .Build();
+        await bobLive.StartAsync().WaitAsync(Patience);
+
+        await bobLive.InvokeAsync("Typing", threadId).WaitAsync(Patience);
+        var typed = await typing.Task.WaitAsync(Patience);
+        Assert.Equal(threadId, typed.GetProperty("threadId").GetInt64());
+        Assert.Equal(bob.Id, typed.GetProperty("userId").GetString());
+
+        await bobLive.InvokeAsync("Seen", threadId).WaitAsync(Patience);
+        var saw = await seen.Task.WaitAsync(Patience);
+        Assert.Equal(threadId, saw.GetProperty("threadId").GetInt64());
+        Assert.Equal(bob.Id, saw.GetProperty("userId").GetString());
+    }
+
+    [SkippableFact]
     public async Task ConcurrentRepliesThroughBothInstances_LoseNothing()
     {
         var (alice, bob) = await StartTwoInstancesAsync();
