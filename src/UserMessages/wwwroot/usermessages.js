@@ -486,6 +486,20 @@
         subject.insertBefore(dot, subject.firstChild);
       }
     }
+    // The user saw a thread on another of their pages: its rows here are read, as the server renders them.
+    function onThreadRead(r) {
+      if (!r) { return; }
+      document.querySelectorAll(".um [data-um-thread-id='" + Number(r.threadId) + "'][data-um-unread='true']").forEach(function (row) {
+        row.classList.remove("um-thread--unread");
+        row.dataset.umUnread = "false";
+        var subject = row.querySelector(".um-thread__subject");
+        var dot = subject && subject.querySelector(".um-dot");
+        if (dot) {
+          if (dot.nextSibling && dot.nextSibling.classList && dot.nextSibling.classList.contains("um-visually-hidden")) { dot.nextSibling.remove(); }
+          dot.remove();
+        }
+      });
+    }
     function newRow(m) {
       var row = document.createElement("li");
       row.className = "um-thread";
@@ -605,6 +619,7 @@
     connection.on("requestCount", onRequestCount);
     connection.on("seen", onSeen);
     connection.on("typing", onTyping);
+    connection.on("threadRead", onThreadRead);
     connection.onreconnecting(function () { showState("reconnecting"); });
     connection.onreconnected(function () { showState("connected"); });
 

@@ -21,6 +21,7 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
     public const string MessageDeletedEvent = "messageDeleted";
     public const string SeenEvent = "seen";
     public const string TypingEvent = "typing";
+    public const string ThreadReadEvent = "threadRead";
 
     public Task HandleAsync(ThreadSeen seen, CancellationToken cancellationToken)
     {

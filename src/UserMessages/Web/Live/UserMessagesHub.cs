@@ -56,8 +56,9 @@ internal sealed class UserMessagesHub(IUserDirectory users, IUserMessagesService
             return;
         }
 
-        // The user's other pages show the badge without the thread.
+        // The user's other pages show the thread read, and the badge without it.
         var unread = await messages.CountUnreadAsync(userId, Context.ConnectionAborted);
+        await Clients.Group(GroupOf(userId)).SendAsync(LiveUpdatesHandler.ThreadReadEvent, new { threadId }, Context.ConnectionAborted);
         await Clients.Group(GroupOf(userId)).SendAsync(LiveUpdatesHandler.UnreadCountEvent, unread, Context.ConnectionAborted);
     }
 
