@@ -66,7 +66,7 @@ public class InboxBenchmarks : ReadBenchmarks
         var others = rows.Select(r => (r.OtherIds ?? string.Empty).Split('\u001f', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToList()).ToList();
         var ids = others.SelectMany(o => o).Concat(rows.Select(r => r.SenderId)).Distinct().ToList();
         var names = (await connection.QueryAsync<(string Id, string UserName)>("SELECT Id, UserName FROM AspNetUsers WHERE Id IN @Ids", new { Ids = ids }))
-            .ToDictionary(u => u.Id, u => new MessagingUser(u.Id, u.UserName, u.UserName));
+            .ToDictionary(u => u.Id, u => new MessagingUser(u.Id, u.UserName, u.UserName.Split('@')[0]));
         var unread = await connection.QuerySingleOrDefaultAsync<int>("SELECT UnreadThreads FROM UserMessagesMailboxCounters WHERE UserId = @User", new { User = Db.Ids.User1 });
         var page = rows.Select((row, i) => new ThreadSummary(
             row.ThreadId,

@@ -63,7 +63,7 @@ public class ThreadPageBenchmarks : ReadBenchmarks
 
         var ids = participants.Concat(page.Select(m => m.SenderId)).Concat(page.Select(m => m.AboutUserId).OfType<string>()).Distinct().ToList();
         var names = (await connection.QueryAsync<(string Id, string UserName)>("SELECT Id, UserName FROM AspNetUsers WHERE Id IN @Ids", new { Ids = ids }))
-            .ToDictionary(u => u.Id, u => new MessagingUser(u.Id, u.UserName, u.UserName));
+            .ToDictionary(u => u.Id, u => new MessagingUser(u.Id, u.UserName, u.UserName.Split('@')[0]));
         var items = page.Select(m => new MessageItem(
             m.Id, names[m.SenderId], DateTime.SpecifyKind(m.SentAt, DateTimeKind.Utc), m.Content, (MessageKind)m.Kind, m.AboutUserId is null ? null : names[m.AboutUserId])).ToList();
         var firstUnread = header.IsUnread ? items.FirstOrDefault(m => m.Kind == MessageKind.Text && m.Id > (header.LastReadMessageId ?? 0) && m.Sender.Id != user)?.Id : null;
