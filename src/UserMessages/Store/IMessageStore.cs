@@ -46,10 +46,8 @@ internal interface IMessageStore
     Task<ReplyChecks> ReadReplyChecksAsync(string userId, long threadId, SendingQuota quota, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes a new thread and its first message: the sender's row read, each recipient's unread in their inbox (or,
-    /// for <paramref name="requested"/>, their Requests folder), the counters, and with <paramref name="notify"/> a
-    /// notification queued for each inbox recipient who wants them, and what it is <paramref name="about"/> (one more statement when
-    /// there is something). Returns the thread's and the message's ids.
+    /// Writes a new thread about <paramref name="about"/> and its first message, unread for the recipients (in Requests for
+    /// <paramref name="requested"/>), with the counters and queued notifications; returns the thread's and the message's ids.
     /// </summary>
     Task<(long ThreadId, long MessageId)> WriteThreadAsync(
         string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string? about, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken);

@@ -30,11 +30,8 @@ internal sealed record ApiFolderPage(string Folder, IReadOnlyList<ApiThreadSumma
 internal sealed record ApiSearchPage(string Query, IReadOnlyList<ApiThreadSummary> Threads, string? OlderCursor, string? NewerCursor);
 
 /// <summary>
-/// One message of a thread; <c>kind</c> is <c>text</c>, <c>removed</c> (by a moderator: no content) or <c>joined</c>/<c>left</c>
-/// for a system line; <c>content</c> is the text as written and <c>html</c> its rendering (from Markdown, or the plain
-/// text encoded); <c>reportedByMe</c> says whether the caller reported it; <c>editedAt</c> when its sender last edited it, and
-/// <c>editableUntil</c> (the caller's own messages) until when they may edit or delete it; <c>seenBy</c> the others who have seen it
-/// (read receipts: empty when the caller does not share them).
+/// One message of a thread: <c>content</c> as written, <c>html</c> as shown, its files, who has seen it (<c>seenBy</c>) and, on the
+/// caller's own, until when it may be edited; <c>kind</c> is <c>text</c>, <c>removed</c>, <c>deleted</c>, <c>joined</c> or <c>left</c>.
 /// </summary>
 internal sealed record ApiMessage(
     long Id, ApiUser Sender, DateTime SentAt, string Content, string Html, string Kind, ApiUser? AboutUser, bool ReportedByMe, DateTime? EditedAt, DateTime? EditableUntil,

@@ -102,31 +102,47 @@ internal static class ComposePages
             compose.Chosen.Add(person);
         }
 
-        // What it is about comes back in a hidden field, its card shown while the form is; one the sender may not use with these
-        // people is refused (and left out of the form, which says so).
+        // What it is about comes back in a hidden field; the service decides whether the sender may use it with these people.
         var aboutText = form["About"].ToString();
-        AboutReference? aboutReference = null;
-        if (aboutText.Length > 0 && AboutReference.TryParse(aboutText, out var parsed)
-            && await about.ForStartAsync(userId, parsed, recipients.UserIds, http.RequestAborted) is { } card)
+        AboutReference.TryParse(aboutText, out var aboutReference);
+        var errors = new List<MessagingError>(fileErrors);
+        if (aboutText.Length > 0 && aboutReference is null)
         {
-            (aboutReference, compose.About, compose.AboutCard) = (parsed, aboutText, card);
+            errors.Add(describer.UnknownAbout());
         }
 
-        var aboutErrors = aboutText.Length > 0 && aboutReference is null ? new[] { describer.UnknownAbout() } : [];
+        // The form shown again carries the card of what it is about, or says that it cannot be about that (and leaves it out).
+        async Task ShowAboutAsync()
+        {
+            if (aboutReference is null)
+            {
+                return;
+            }
+
+            if (await about.ForStartAsync(userId, aboutReference, recipients.UserIds, http.RequestAborted) is { } card)
+            {
+                (compose.About, compose.AboutCard) = (aboutText, card);
+            }
+            else if (!errors.Exists(e => e.Code == nameof(UserMessagesErrorDescriber.UnknownAbout)))
+            {
+                errors.Add(describer.UnknownAbout());
+            }
+        }
+
         if (form.ContainsKey("Preview"))
         {
             // The Preview button: the form comes back with the message as it will be shown and the files kept, nothing sent.
             compose.PreviewHtml = fileErrors.Count == 0 ? MessageMarkdown.Preview(compose.Content, options.Value.Formatting) : null;
-            foreach (var error in fileErrors.Concat(aboutErrors))
+            await ShowAboutAsync();
+            foreach (var error in errors)
             {
                 compose.Errors.Add(error.Field!, error.Description);
             }
 
-            return View(compose, directory, T, fileErrors.Count + aboutErrors.Length == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            return View(compose, directory, T, errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }
 
         // Check everything first so the form comes back with every problem at once.
-        var errors = new List<MessagingError>(fileErrors.Concat(aboutErrors));
         validator.CheckSubject(compose.Subject, errors);
         validator.CheckContent(compose.Content, errors);
         errors.AddRange(recipients.Errors);
@@ -152,6 +168,7 @@ internal static class ComposePages
             retryAfter = result.RetryAfter;
         }
 
+        await ShowAboutAsync();
         foreach (var error in errors)
         {
             compose.Errors.Add(error.Field is null or "Recipients" ? "To" : error.Field, error.Description);
