@@ -82,7 +82,7 @@ public sealed class LivePushBoundTests : IsolatedMessagingTest
         Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
         var thread = await Alice.GetPageAsync(Paths.Thread(threadId));
         Assert.Contains("Yes, noon.", thread.Single("#um-messages").TextContent, StringComparison.Ordinal);
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Category == typeof(LiveUpdatesHandler).FullName
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Category == typeof(LivePushes).FullName
             && e.Text.Contains("were not out after", StringComparison.Ordinal));
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Logging;
 using UserMessages.Events;
 using UserMessages.Store;
 using UserMessages.Users;
@@ -10,9 +9,9 @@ namespace UserMessages.Web.Live;
 /// Pushes each committed message and the new unread counts to its people's open pages (requests: only their count), and a
 /// sender's edit or deletion and a moderator's removal to everyone who may see the thread, and how far someone has seen a thread
 /// to those who share read receipts; the events are listed in docs/architecture.md. Database reads come first; the pushes then go
-/// out together and are waited for no longer than <see cref="LivePushes.Bound"/>.
+/// out together, waited for as <see cref="LivePushes"/> says.
 /// </summary>
-internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store, ILogger<LiveUpdatesHandler> logger)
+internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store, LivePushes pushes)
     : IMessageSentHandler, IModerationEventHandler, IMessageChangedHandler, IThreadSeenHandler
 {
     public const string MessageSentEvent = "messageSent";
@@ -30,7 +29,7 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
         ArgumentNullException.ThrowIfNull(seen);
         var push = hub.Clients.Groups(seen.ToldIds.Select(UserMessagesHub.GroupOf).ToList())
             .SendAsync(SeenEvent, new { threadId = seen.ThreadId, userId = seen.UserId, messageId = seen.MessageId }, CancellationToken.None);
-        return LivePushes.WaitAsync([push], logger, SeenEvent);
+        return pushes.WaitAsync([push], SeenEvent);
     }
 
     public Task HandleAsync(MessageChanged change, CancellationToken cancellationToken)
@@ -46,15 +45,14 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
             }),
             _ => (MessageDeletedEvent, new { threadId = change.ThreadId, messageId = change.MessageId }),
         };
-        return LivePushes.WaitAsync([hub.Clients.Groups(groups).SendAsync(name, payload, CancellationToken.None)], logger, name);
+        return pushes.WaitAsync([hub.Clients.Groups(groups).SendAsync(name, payload, CancellationToken.None)], name);
     }
 
     public Task HandleAsync(ModerationEvent moderationEvent, CancellationToken cancellationToken)
         => moderationEvent is MessageRemoved removed
-            ? LivePushes.WaitAsync(
+            ? pushes.WaitAsync(
                 [hub.Clients.Groups(removed.ParticipantIds.Select(UserMessagesHub.GroupOf).ToList())
                     .SendAsync(MessageRemovedEvent, new { threadId = removed.ThreadId, messageId = removed.MessageId }, CancellationToken.None)],
-                logger,
                 MessageRemovedEvent)
             : Task.CompletedTask;
 
@@ -79,23 +77,23 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
         // first; the counts are read (the request's context) while it does; every push is then waited for within the bound.
         var recipients = message.RecipientIds.Except(message.RequestedIds, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToList();
         var groups = recipients.Prepend(message.SenderId).Distinct(StringComparer.Ordinal).Select(UserMessagesHub.GroupOf).ToList();
-        var pushes = new List<Task> { hub.Clients.Groups(groups).SendAsync(MessageSentEvent, live, CancellationToken.None) };
+        var sends = new List<Task> { hub.Clients.Groups(groups).SendAsync(MessageSentEvent, live, CancellationToken.None) };
         try
         {
             // A user without a counter row has none unread.
             var counts = await store.CountUnreadAsync(recipients, cancellationToken);
-            pushes.AddRange(recipients.Select(id => hub.Clients.Group(UserMessagesHub.GroupOf(id)).SendAsync(UnreadCountEvent, counts[id], CancellationToken.None)));
+            sends.AddRange(recipients.Select(id => hub.Clients.Group(UserMessagesHub.GroupOf(id)).SendAsync(UnreadCountEvent, counts[id], CancellationToken.None)));
 
             // Those it is a request for see the count of their Requests folder grow, and nothing else (no toast, no badge).
             if (message.RequestedIds.Count > 0)
             {
-                pushes.AddRange((await store.CountRequestsAsync(message.RequestedIds, cancellationToken))
+                sends.AddRange((await store.CountRequestsAsync(message.RequestedIds, cancellationToken))
                     .Select(r => hub.Clients.Group(UserMessagesHub.GroupOf(r.Key)).SendAsync(RequestCountEvent, r.Value, CancellationToken.None)));
             }
         }
         finally
         {
-            await LivePushes.WaitAsync(pushes, logger, MessageSentEvent);
+            await pushes.WaitAsync(sends, MessageSentEvent);
         }
     }
 }
