@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UserMessages.Store;
-using UserMessages.Web.Pages;
+using UserMessages.Web.Routing;
 
-namespace UserMessages.Web.Routing;
+namespace UserMessages.Web.Pages;
 
 /// <summary>
 /// Answers 503 with <c>Retry-After</c> at once when the database cannot be reached (refused, restarting, a broken connection):
