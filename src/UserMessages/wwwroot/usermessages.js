@@ -676,6 +676,8 @@
         onUnreadCount(state.unread);
         var at = state.inboxLatestAt ? Date.parse(state.inboxLatestAt) || 0 : 0;
         var inboxMoved = knowsInbox && at > inboxLatest;
+        // A hidden page reads nothing again (a thread read again is marked read): it asks once it is shown.
+        if (document.visibilityState !== "visible") { return; }
         inboxLatest = Math.max(inboxLatest, at);
         knowsInbox = true;
         document.querySelectorAll(".um[data-um-page]").forEach(function (root) {
