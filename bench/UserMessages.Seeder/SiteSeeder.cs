@@ -84,6 +84,8 @@ public sealed class SiteSeeder(SampleDbContext db, UserManager<IdentityUser> use
         var plan = new SitePlan(size.Users, size.Messages);
         Phase($"planned {plan.ThreadCount:N0} threads, {plan.ParticipantCount:N0} participant rows");
 
+        // Building an index over millions of rows takes minutes, not the 30 s a command gets by default.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
