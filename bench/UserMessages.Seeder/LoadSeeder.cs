@@ -103,7 +103,7 @@ public sealed class LoadSeeder(SampleDbContext db, UserManager<IdentityUser> use
             await WriteThreadsAsync(plan, cancellationToken);
             await WriteMessagesAsync(plan, cancellationToken);
             var unread = await WriteParticipantsAsync(plan, cancellationToken);
-            await AdvanceIdentitySequencesAsync(cancellationToken);
+            await AdvanceIdentitySequencesAsync(db, cancellationToken);
             await messages.RebuildUnreadCountersAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new SeedResult(size, created, size.Users - created, unread, watch.Elapsed);
@@ -252,7 +252,7 @@ public sealed class LoadSeeder(SampleDbContext db, UserManager<IdentityUser> use
     }
 
     /// <summary>PostgreSQL's identity columns do not move past ids given explicitly: move them, or the next send would collide.</summary>
-    private async Task AdvanceIdentitySequencesAsync(CancellationToken cancellationToken)
+    internal static async Task AdvanceIdentitySequencesAsync(SampleDbContext db, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql())
         {

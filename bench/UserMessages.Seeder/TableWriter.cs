@@ -15,7 +15,7 @@ namespace UserMessages.Seeding;
 /// date afterwards the way the package says (e.g. <c>RebuildUnreadCountersAsync</c>).
 /// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
-internal sealed class TableWriter<T> : IAsyncDisposable
+internal sealed class TableWriter<T> : IRowWriter<T>
     where T : class
 {
     // PostgreSQL allows 65,535 parameters per statement; a round trip per row would be far slower.
@@ -92,7 +92,7 @@ internal sealed class TableWriter<T> : IAsyncDisposable
         }
     }
 
-    private static Func<T, object?> Getter(IProperty property)
+    internal static Func<T, object?> Getter(IProperty property)
     {
         if (property.PropertyInfo is { } clr)
         {
