@@ -6,7 +6,9 @@
 # 10,000, 10, 10,000, ...), so a slow spell of the machine falls on both and the figures are the
 # rounds' medians. A third app, the control, runs on the largest size's database with a page as
 # short as the smallest size's inbox (10 rows for 10 threads, against 25): its inbox page, measured
-# in the same rounds, shows what the mailbox's size alone costs. Writes
+# in the same rounds, shows what the mailbox's size alone costs. The host's own home page (`/`, the
+# sample's Razor page in the same layout, for the same signed-in user) is measured in the same rounds
+# as the inbox and thread pages of each app, so the pages can be read as a share of it. Writes
 # docs/benchmarks/loadtest-results.tsv (a line per round), then
 # bench/report.py redraws the plot and the tables in docs/benchmarks.md. Exits non-zero when any
 # response is not 2xx or a socket error occurs.
@@ -19,6 +21,7 @@
 #   LOADTEST_ROUNDS [3]   LOADTEST_DURATION [10s, each round]   LOADTEST_WARMUP [15s]   LOADTEST_APP_WARMUP [10s]   LOADTEST_CONNECTIONS [32]   LOADTEST_WRK_THREADS [2]
 #   LOADTEST_TIMEOUT [10s]   LOADTEST_RESULTS [docs/benchmarks/loadtest-results.tsv]
 #   LOADTEST_PAGE_SIZE [25, threads per folder page]   LOADTEST_CONTROL [1; 0 runs no control app]
+#   LOADTEST_ENDPOINTS [host inbox thread json-inbox reply; the pages (host, inbox, thread) share their rounds]
 # PostgreSQL runs as Debian's postgresql package (installed when missing, like wrk), as a throw-away
 # server on 127.0.0.1:15600 with its data in a temporary folder (a database per size); the apps
 # listen on 127.0.0.1:5300, 5301, ... (one per size, then the control).
@@ -43,6 +46,7 @@ wrk_threads=${LOADTEST_WRK_THREADS:-2}
 timeout=${LOADTEST_TIMEOUT:-10s}
 results=${LOADTEST_RESULTS:-docs/benchmarks/loadtest-results.tsv}
 page_size=${LOADTEST_PAGE_SIZE:-25}
+endpoints=${LOADTEST_ENDPOINTS:-host inbox thread json-inbox reply}
 app_port=5300
 # Below Linux's ephemeral ports (32768-60999): wrk's closed connections to the apps once held
 # 55600 as a local port when PostgreSQL came to listen there.
@@ -104,6 +108,9 @@ for size in $sizes; do
   [[ $size =~ ^[1-9][0-9]*$ ]] || fail "threads per user must be a positive number, not $size"
 done
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || fail "LOADTEST_ROUNDS must be a positive number, not $rounds"
+for endpoint in $endpoints; do
+  case $endpoint in host | inbox | thread | json-inbox | reply) ;; *) fail "unknown endpoint $endpoint (host inbox thread json-inbox reply)" ;; esac
+done
 [[ $page_size =~ ^[1-9][0-9]*$ ]] && [ "$page_size" -le 200 ] || fail "LOADTEST_PAGE_SIZE must be a number from 1 to 200, not $page_size"
 smallest=$(tr ' ' '\n' <<<"$sizes" | grep . | sort -n | head -1)
 largest=$(tr ' ' '\n' <<<"$sizes" | grep . | sort -n | tail -1)
@@ -238,6 +245,10 @@ sign_in() {
   badge=$(grep -o 'id="um-unread-badge"[^>]*data-um-unread-count="[0-9]*"' "$work/inbox.html" | grep -o '[0-9]*"$' | tr -d '"') \
     || fail "the inbox page has no unread badge"
   echo "loadtest: $provider, ${app_sizes[$key]} threads per user, pages of ${app_pages[$key]}: $email signed in; the inbox page shows $rows threads and the unread badge ($badge unread)"
+  # The host's page, the control endpoint of the pages: the same user signed in, the same layout and badge.
+  code=$(curl -s -o "$work/host.html" -w '%{http_code}' -H "Cookie: $cookie" "$base/")
+  [ "$code" = 200 ] && grep -q 'id="signed-in-as"' "$work/host.html" && grep -q 'id="um-unread-badge"' "$work/host.html" \
+    || fail "the host's home page ($key) did not render signed in with the unread badge ($code)"
 }
 
 bearer_token() {
@@ -272,6 +283,7 @@ ms_per_request() { awk -v t="$1" -v n="$2" -v hz="$clock_ticks" 'BEGIN { printf 
 endpoint_args() {
   local endpoint=$1 key=$2 base=${bases[$2]} ids=${thread_ids[$2]:-}
   case $endpoint in
+    host) args=("Cookie: ${cookies[$key]}" "$base/" get) ;;
     inbox) args=("Cookie: ${cookies[$key]}" "$base/messages" get) ;;
     thread) args=("Cookie: ${cookies[$key]}" "$base/messages/thread/${ids%%,*}" get) ;;
     json-inbox) args=("Cookie: ${cookies[$key]}" "$base/messages/api/folders/inbox" get) ;;
@@ -318,7 +330,7 @@ failures=0
 clock_ticks=$(getconf CLK_TCK)
 mkdir -p "$(dirname "$results")"
 {
-  echo "# bench/loadtest.sh $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores; $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'); $(. /etc/os-release && echo "$PRETTY_NAME"); .NET SDK $(dotnet --version); wrk -t$wrk_threads -c$connections -d$duration, $rounds rounds; $users users, $messages_per_thread messages per thread"
+  echo "# bench/loadtest.sh $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores; $(free -g | awk '/^Mem:/ { print $2 " GB RAM" }'); $(. /etc/os-release && echo "$PRETTY_NAME"); .NET SDK $(dotnet --version); wrk -t$wrk_threads -c$connections -d$duration, $rounds rounds; $users users, $messages_per_thread messages per thread; load average at the start $(cut -d' ' -f1-3 /proc/loadavg)"
   printf 'provider\tthreads_per_user\tpage_size\tendpoint\tround\trequests_per_s\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\trequests\tapp_cpu_ms\tdb_cpu_ms\n'
 } >"$work/results.tsv"
 
@@ -350,7 +362,8 @@ for provider in $providers; do
 
   echo "loadtest: warming up the apps (JIT): $app_warmup on each read endpoint of each before measuring"
   for key in $sizes $control; do
-    for endpoint in inbox thread json-inbox; do
+    for endpoint in $endpoints; do
+      [ "$endpoint" != reply ] || continue
       [ "$key" != control ] || [ "$endpoint" = inbox ] || continue
       endpoint_args "$endpoint" "$key"
       wrk -t"$wrk_threads" -c"$connections" -d"$app_warmup" --timeout "$timeout" -H "${args[0]}" -s bench/loadtest.lua "${args[1]}" -- get >/dev/null \
@@ -358,16 +371,28 @@ for provider in $providers; do
     done
   done
 
-  for endpoint in inbox thread json-inbox reply; do
+  # Groups measured in shared rounds: the HTML pages (the host's, the inbox, the thread page) side by
+  # side, then the JSON inbox, then the replies (last, so they do not change what the reads see).
+  pages=$(for e in $endpoints; do case $e in host | inbox | thread) echo -n "$e " ;; esac; done)
+  groups=()
+  [ -z "$pages" ] || groups+=("$pages")
+  for e in $endpoints; do case $e in json-inbox | reply) groups+=("$e") ;; esac; done
+  for group in "${groups[@]}"; do
     # The control serves the inbox page only.
     keys=$sizes
-    if [ "$endpoint" = inbox ]; then keys="$sizes $control"; fi
+    if [[ " $group " == *" inbox "* ]]; then keys="$sizes $control"; fi
     for key in $keys; do
-      warm_up "$endpoint" "$key"
+      for endpoint in $group; do
+        [ "$key" != control ] || [ "$endpoint" = inbox ] || continue
+        warm_up "$endpoint" "$key"
+      done
     done
     for round in $(seq 1 "$rounds"); do
       for key in $keys; do
-        measure "$provider" "$key" "$endpoint" "$round"
+        for endpoint in $group; do
+          [ "$key" != control ] || [ "$endpoint" = inbox ] || continue
+          measure "$provider" "$key" "$endpoint" "$round"
+        done
       done
     done
   done
@@ -377,7 +402,7 @@ for provider in $providers; do
 done
 
 cp "$work/results.tsv" "$results"
-echo "loadtest: results in $results"
+echo "loadtest: results in $results; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 bench/report.py "$results"
 if [ "$failures" != 0 ]; then
   echo "loadtest: FAILED: $failures run(s) had responses that were not 2xx or socket errors (see above)" >&2

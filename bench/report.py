@@ -7,7 +7,8 @@ Reads the results of bench/loadtest.sh (and, when present, BenchmarkDotNet's Git
 reports docs/benchmarks/*-report-github.md for the inbox query's mean time). Each endpoint was
 measured in rounds; its figures are the rounds' medians, its counts their sums. The control (an app
 on the largest database whose folder pages are as short as the smallest size's inbox) gets a row of
-its own, a line in the plot and a ratio beside the target's. Python 3 standard library only: the
+its own, a line in the plot and a ratio beside the target's. The host's own home page, measured in
+the same rounds as the inbox and thread pages, gives their rates as a share of it. Python 3 standard library only: the
 SVG is written by hand.
 """
 
@@ -28,6 +29,7 @@ END = "<!-- loadtest:end -->"
 
 PROVIDERS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 ENDPOINTS = {
+    "host": "The host's home page `GET /` (its layout and badge, signed in)",
     "inbox": "Inbox page `GET /messages`",
     "thread": "Thread page `GET /messages/thread/{id}`",
     "json-inbox": "JSON inbox `GET /messages/api/folders/inbox`",
@@ -262,6 +264,13 @@ def targets(rows):
         r = find(rows, "sqlite", 10_000, endpoint)
         if r:
             out.append((f"{name} ≥ 2,000 requests/s, SQLite, 10,000 threads per user", f"{r['requests_per_s']:,.0f} requests/s", verdict(r["requests_per_s"] >= 2000)))
+    host = find(rows, "sqlite", 10_000, "host")
+    for endpoint, name in (("inbox", "Inbox page"), ("thread", "Thread page")):
+        r = find(rows, "sqlite", 10_000, endpoint)
+        if host and r:
+            share = r["requests_per_s"] / host["requests_per_s"]
+            out.append((f"{name} ≥ 0.6 of the host's home page, requests/s, SQLite, 10,000 threads per user",
+                        f"{r['requests_per_s']:,.0f} / {host['requests_per_s']:,.0f} = {share:.2f}", verdict(share >= 0.6)))
     for provider, name in PROVIDERS.items():
         small, large = find(rows, provider, 10, "inbox"), find(rows, provider, 10_000, "inbox")
         control = find(rows, provider, 10_000, "inbox", control=True)
@@ -275,6 +284,33 @@ def targets(rows):
     total = sum(r["requests"] for r in rows)
     out.append(("Zero responses that are not 2xx (and no socket errors), every run", f"{bad:,} of {total:,} requests", verdict(bad == 0)))
     return out
+
+
+def host_shares(rows):
+    """The inbox and thread pages' requests/s as a share of the host's page in the same app: the ratio of
+    the rounds' medians, with each round's own ratio (measured one after the other in that round)."""
+    text = []
+    for provider, name in PROVIDERS.items():
+        for host in sorted((r for r in rows if r["provider"] == provider and r["endpoint"] == "host"), key=lambda r: r["threads_per_user"]):
+            cells = []
+            for endpoint in ("inbox", "thread"):
+                page = find(rows, provider, host["threads_per_user"], endpoint)
+                if page is None:
+                    cells.append("–")
+                    continue
+                by_round = {r["round"]: r["requests_per_s"] for r in host["rounds"]}
+                each = [r["requests_per_s"] / by_round[r["round"]] for r in page["rounds"] if r["round"] in by_round]
+                spread = f" (rounds: {', '.join(f'{x:.2f}' for x in each)})" if len(each) > 1 else ""
+                cells.append(f"{page['requests_per_s']:,.0f} = **{page['requests_per_s'] / host['requests_per_s']:.2f}**{spread}")
+                cells.append(f"{page['app_cpu_ms']:.2f} ms = {host['app_cpu_ms'] / page['app_cpu_ms']:.2f}" if page["app_cpu_ms"] and host["app_cpu_ms"] else "–")
+            host_cpu = f"{host['app_cpu_ms']:.2f} ms" if host["app_cpu_ms"] else "–"
+            text.append(f"| {name} | {host['threads_per_user']:,} | {host['requests_per_s']:,.0f} | {cells[0]} | {cells[2]} | {host_cpu} | {cells[1]} | {cells[3]} |")
+    if not text:
+        return []
+    return ["**The pages against the host's own page**: requests/s, and the share of the host page's; the app's CPU per request, and the host page's"
+            " CPU per request as a share of it (steadier than requests/s on a shared machine)", "",
+            "| Provider | Threads per user | Host's home page, requests/s | Inbox page | Thread page | Host's home page, CPU | Inbox page, CPU | Thread page, CPU |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"] + text + [""]
 
 
 def cpu(row):
@@ -298,6 +334,7 @@ def tables(run, rows):
                 threads = f"{r['threads_per_user']:,}" + (f", pages of {r['page_size']} (control)" if r["control"] else "")
                 text.append(f"| {label} | {threads} | {r['requests_per_s']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {each} | {cpu(r)} | {r['non2xx']} | {r['socket_errors']} |")
         text.append("")
+    text += host_shares(rows)
     text += ["**Against the targets**", "", "| Target | Measured | |", "|---|---|---|"]
     text += [f"| {t} | {m} | {v} |" for t, m, v in targets(rows)]
     text += ["", END]

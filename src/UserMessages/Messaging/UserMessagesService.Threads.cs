@@ -72,6 +72,8 @@ internal sealed partial class UserMessagesService
             ShowsReadReceipts = receipts,
             About = About.AboutReference.TryParse(header.About, out var about) ? about : null,
             AboutCard = header.About is not null && cards.TryGetValue(header.About, out var card) ? card : null,
+            UnreadCount = header.UnreadCount,
+            RequestCount = header.RequestCount,
         });
     }
 }

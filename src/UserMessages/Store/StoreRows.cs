@@ -61,6 +61,12 @@ internal sealed class ThreadHeader
 
     /// <summary>The people who may see the thread, in the order they joined, with how far each has read.</summary>
     public List<ParticipantMark> Participants { get; init; } = [];
+
+    /// <summary>The reader's unread count, when the store read it with the thread (the SQL store does).</summary>
+    public int? UnreadCount { get; init; }
+
+    /// <summary>The reader's message requests, when the store read them with the thread.</summary>
+    public int? RequestCount { get; init; }
 }
 
 /// <summary>One person of a thread: the newest message they have seen, and whether they share that with the others.</summary>

@@ -16,11 +16,13 @@ public sealed class UserMessagesLinks
 
     private readonly LinkGenerator links;
     private readonly UserMessagesMounts mounts;
+    private readonly LinkTemplates paths;
 
     internal UserMessagesLinks(LinkGenerator links, UserMessagesMounts mounts)
     {
         this.links = links;
         this.mounts = mounts;
+        paths = new LinkTemplates(links);
     }
 
     /// <summary>The inbox.</summary>
@@ -289,7 +291,8 @@ public sealed class UserMessagesLinks
     private string Path(HttpContext http, string page, RouteValueDictionary? values) => Path(http, MountOf(http), page, values);
 
     private string Path(HttpContext http, UserMessagesMount mount, string page, RouteValueDictionary? values)
-        => links.GetPathByName(http, mount.NameOf(page), values)
+        => paths.Find(http, mount, page, values)
+            ?? links.GetPathByName(http, mount.NameOf(page), values)
             ?? throw new InvalidOperationException($"No route for the messaging page '{page}' under '{mount.Prefix}'.");
 
     private UserMessagesMount MountOf(HttpContext http)

@@ -63,6 +63,28 @@ public sealed class UserMessagesLinksTests
         Assert.Equal("/site/messages/thread/3", links.Thread(http, 3));
     }
 
+    [Fact]
+    public async Task Links_KeptFromOneRequestToTheNext_FollowEachRequestsPathBaseAndIds()
+    {
+        await using var app = MessagingApp.Build();
+        app.MapUserMessages("/messages");
+        await app.StartAsync();
+        var links = app.Services.GetRequiredService<UserMessagesLinks>();
+
+        var first = RequestOn(app, "/messages/thread/{id}");
+        first.Request.RouteValues["id"] = "5";
+        Assert.Equal("/messages/thread/5/report/7", links.Report(first, 5, 7));
+        Assert.Equal("/messages/thread/5/delete", links.Delete(first, 5));
+        Assert.Equal("/messages/sent", links.Folder(first, MailboxFolder.Sent));
+
+        var second = RequestOn(app, "/messages/thread/{id}");
+        second.Request.PathBase = "/site";
+        Assert.Equal("/site/messages/thread/6/report/8", links.Report(second, 6, 8));
+        Assert.Equal("/site/messages/thread/6/delete", links.Delete(second, 6));
+        Assert.Equal("/site/messages/sent", links.Folder(second, MailboxFolder.Sent));
+        Assert.Equal("/messages/thread/9/report/10", links.Report(first, 9, 10));
+    }
+
     private static HttpContext RequestOn(WebApplication app, string rawText)
     {
         var http = new DefaultHttpContext { RequestServices = app.Services };

@@ -37,4 +37,10 @@ public sealed record ThreadPage(
 
     /// <summary>The card of <see cref="About"/> as the host's resolver gives it to the reader, or <see langword="null"/>.</summary>
     public About.AboutCard? AboutCard { get; init; }
+
+    /// <summary>The reader's unread count before this page was read, when the store read it with the page; the thread page hands it to the unread badge.</summary>
+    internal int? UnreadCount { get; init; }
+
+    /// <summary>The reader's message requests, when the store read them with the page.</summary>
+    internal int? RequestCount { get; init; }
 }

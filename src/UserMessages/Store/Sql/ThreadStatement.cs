@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using UserMessages.Domain;
@@ -7,8 +8,9 @@ namespace UserMessages.Store;
 
 /// <summary>
 /// A thread page's reads as one command of the SQL store (one round trip): the reader's row of the
-/// thread with its subject, the people who may see it, and a page of its messages, read only for
-/// someone who may see it; when asked, the reader's replies in it awaiting review.
+/// thread with its subject (and the reader's unread counter and requests, for the page's badge and
+/// folder links), the people who may see it, and a page of its messages, read only for someone who
+/// may see it; when asked, the reader's replies in it awaiting review.
 /// </summary>
 internal sealed class ThreadStatement
 {
@@ -42,6 +44,8 @@ internal sealed class ThreadStatement
 
             var (isUnread, state, lastRead, subject, muted) = (row.GetBoolean(0), (ParticipantState)row.GetInt32(1), row.IsDBNull(2) ? (long?)null : row.GetInt64(2), row.GetString(3), row.GetBoolean(4));
             var about = row.IsDBNull(5) ? null : row.GetString(5);
+            var unread = row.IsDBNull(6) ? 0 : Math.Max(row.GetInt32(6), 0);
+            var requests = Convert.ToInt32(row.GetValue(7), CultureInfo.InvariantCulture);
             await row.NextResultAsync(ct);
             var participants = new List<ParticipantMark>();
             while (await row.ReadAsync(ct))
@@ -73,7 +77,11 @@ internal sealed class ThreadStatement
                 }
             }
 
-            var header = new ThreadHeader { IsUnread = isUnread, IsMuted = muted, State = state, LastReadMessageId = lastRead, Subject = subject, About = about, Participants = participants };
+            var header = new ThreadHeader
+            {
+                IsUnread = isUnread, IsMuted = muted, State = state, LastReadMessageId = lastRead, Subject = subject, About = about, Participants = participants,
+                UnreadCount = unread, RequestCount = requests,
+            };
             return new ThreadRead(header, messages) { Held = held, Attachments = attachments };
         }, cancellationToken);
     }
@@ -117,10 +125,13 @@ internal sealed class ThreadStatement
             var (thread, gone, user) = (statement.Value("thread"), statement.Value("gone"), statement.Value("user"));
             string MaySee(string alias) => $"{Row(alias, nameof(ThreadParticipant.ThreadId))} = {thread} AND {ThreadAccess.MaySeeSql(Row(alias, nameof(ThreadParticipant.State)), gone)}";
 
-            // The reader's row, while they may see the thread.
+            // The reader's row, while they may see the thread, with their unread counter and requests (as the folder statement reads them).
             statement
                 .Append($"SELECT {Row("p", nameof(ThreadParticipant.IsUnread))}, {Row("p", nameof(ThreadParticipant.State))}, {Row("p", nameof(ThreadParticipant.LastReadMessageId))}, ")
-                .Append($"t.{names.Column<MessageThread>(nameof(MessageThread.Subject))}, {Row("p", nameof(ThreadParticipant.IsMuted))}, t.{names.Column<MessageThread>(nameof(MessageThread.About))} FROM {names.Table<ThreadParticipant>()} p ")
+                .Append($"t.{names.Column<MessageThread>(nameof(MessageThread.Subject))}, {Row("p", nameof(ThreadParticipant.IsMuted))}, t.{names.Column<MessageThread>(nameof(MessageThread.About))}, ")
+                .Append($"(SELECT {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))} FROM {names.Table<MailboxCounter>()} WHERE {names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))} = {user}), ")
+                .Append($"(SELECT COUNT(*) FROM {names.Table<ThreadParticipant>()} q WHERE {Row("q", nameof(ThreadParticipant.UserId))} = {user} ")
+                .Append($"AND {Row("q", nameof(ThreadParticipant.State))} = {(int)ParticipantState.Request}) FROM {names.Table<ThreadParticipant>()} p ")
                 .Append($"INNER JOIN {names.Table<MessageThread>()} t ON t.{names.Column<MessageThread>(nameof(MessageThread.Id))} = {Row("p", nameof(ThreadParticipant.ThreadId))} ")
                 .Append($"WHERE {MaySee("p")} AND {Row("p", nameof(ThreadParticipant.UserId))} = {user};\n");
 

@@ -17,6 +17,12 @@ namespace UserMessages.Web.Pages;
 /// <summary>Renders a bundled Razor view (or the host's override at the same path) from a minimal-API endpoint; in a Blazor Web App, inside its components.</summary>
 internal sealed class PageResult(string viewPath, object model, int statusCode = StatusCodes.Status200OK) : IResult, IStatusCodeHttpResult, IRendersAfterTheEndpoint
 {
+    /// <summary>
+    /// The action descriptor of every page's view context: the view executor only reads it, and a new one per
+    /// request made a GUID and two dictionaries for nothing.
+    /// </summary>
+    private static readonly ActionDescriptor NoAction = new();
+
     public int? StatusCode => statusCode;
 
     /// <summary>For 429: sent as the <c>Retry-After</c> header, in whole seconds.</summary>
@@ -72,7 +78,7 @@ internal sealed class PageResult(string viewPath, object model, int statusCode =
         }
 
         var result = new ViewResult { ViewName = viewPath, ViewData = viewData, StatusCode = statusCode };
-        var context = new ActionContext(httpContext, httpContext.GetRouteData(), new ActionDescriptor());
+        var context = new ActionContext(httpContext, httpContext.GetRouteData(), NoAction);
         return services.GetRequiredService<IActionResultExecutor<ViewResult>>().ExecuteAsync(context, result);
     }
 }

@@ -208,6 +208,16 @@ internal static class ThreadPages
         {
             await messages.MarkSeenAsync(userId, threadId, http.RequestAborted);
         }
+        else if (page.UnreadCount is { } unread)
+        {
+            // Read with the page; marking the thread seen would change it, so the badge reads it again then.
+            KnownUnreadCount.Remember(http, userId, unread);
+        }
+
+        if (page.RequestCount is { } requests)
+        {
+            FolderNavCounts.Remember(http, userId, requests);
+        }
 
         return new PageResult(ViewPaths.Thread, new ThreadViewModel(page, userId, reply), statusCode) { RetryAfter = retryAfter };
     }

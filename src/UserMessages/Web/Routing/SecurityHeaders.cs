@@ -30,26 +30,50 @@ internal static class SecurityHeaders
         => group.Add(endpoint =>
         {
             var next = endpoint.RequestDelegate!;
+            var policies = new PagePolicies();
             endpoint.RequestDelegate = http =>
             {
                 var headers = http.RequestServices.GetRequiredService<IOptions<UserMessagesOptions>>().Value.SecurityHeaders;
                 if (headers.Enabled)
                 {
-                    Write(http, headers);
+                    Write(http, headers, policies);
                 }
 
                 return next(http);
             };
         });
 
-    private static void Write(HttpContext http, UserMessagesSecurityHeaders headers)
+    private static void Write(HttpContext http, UserMessagesSecurityHeaders headers, PagePolicies policies)
     {
         var response = http.Response;
         Add(response, "X-Content-Type-Options", headers.ContentTypeOptions);
         Add(response, "X-Frame-Options", headers.FrameOptions);
         Add(response, "Referrer-Policy", headers.ReferrerPolicy);
         var page = http.GetEndpoint()?.Metadata.GetMetadata<PageMarker>() is not null;
-        Add(response, "Content-Security-Policy", page ? PagePolicy(headers.PageContentSecurityPolicy, http) : headers.ApiContentSecurityPolicy);
+        Add(response, "Content-Security-Policy", page ? policies.For(headers.PageContentSecurityPolicy, http) : headers.ApiContentSecurityPolicy);
+    }
+
+    /// <summary>
+    /// One endpoint's page policy, worked out on its first request and again only when the configured policy changes:
+    /// the import map and the kind of layout are fixed once the app runs, and hashing the map took a share of every page.
+    /// </summary>
+    private sealed class PagePolicies
+    {
+        private Known? known;
+
+        public string? For(string? configured, HttpContext http)
+        {
+            if (known is { } cached && ReferenceEquals(cached.Configured, configured))
+            {
+                return cached.Written;
+            }
+
+            var written = PagePolicy(configured, http);
+            known = new Known(configured, written);
+            return written;
+        }
+
+        private sealed record Known(string? Configured, string? Written);
     }
 
     private static void Add(HttpResponse response, string name, string? value)
