@@ -57,12 +57,15 @@ public static class UserMessagesEndpointRouteBuilderExtensions
             context.HttpContext.Response.Headers.Pragma = "no-cache";
             return await next(context);
         });
-        DatabaseOutage.AddTo(group);
-        MissingTablesCheck.AddTo(group);
-        RequestConnection.AddTo(group);
+        // The database's filters wrap the pages and the API, not the hub: a WebSocket's request lasts as long as the socket,
+        // and would hold the connection opened for it all that time (a hundred open pages emptied a pool of a hundred).
+        var data = group.MapGroup(string.Empty);
+        DatabaseOutage.AddTo(data);
+        MissingTablesCheck.AddTo(data);
+        RequestConnection.AddTo(data);
 
         // The HTML pages are not API operations: an OpenAPI document describes only the JSON API (api/...).
-        var pages = group.MapGroup(string.Empty).ExcludeFromDescription().WithMetadata(new SecurityHeaders.PageMarker());
+        var pages = data.MapGroup(string.Empty).ExcludeFromDescription().WithMetadata(new SecurityHeaders.PageMarker());
         pages.MapGet("/", FolderPages.Inbox).WithName(mount.NameOf(PageNames.Inbox));
         pages.MapGet("/sent", FolderPages.Sent).WithName(mount.NameOf(PageNames.Sent));
         pages.MapGet("/archive", FolderPages.Archive).WithName(mount.NameOf(PageNames.Archive));
@@ -110,7 +113,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
         pages.MapGet("/recipients", RecipientSuggestions.Suggest).WithName(mount.NameOf(PageNames.Recipients));
         if (options.MapApi)
         {
-            UserMessages.Web.Api.MessagesApi.Map(group, mount);
+            UserMessages.Web.Api.MessagesApi.Map(data, mount);
         }
 
         if (options.MapLiveUpdates)
