@@ -102,6 +102,13 @@ internal sealed class LiveReport(
     {
         log.WriteLine("liveload: summary (also in summary.json; per second in seconds.tsv; every sample in samples.tsv):");
         log.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
+        var expected = deliveries.Where(d => d.ConnectedAtStart).ToList();
+        var latencies = expected.Where(d => d.Arrived).Select(d => d.Latency).Order().ToList();
+        var p99 = Stats.Percentile(latencies, 99);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"liveload: {MeasuredSends} sends, {expected.Count} expected deliveries: p50 {Stats.F(Stats.Percentile(latencies, 50))} ms, p99 {Stats.F(p99)} ms "
+            + $"(goal < 250: {(p99 < 250 ? "met" : "not met")}), max {Stats.F(latencies.Count == 0 ? double.NaN : latencies[^1])} ms; "
+            + $"lost {expected.Count(d => !d.Arrived)} (goal 0); load average {summary["load_average_start"]} at the start, {summary["load_average_end"]} at the end"));
     }
 
     private IEnumerable<Delivery> Deliveries(TimedRequest send)
