@@ -22,6 +22,8 @@
 #   LIVELOAD_GRACE [10 s for late events]   LIVELOAD_FAULT_AT [30 s into the measured time]
 #   LIVELOAD_PROBE_RATE [0; faults 10 reads of the JSON inbox a second]   LIVELOAD_SAMPLE_EVERY [10 s; mixed 30]
 #   LIVELOAD_CATCH_UP [0; 1: clients call the hub's State(threadId) after a reconnect and every 30 s]
+#   LIVELOAD_POOL [600: Npgsql's Maximum Pool Size of each instance; an open hub connection holds a
+#   database connection (see docs/benchmarks.md), so 1,000 sockets need more than the default 100]
 #   LIVELOAD_SEED_USERS [1000]   LIVELOAD_THREADS_PER_USER [4]   LIVELOAD_MESSAGES_PER_THREAD [3]
 #   LIVELOAD_RESULTS [docs/benchmarks/liveload/MODE]: summary.json, seconds.tsv (live), samples.tsv,
 #   tool.log, app-errors.txt
@@ -48,6 +50,7 @@ probe_rate=${LIVELOAD_PROBE_RATE:-$def_probe}
 sample_every=${LIVELOAD_SAMPLE_EVERY:-$def_sample}
 catch_up=${LIVELOAD_CATCH_UP:-0}
 seed_users=${LIVELOAD_SEED_USERS:-1000}
+pool=${LIVELOAD_POOL:-600}
 threads_per_user=${LIVELOAD_THREADS_PER_USER:-4}
 messages_per_thread=${LIVELOAD_MESSAGES_PER_THREAD:-3}
 results=${LIVELOAD_RESULTS:-docs/benchmarks/liveload/$mode}
@@ -105,7 +108,7 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 command -v curl >/dev/null || install_packages curl
 command -v redis-server >/dev/null || install_packages redis-server
-for n in "$users" "$rate" "$duration" "$warmup" "$grace" "$fault_at" "$seed_users" "$threads_per_user" "$messages_per_thread" "$sample_every"; do
+for n in "$pool" "$users" "$rate" "$duration" "$warmup" "$grace" "$fault_at" "$seed_users" "$threads_per_user" "$messages_per_thread" "$sample_every"; do
   [[ $n =~ ^[0-9]+([.][0-9]+)?$ ]] || fail "settings are numbers, not '$n'"
 done
 [ "$users" -le "$seed_users" ] || fail "LIVELOAD_USERS ($users) is more than LIVELOAD_SEED_USERS ($seed_users)"
@@ -122,7 +125,7 @@ tool="$root/bench/UserMessages.LiveLoad/bin/Release/net10.0/UserMessages.LiveLoa
 [ -f "$dll" ] && [ -f "$seeder" ] && [ -f "$tool" ] || fail "no $dll, $seeder or $tool after the build"
 
 # PostgreSQL: Debian's package, a throw-away server; durable settings, shared buffers raised, room
-# for two instances' pools of 100 connections.
+# for two instances' pools and the seeder.
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
   install_packages postgresql
@@ -136,7 +139,7 @@ pgdata="$work/pg"
 mkdir -p "$pgdata" && chown postgres "$pgdata"
 runuser -u postgres -- "$pgbin/initdb" -D "$pgdata" -U postgres -A trust >/dev/null || fail "initdb failed"
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
-  -o "-h 127.0.0.1 -p $pg_port -k $pgdata -c shared_buffers=512MB -c max_connections=300" start >/dev/null \
+  -o "-h 127.0.0.1 -p $pg_port -k $pgdata -c shared_buffers=512MB -c max_connections=$((2 * pool + 50))" start >/dev/null \
   || { cat "$pgdata/server.log" >&2; fail "PostgreSQL did not start"; }
 
 # Redis: no persistence, 127.0.0.1 only, its pid in a file (a fault starts it again).
@@ -154,7 +157,7 @@ start_redis
 
 settings=(
   "Messages__Provider=Postgres"
-  "ConnectionStrings__MessagesPostgres=Host=127.0.0.1;Port=$pg_port;Database=usermessages;Username=postgres;Maximum Pool Size=100;Max Auto Prepare=32"
+  "ConnectionStrings__MessagesPostgres=Host=127.0.0.1;Port=$pg_port;Database=usermessages;Username=postgres;Maximum Pool Size=$pool;Max Auto Prepare=32"
   "Messages__Redis=127.0.0.1:$redis_port"
   "Sample__DataProtectionKeys=$work/keys"
   "Sample__MailPickupDirectory=$work/mail"

@@ -9,7 +9,7 @@ namespace UserMessages.LiveLoad;
 /// <summary>The part of the hub's <c>messageSent</c> payload the tool reads.</summary>
 internal sealed record LiveEvent(long ThreadId, long MessageId, string SenderId);
 
-/// <summary>What the hub's <c>State(threadId)</c> answers (the lead's catch-up method).</summary>
+/// <summary>The part of the hub's <c>State(threadId)</c> answer the tool reads: the thread's newest message (null when not the user's).</summary>
 internal sealed record ThreadState(int Unread, long? LatestMessageId);
 
 /// <summary>An event that reached a user: whose connection, which thread, when (ms since the recorder started).</summary>
@@ -83,8 +83,8 @@ internal sealed class LiveClient(SeededUser user, IReadOnlyList<string> instance
         {
             foreach (var thread in User.Threads)
             {
-                var state = await hub.InvokeAsync<ThreadState>("State", thread);
-                if (state.LatestMessageId is { } latest)
+                var state = await hub.InvokeAsync<ThreadState?>("State", thread);
+                if (state?.LatestMessageId is { } latest)
                 {
                     recorder.States.Enqueue(new StateSeen(User.Index, thread, recorder.Now, latest));
                 }

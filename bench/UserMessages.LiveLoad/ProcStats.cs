@@ -32,6 +32,26 @@ internal static class ProcStats
         return total;
     }
 
+    /// <summary>The PostgreSQL server's memory in MB: the proportional set size (PSS, shared buffers split among the processes) of the postmaster and its backends.</summary>
+    public static double PostgresPssMb(string? pidFile)
+    {
+        if (MainPid(pidFile) is not { } postmaster)
+        {
+            return 0;
+        }
+
+        var total = PssKb(postmaster);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Fields(pid) is { } f && Long(f[1]) == postmaster)
+            {
+                total += PssKb(pid);
+            }
+        }
+
+        return total / 1024.0;
+    }
+
     /// <summary>The first line of a pid file (PostgreSQL's postmaster.pid, Redis's pidfile), or null.</summary>
     public static int? MainPid(string? pidFile)
     {
@@ -61,6 +81,23 @@ internal static class ProcStats
 
     /// <summary>The load averages over 1, 5 and 15 minutes, as /proc/loadavg has them.</summary>
     public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+    private static long PssKb(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+            return line is null ? 0 : Long(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
 
     private static string[]? Fields(int pid)
     {
