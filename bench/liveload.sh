@@ -25,6 +25,7 @@
 #   LIVELOAD_POOL [600: Npgsql's Maximum Pool Size of each instance; an open hub connection holds a
 #   database connection (see docs/benchmarks.md), so 1,000 sockets need more than the default 100]
 #   LIVELOAD_SEED_USERS [1000]   LIVELOAD_THREADS_PER_USER [4]   LIVELOAD_MESSAGES_PER_THREAD [3]
+#   LIVELOAD_BUILD [1; 0 runs what the last build left in bin/Release]
 #   LIVELOAD_RESULTS [docs/benchmarks/liveload/MODE]: summary.json, seconds.tsv (live), samples.tsv,
 #   tool.log, app-errors.txt
 # PostgreSQL listens on 127.0.0.1:15800, Redis on 127.0.0.1:16800, the instances on 127.0.0.1:5400 and
@@ -114,11 +115,13 @@ done
 [ "$users" -le "$seed_users" ] || fail "LIVELOAD_USERS ($users) is more than LIVELOAD_SEED_USERS ($seed_users)"
 [ "$threads_per_user" -le 25 ] || fail "LIVELOAD_THREADS_PER_USER must fit the inbox's first page (25)"
 
-echo "liveload: building the sample, the seeder and the load tool (Release)"
-for project in bench/UserMessages.Seeder bench/UserMessages.LiveLoad; do
-  dotnet build "$project" -c Release -nologo -v quiet >>"$work/build.log" 2>&1 \
-    || { cat "$work/build.log"; fail "$project did not build"; }
-done
+if [ "${LIVELOAD_BUILD:-1}" != 0 ]; then
+  echo "liveload: building the sample, the seeder and the load tool (Release)"
+  for project in bench/UserMessages.Seeder bench/UserMessages.LiveLoad; do
+    dotnet build "$project" -c Release -nologo -v quiet >>"$work/build.log" 2>&1 \
+      || { cat "$work/build.log"; fail "$project did not build"; }
+  done
+fi
 dll="$root/samples/UserMessages.Sample/bin/Release/net10.0/UserMessages.Sample.dll"
 seeder="$root/bench/UserMessages.Seeder/bin/Release/net10.0/UserMessages.Seeder.dll"
 tool="$root/bench/UserMessages.LiveLoad/bin/Release/net10.0/UserMessages.LiveLoad.dll"
