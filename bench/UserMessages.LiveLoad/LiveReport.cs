@@ -25,7 +25,8 @@ internal sealed class LiveReport(
         var sends = measured.Where(r => r.Kind == "reply").ToList();
         var expected = deliveries.Where(d => d.ConnectedAtStart).ToList();
         var known = requests.Where(r => r.MessageId > 0).ToDictionary(r => r.MessageId);
-        var unexpected = arrivals.Sum(a => known.TryGetValue(a.Key, out var send) ? a.Value.Count(x => !send.Participants.Contains(x.User)) : a.Value.Length);
+        var unexpected = arrivals.Sum(a => known.TryGetValue(a.Key, out var send) ? a.Value.Count(x => !send.Participants.Contains(x.User)) : 0);
+        var unanswered = arrivals.Where(a => !known.ContainsKey(a.Key)).Sum(a => a.Value.Length);
         var duplicates = arrivals.Sum(a => a.Value.Length - a.Value.Select(x => x.User).Distinct().Count());
 
         var summary = new Dictionary<string, object>
@@ -59,6 +60,7 @@ internal sealed class LiveReport(
                 ["not_connected_at_send_missed"] = deliveries.Count(d => !d.ConnectedAtStart && !d.Arrived),
                 ["duplicates"] = duplicates,
                 ["unexpected"] = unexpected,
+                ["events_of_sends_without_an_answer"] = unanswered,
             },
             ["outages"] = Outages(faultStart),
             ["catch_up"] = CatchUp(),
@@ -128,6 +130,7 @@ internal sealed class LiveReport(
             ["count"] = list.Count,
             ["failed"] = list.Count(r => !r.Ok),
             ["statuses"] = list.GroupBy(r => r.Status.ToString(CultureInfo.InvariantCulture)).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
+            ["failed_per_instance"] = list.GroupBy(r => r.Instance).OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count(r => !r.Ok)),
             ["duration"] = Stats.Summary(list.Select(r => r.Duration)),
             ["first_errors"] = list.Where(r => r.Error is not null).Select(r => $"{r.Status} {r.Error}").Distinct().Take(5).ToArray(),
         };
