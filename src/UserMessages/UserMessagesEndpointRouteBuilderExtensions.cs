@@ -57,6 +57,7 @@ public static class UserMessagesEndpointRouteBuilderExtensions
             context.HttpContext.Response.Headers.Pragma = "no-cache";
             return await next(context);
         });
+        DatabaseOutage.AddTo(group);
         MissingTablesCheck.AddTo(group);
         RequestConnection.AddTo(group);
 

@@ -55,6 +55,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddScoped<UserMessagesErrorDescriber>();
         services.TryAddScoped<MessageInputValidator>();
         services.TryAddScoped<MessageSentDispatcher>();
+        services.TryAddSingleton<LivePushes>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageSentHandler, LiveUpdatesHandler>());
         services.TryAddScoped<ModerationEventDispatcher>();
         services.TryAddScoped<MessageChangedDispatcher>();

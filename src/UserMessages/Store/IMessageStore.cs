@@ -143,6 +143,12 @@ internal interface IMessageStore
     /// </summary>
     Task<List<ParticipantMark>?> ReadMarksAsync(string userId, long threadId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What an open page compares with what it shows to find events it missed: when the newest thread in the user's inbox
+    /// moved last, and the newest message of <paramref name="threadId"/> (null unless the user may see that thread).
+    /// </summary>
+    Task<LiveState> ReadLiveStateAsync(string userId, long threadId, CancellationToken cancellationToken);
+
     /// <summary>A user's threads with the messages they wrote, in the order they joined them.</summary>
     Task<List<ExportedThreadRow>> ReadExportAsync(string userId, CancellationToken cancellationToken);
 

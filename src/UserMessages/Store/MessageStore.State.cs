@@ -160,6 +160,22 @@ internal partial class MessageStore
         return marks.Count == 0 ? null : marks;
     }
 
+    public async Task<LiveState> ReadLiveStateAsync(string userId, long threadId, CancellationToken cancellationToken)
+    {
+        // The inbox's first row: one step down its index (UserId, State, LatestMessageAt).
+        var inboxLatestAt = await Db.Participants.AsNoTracking().Where(p => p.UserId == userId && p.State == ParticipantState.Active)
+            .OrderByDescending(p => p.LatestMessageAt).Select(p => (DateTime?)p.LatestMessageAt).FirstOrDefaultAsync(cancellationToken);
+        if (threadId <= 0)
+        {
+            return new LiveState(inboxLatestAt, null);
+        }
+
+        var reader = Db.Participants.Reader(userId, threadId);
+        var latestMessageId = await Db.Threads.AsNoTracking().Where(t => t.Id == threadId && reader.Any())
+            .Select(t => (long?)t.LatestMessageId).FirstOrDefaultAsync(cancellationToken);
+        return new LiveState(inboxLatestAt, latestMessageId);
+    }
+
     public Task<MessagingPreferences?> ReadPreferencesAsync(string userId, CancellationToken cancellationToken)
         => Db.Preferences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
 

@@ -25,6 +25,23 @@ internal static class MissingTables
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="exception"/> or one of its inner exceptions is the database's transient failure (it could not
+    /// be reached, is restarting, dropped the connection): trying again later may work, and no table is missing.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The messaging tables of <paramref name="context"/>'s model that the database cannot read from.</summary>
     public static async Task<IReadOnlyList<string>> FindAsync(DbContext context, CancellationToken cancellationToken)
     {

@@ -66,6 +66,9 @@ internal sealed class ThreadHeader
 /// <summary>One person of a thread: the newest message they have seen, and whether they share that with the others.</summary>
 internal sealed record ParticipantMark(string UserId, long? LastReadMessageId, bool SharesReadReceipts);
 
+/// <summary>The newest activity in a user's inbox (null when it is empty) and the newest message of one thread (null when not theirs).</summary>
+internal sealed record LiveState(DateTime? InboxLatestAt, long? ThreadLatestMessageId);
+
 /// <summary>One message as the thread page needs it.</summary>
 internal sealed class MessageRow
 {

@@ -558,6 +558,7 @@
 
     function onMessage(m) {
       if (!m || typeof m.content !== "string") { return; }
+      inboxLatest = Math.max(inboxLatest, Date.parse(m.sentAt) || 0);
       document.querySelectorAll(".um[data-um-page]").forEach(function (root) {
         var page = root.dataset.umPage;
         if (page === "thread") {
@@ -621,7 +622,75 @@
     connection.on("typing", onTyping);
     connection.on("threadRead", onThreadRead);
     connection.onreconnecting(function () { showState("reconnecting"); });
-    connection.onreconnected(function () { showState("connected"); });
+    connection.onreconnected(function () { showState("connected"); syncState(); });
+
+    // Catching up on events lost on the way (the backplane was down, the connection dropped): after each (re)connection,
+    // when the page is shown again and every half minute, the page asks the hub for the state and compares it with what it
+    // shows; a thread with a newer message, or an inbox that moved without telling this page, is read again.
+    var inboxLatest = 0, knowsInbox = false, refreshing = false;
+    function newestShown(root) {
+      var newest = 0;
+      root.querySelectorAll("#um-messages > [data-um-message-id]").forEach(function (item) {
+        newest = Math.max(newest, Number(item.dataset.umMessageId) || 0);
+      });
+      return newest;
+    }
+    // Reads the page again and takes from it what this one missed: a thread's new messages, or a folder's list.
+    function readAgain(root) {
+      var thread = root.dataset.umPage === "thread";
+      var selector = thread ? "#um-messages" : ".um-mailbox__list";
+      var current = root.querySelector(selector);
+      if (refreshing || !current || (!thread && current.querySelector("input[type='checkbox']:checked"))) { return; }
+      refreshing = true;
+      fetch(location.href, { credentials: "same-origin", headers: { Accept: "text/html" } })
+        .then(function (response) { return response.ok ? response.text() : ""; })
+        .then(function (html) {
+          var fresh = html && new DOMParser().parseFromString(html, "text/html").querySelector(selector);
+          if (!fresh || !current.isConnected) { return; }
+          if (!thread) {
+            current.replaceWith(document.importNode(fresh, true));
+            localizeTimes(root);
+            return;
+          }
+          var fromOthers = false;
+          fresh.querySelectorAll(":scope > [data-um-message-id]").forEach(function (item) {
+            if (document.getElementById(item.id)) { return; }
+            current.appendChild(document.importNode(item, true));
+            fromOthers = fromOthers || item.dataset.umSenderId !== me;
+          });
+          localizeTimes(current);
+          endEditWindows(current);
+          if (fromOthers) {
+            unseen = root.dataset.umThreadId;
+            markSeen();
+          }
+        })
+        .catch(function () { })
+        .then(function () { refreshing = false; });
+    }
+    function syncState() {
+      if (connection.state !== window.signalR.HubConnectionState.Connected) { return; }
+      var open = document.querySelector(".um[data-um-page='thread']");
+      connection.invoke("State", open ? Number(open.dataset.umThreadId) || 0 : 0).then(function (state) {
+        if (!state) { return; }
+        onUnreadCount(state.unread);
+        var at = state.inboxLatestAt ? Date.parse(state.inboxLatestAt) || 0 : 0;
+        var inboxMoved = knowsInbox && at > inboxLatest;
+        // A hidden page reads nothing again (a thread read again is marked read): it asks once it is shown.
+        if (document.visibilityState !== "visible") { return; }
+        inboxLatest = Math.max(inboxLatest, at);
+        knowsInbox = true;
+        document.querySelectorAll(".um[data-um-page]").forEach(function (root) {
+          var page = root.dataset.umPage;
+          if (page === "thread" ? showsNewest(root) && state.latestMessageId > newestShown(root)
+            : inboxMoved && showsNewest(root) && (page === "inbox" || page === "sent" || page === "archive" || page === "trash")) {
+            readAgain(root);
+          }
+        });
+      }, function () { });
+    }
+    setInterval(function () { if (document.visibilityState === "visible") { syncState(); } }, 30000);
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible") { syncState(); } });
 
     // Automatic reconnect covers a dropped connection for a while; beyond that, and when the
     // first start fails, try again ever more slowly rather than never.
@@ -635,7 +704,7 @@
     function start() {
       if (connection.state !== window.signalR.HubConnectionState.Disconnected) { return; }
       showState("connecting");
-      connection.start().then(function () { delay = 5000; showState("connected"); }, retryLater);
+      connection.start().then(function () { delay = 5000; showState("connected"); syncState(); }, retryLater);
     }
     connection.onclose(retryLater);
     start();

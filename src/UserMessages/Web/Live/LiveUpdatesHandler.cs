@@ -8,9 +8,10 @@ namespace UserMessages.Web.Live;
 /// <summary>
 /// Pushes each committed message and the new unread counts to its people's open pages (requests: only their count), and a
 /// sender's edit or deletion and a moderator's removal to everyone who may see the thread, and how far someone has seen a thread
-/// to those who share read receipts; the events are listed in docs/architecture.md.
+/// to those who share read receipts; the events are listed in docs/architecture.md. Database reads come first; the pushes then go
+/// out together, waited for as <see cref="LivePushes"/> says.
 /// </summary>
-internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store)
+internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store, LivePushes pushes)
     : IMessageSentHandler, IModerationEventHandler, IMessageChangedHandler, IThreadSeenHandler
 {
     public const string MessageSentEvent = "messageSent";
@@ -26,28 +27,33 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
     public Task HandleAsync(ThreadSeen seen, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seen);
-        return hub.Clients.Groups(seen.ToldIds.Select(UserMessagesHub.GroupOf).ToList())
-            .SendAsync(SeenEvent, new { threadId = seen.ThreadId, userId = seen.UserId, messageId = seen.MessageId }, cancellationToken);
+        var push = hub.Clients.Groups(seen.ToldIds.Select(UserMessagesHub.GroupOf).ToList())
+            .SendAsync(SeenEvent, new { threadId = seen.ThreadId, userId = seen.UserId, messageId = seen.MessageId }, CancellationToken.None);
+        return pushes.WaitAsync([push], SeenEvent);
     }
 
     public Task HandleAsync(MessageChanged change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var groups = change.ParticipantIds.Select(UserMessagesHub.GroupOf).ToList();
-        return change switch
+        var (name, payload) = change switch
         {
-            MessageEdited edited => hub.Clients.Groups(groups).SendAsync(
-                MessageEditedEvent,
-                new { threadId = edited.ThreadId, messageId = edited.MessageId, content = edited.Content, html = edited.ContentHtml, editedAt = DateTime.SpecifyKind(edited.At, DateTimeKind.Utc) },
-                cancellationToken),
-            _ => hub.Clients.Groups(groups).SendAsync(MessageDeletedEvent, new { threadId = change.ThreadId, messageId = change.MessageId }, cancellationToken),
+            MessageEdited edited => (MessageEditedEvent, (object)new
+            {
+                threadId = edited.ThreadId, messageId = edited.MessageId, content = edited.Content, html = edited.ContentHtml,
+                editedAt = DateTime.SpecifyKind(edited.At, DateTimeKind.Utc),
+            }),
+            _ => (MessageDeletedEvent, new { threadId = change.ThreadId, messageId = change.MessageId }),
         };
+        return pushes.WaitAsync([hub.Clients.Groups(groups).SendAsync(name, payload, CancellationToken.None)], name);
     }
 
     public Task HandleAsync(ModerationEvent moderationEvent, CancellationToken cancellationToken)
         => moderationEvent is MessageRemoved removed
-            ? hub.Clients.Groups(removed.ParticipantIds.Select(UserMessagesHub.GroupOf).ToList())
-                .SendAsync(MessageRemovedEvent, new { threadId = removed.ThreadId, messageId = removed.MessageId }, cancellationToken)
+            ? pushes.WaitAsync(
+                [hub.Clients.Groups(removed.ParticipantIds.Select(UserMessagesHub.GroupOf).ToList())
+                    .SendAsync(MessageRemovedEvent, new { threadId = removed.ThreadId, messageId = removed.MessageId }, CancellationToken.None)],
+                MessageRemovedEvent)
             : Task.CompletedTask;
 
     public async Task HandleAsync(MessageSent message, CancellationToken cancellationToken)
@@ -67,25 +73,27 @@ internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUser
             message.ContentHtml,
             message.Attachments);
 
-        // A message request reaches its recipient's pages no sooner than its Requests folder is opened.
+        // A message request reaches its recipient's pages no sooner than its Requests folder is opened. The message goes out
+        // first; the counts are read (the request's context) while it does; every push is then waited for within the bound.
         var recipients = message.RecipientIds.Except(message.RequestedIds, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).ToList();
         var groups = recipients.Prepend(message.SenderId).Distinct(StringComparer.Ordinal).Select(UserMessagesHub.GroupOf).ToList();
-        await hub.Clients.Groups(groups).SendAsync(MessageSentEvent, live, cancellationToken);
-
-        // Every recipient's counter in one read (the request's context; a user without a row has none unread).
-        var counts = await store.CountUnreadAsync(recipients, cancellationToken);
-        foreach (var recipientId in recipients)
+        var sends = new List<Task> { hub.Clients.Groups(groups).SendAsync(MessageSentEvent, live, CancellationToken.None) };
+        try
         {
-            await hub.Clients.Group(UserMessagesHub.GroupOf(recipientId)).SendAsync(UnreadCountEvent, counts[recipientId], cancellationToken);
-        }
+            // A user without a counter row has none unread.
+            var counts = await store.CountUnreadAsync(recipients, cancellationToken);
+            sends.AddRange(recipients.Select(id => hub.Clients.Group(UserMessagesHub.GroupOf(id)).SendAsync(UnreadCountEvent, counts[id], CancellationToken.None)));
 
-        // Those it is a request for see the count of their Requests folder grow, and nothing else (no toast, no badge).
-        if (message.RequestedIds.Count > 0)
-        {
-            foreach (var (requestedId, count) in await store.CountRequestsAsync(message.RequestedIds, cancellationToken))
+            // Those it is a request for see the count of their Requests folder grow, and nothing else (no toast, no badge).
+            if (message.RequestedIds.Count > 0)
             {
-                await hub.Clients.Group(UserMessagesHub.GroupOf(requestedId)).SendAsync(RequestCountEvent, count, cancellationToken);
+                sends.AddRange((await store.CountRequestsAsync(message.RequestedIds, cancellationToken))
+                    .Select(r => hub.Clients.Group(UserMessagesHub.GroupOf(r.Key)).SendAsync(RequestCountEvent, r.Value, CancellationToken.None)));
             }
+        }
+        finally
+        {
+            await pushes.WaitAsync(sends, MessageSentEvent);
         }
     }
 }

@@ -62,6 +62,25 @@ internal sealed class UserMessagesHub(IUserDirectory users, IUserMessagesService
         await Clients.Group(GroupOf(userId)).SendAsync(LiveUpdatesHandler.UnreadCountEvent, unread, Context.ConnectionAborted);
     }
 
+    /// <summary>
+    /// What an open page needs to find events it missed (after a reconnect, when shown again, and every half minute): the unread
+    /// count, when the inbox last moved, and the newest message of thread <paramref name="threadId"/> (0 for none; null when not theirs).
+    /// </summary>
+    public async Task<LiveStateReply?> State(long threadId)
+    {
+        if (UserId() is not { } userId)
+        {
+            return null;
+        }
+
+        var state = await store.ReadLiveStateAsync(userId, threadId, Context.ConnectionAborted);
+        var unread = await messages.CountUnreadAsync(userId, Context.ConnectionAborted);
+        return new LiveStateReply(
+            unread,
+            state.InboxLatestAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null,
+            state.ThreadLatestMessageId);
+    }
+
     private string? UserId() => Context.User is { } principal && users.GetUserId(principal) is { Length: > 0 } id ? id : null;
 
     /// <summary>
@@ -81,3 +100,6 @@ internal sealed class UserMessagesHub(IUserDirectory users, IUserMessagesService
         return true;
     }
 }
+
+/// <summary>The reply to <see cref="UserMessagesHub.State"/> (camelCase on the wire).</summary>
+internal sealed record LiveStateReply(int Unread, DateTime? InboxLatestAt, long? LatestMessageId);

@@ -20,7 +20,7 @@ internal static class MissingTablesCheck
             {
                 return await next(context);
             }
-            catch (Exception exception) when (MissingTables.IsDatabaseError(exception))
+            catch (Exception exception) when (MissingTables.IsDatabaseError(exception) && !MissingTables.IsUnavailable(exception))
             {
                 var http = context.HttpContext;
                 var missing = await MissingTables.FindAsync(http.RequestServices.GetRequiredService<UserMessagesDb>().Context, http.RequestAborted);

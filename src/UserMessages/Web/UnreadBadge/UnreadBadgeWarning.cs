@@ -12,6 +12,13 @@ internal sealed class UnreadBadgeWarning(ILogger<UserMessagesUnreadBadgeViewComp
 
     public async Task ReportAsync(Exception exception, DbContext context)
     {
+        // A database out of reach for a while is not the once-per-app warning (the messaging pages log it as they answer 503).
+        if (MissingTables.IsUnavailable(exception))
+        {
+            logger.LogDebug(exception, "The unread badge rendered nothing: the database could not be reached.");
+            return;
+        }
+
         if (Interlocked.Exchange(ref reported, 1) == 1)
         {
             logger.LogDebug(exception, "The unread badge could not read its count and rendered nothing.");
