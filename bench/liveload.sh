@@ -230,6 +230,9 @@ for i in "${!ports[@]}"; do
   {
     echo "== instance $i (${ports[$i]}): $(grep -cE '^(warn|fail|crit):' "$work/app-$i.log" || true) warnings/errors; lines naming a pool or a timeout: $(grep -ciE 'pool|timeout|timed out' "$work/app-$i.log" || true)"
     grep -A1 -E '^(warn|fail|crit):' "$work/app-$i.log" | grep -vE '^--$' | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -20 || true
+    echo "-- the exceptions' messages, counted:"
+    grep -oE '[A-Za-z.]+(Exception|Error) \(0x[0-9A-F]+\): .*|[A-Za-z.]+Exception: .*' "$work/app-$i.log" | cut -c1-200 \
+      | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -15 || true
   } >>"$results/app-errors.txt"
 done
 cat "$results/app-errors.txt"
