@@ -20,6 +20,8 @@
 #   LIVELOAD_USERS [1000; mixed 300]   LIVELOAD_RATE [50 messages/s; faults 20; mixed 200 requests/s]
 #   LIVELOAD_DURATION [300 s; faults 90; mixed 600]   LIVELOAD_WARMUP [20 s, not measured]
 #   LIVELOAD_GRACE [10 s for late events]   LIVELOAD_FAULT_AT [30 s into the measured time]
+#   LIVELOAD_MAX_IN_FLIGHT [64: mixed mode sends no more than this many requests at once; one due
+#   beyond it is counted as not sent]
 #   LIVELOAD_PROBE_RATE [0; faults 10 reads of the JSON inbox a second]   LIVELOAD_SAMPLE_EVERY [10 s; mixed 30]
 #   LIVELOAD_CATCH_UP [0; 1: clients call the hub's State(threadId) after a reconnect and every 30 s]
 #   LIVELOAD_POOL [600: Npgsql's Maximum Pool Size of each instance; an open hub connection holds a
@@ -222,6 +224,7 @@ echo "liveload: running the tool ($tool_mode${fault_args:+, fault $mode}); load 
 status=0
 dotnet "$tool" --mode "$tool_mode" --instances "$instances" --results "$results" --users "$users" --rate "$rate" \
   --duration "$duration" --warmup "$warmup" --grace "$grace" --probe-rate "$probe_rate" --sample-every "$sample_every" \
+  --max-in-flight "${LIVELOAD_MAX_IN_FLIGHT:-64}" \
   --app-pids "$(IFS=,; echo "${app_pids[*]}")" --postgres-pid-file "$pgdata/postmaster.pid" --redis-pid-file "$work/redis.pid" \
   "${fault_args[@]}" "${catch_up_args[@]}" 2>&1 | tee -a "$results/tool.log" || status=$?
 

@@ -8,7 +8,7 @@ internal sealed class LoadOptions
     public const string Usage =
         "Usage: UserMessages.LiveLoad --mode live|mixed --instances URL,URL --results DIR [--users N] [--rate R] [--duration S] [--warmup S] "
         + "[--grace S] [--fault-at S] [--fault-command CMD] [--fault-name NAME] [--probe-rate R] [--catch-up] [--app-pids PID,PID] "
-        + "[--postgres-pid-file FILE] [--redis-pid-file FILE] [--sample-every S] [--read-share PERCENT] [--password P]";
+        + "[--postgres-pid-file FILE] [--redis-pid-file FILE] [--sample-every S] [--read-share PERCENT] [--max-in-flight N] [--password P]";
 
     public string Mode { get; private set; } = "live";
 
@@ -54,6 +54,9 @@ internal sealed class LoadOptions
 
     public string Password { get; private set; } = "Seed-pass-1";
 
+    /// <summary>Mixed mode: at most this many requests waiting for an answer; a request due beyond it is not sent but counted (the instances are overloaded).</summary>
+    public int MaxInFlight { get; private set; } = 64;
+
     /// <summary>Reads the arguments; returns the problem, or null when they are usable.</summary>
     public static (LoadOptions Options, string? Error) Parse(IReadOnlyList<string> args)
     {
@@ -95,6 +98,7 @@ internal sealed class LoadOptions
                     case "--sample-every": o.SampleEvery = int.Parse(value, CultureInfo.InvariantCulture); break;
                     case "--read-share": o.ReadShare = int.Parse(value, CultureInfo.InvariantCulture); break;
                     case "--password": o.Password = value; break;
+                    case "--max-in-flight": o.MaxInFlight = int.Parse(value, CultureInfo.InvariantCulture); break;
                     default: return (o, $"Unknown option '{name}'.");
                 }
             }

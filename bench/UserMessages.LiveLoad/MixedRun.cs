@@ -27,6 +27,9 @@ internal sealed class MixedRun(LoadOptions options, HttpClient http, TextWriter 
         var measureStart = options.Warmup * 1000.0;
         var total = (long)((options.Warmup + options.Duration) * options.Rate);
         var pending = new List<Task>();
+        using var inFlight = new SemaphoreSlim(options.MaxInFlight);
+        long skipped = 0;
+        long skippedMeasured = 0;
         long[] cpuStart = [];
         var loadAverageStart = "";
         log.WriteLine($"liveload: {options.Rate} requests/s ({options.ReadShare} % reads) for {options.Warmup} s of warm-up and {options.Duration} s measured");
@@ -44,6 +47,13 @@ internal sealed class MixedRun(LoadOptions options, HttpClient http, TextWriter 
                 await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellationToken);
             }
 
+            if (!inFlight.Wait(0))
+            {
+                skipped++;
+                skippedMeasured += Now() >= measureStart ? 1 : 0;
+                continue;
+            }
+
             var user = users[Random.Shared.Next(users.Count)];
             var thread = user.Threads[Random.Shared.Next(user.Threads.Count)];
             var instance = load.Pick(Random.Shared.Next(options.Instances.Count));
@@ -53,13 +63,13 @@ internal sealed class MixedRun(LoadOptions options, HttpClient http, TextWriter 
                 var request = new TimedRequest(kind, Now(), instance);
                 requests.Enqueue(request);
                 var path = kind switch { "inbox" => "/messages", "thread" => $"/messages/thread/{thread}", _ => "/messages/api/folders/inbox" };
-                pending.Add(load.GetAsync(request, path, token: null, user.Cookie));
+                pending.Add(load.GetAsync(request, path, token: null, user.Cookie).ContinueWith(_ => inFlight.Release(), TaskScheduler.Default));
             }
             else
             {
                 var request = new TimedRequest("reply", Now(), instance) { ThreadId = thread };
                 requests.Enqueue(request);
-                pending.Add(load.ReplyAsync(request, user.Token, $"Mixed load reply {k.ToString(CultureInfo.InvariantCulture)}."));
+                pending.Add(load.ReplyAsync(request, user.Token, $"Mixed load reply {k.ToString(CultureInfo.InvariantCulture)}.").ContinueWith(_ => inFlight.Release(), TaskScheduler.Default));
             }
         }
 
@@ -99,6 +109,9 @@ internal sealed class MixedRun(LoadOptions options, HttpClient http, TextWriter 
             ["requests"] = measured.Count,
             ["achieved_per_s"] = Math.Round(measured.Count / seconds, 1),
             ["non_2xx_or_failed"] = measured.Count(r => !r.Ok),
+            ["max_in_flight"] = options.MaxInFlight,
+            ["not_sent_in_flight_limit"] = skippedMeasured,
+            ["not_sent_in_flight_limit_with_warmup"] = skipped,
             ["by_kind"] = byKind,
             ["rss_mb_samples"] = sampler.Rss.Select(s => new { t_s = Math.Round(s.At / 1000), rss_mb = s.RssMb.Select(Stats.Round).ToArray() }).ToArray(),
             ["rss_growth_after_warmup_percent"] = options.AppPids.Select((_, i) => afterWarmup.Count < 2 || afterWarmup[0].RssMb[i] == 0 ? -1
