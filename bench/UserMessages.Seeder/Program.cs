@@ -16,7 +16,7 @@ internal static class SeederProgram
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddSampleDatabase();
-        builder.Services.AddIdentityCore<IdentityUser>().AddEntityFrameworkStores<SampleDbContext>();
+        builder.Services.AddDefaultIdentity<IdentityUser>().AddEntityFrameworkStores<SampleDbContext>();
         builder.Services.AddUserMessages().AddEntityFrameworkStores<SampleDbContext>();
         await using var app = builder.Build();
         return await SeedCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
