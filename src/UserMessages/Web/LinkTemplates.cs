@@ -6,10 +6,8 @@ using Microsoft.AspNetCore.Routing;
 namespace UserMessages.Web;
 
 /// <summary>
-/// The paths of the messaging pages kept as templates across requests: a page's path is generated once per mount, page,
-/// path base and set of ids (with stand-in numbers where the ids go) and then filled in. Only for requests whose route
-/// values are the package's own ids, so a route parameter of an enclosing group, filled from the request, is never
-/// kept; anything else (a cursor, a query) goes to the link generator each time.
+/// The messaging pages' paths generated once per mount, page, path base and set of ids, then filled in; only for requests
+/// whose route values are the package's own ids (docs/benchmarks.md, "The pages against the host's own page").
 /// </summary>
 internal sealed class LinkTemplates(LinkGenerator links)
 {

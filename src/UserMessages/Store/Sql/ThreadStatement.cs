@@ -7,10 +7,8 @@ using UserMessages.Domain;
 namespace UserMessages.Store;
 
 /// <summary>
-/// A thread page's reads as one command of the SQL store (one round trip): the reader's row of the
-/// thread with its subject (and the reader's unread counter and requests, for the page's badge and
-/// folder links), the people who may see it, and a page of its messages, read only for someone who
-/// may see it; when asked, the reader's replies in it awaiting review.
+/// A thread page's reads as one command of the SQL store: the reader's row with their unread and request counts, the people,
+/// a page of messages and, when asked, the reader's held replies, read only for someone who may see the thread.
 /// </summary>
 internal sealed class ThreadStatement
 {

@@ -6,10 +6,8 @@ using UserMessages.Users;
 namespace UserMessages.Web.Live;
 
 /// <summary>
-/// Pushes each committed message and the new unread counts to its people's open pages (requests: only their count), and a
-/// sender's edit or deletion and a moderator's removal to everyone who may see the thread, and how far someone has seen a thread
-/// to those who share read receipts; the events are listed in docs/architecture.md. Database reads come first; the pushes then go
-/// out together, waited for as <see cref="LivePushes"/> says.
+/// Pushes each committed message, edit, deletion, removal and read mark to the open pages of those who may see it (events listed
+/// in docs/architecture.md); database reads come first, then the pushes go out together, waited for as <see cref="LivePushes"/> says.
 /// </summary>
 internal sealed class LiveUpdatesHandler(IHubContext<UserMessagesHub> hub, IUserDirectory users, FormerMember formerMember, IMessageStore store, LivePushes pushes)
     : IMessageSentHandler, IModerationEventHandler, IMessageChangedHandler, IThreadSeenHandler
