@@ -14,28 +14,37 @@ internal partial class MessageStore
         return new FolderRows(rows, UnreadCount: null);
     }
 
-    public async Task<List<ThreadRow>> SearchAsync(string userId, string text, KeysetPage page, int take, CancellationToken cancellationToken)
+    public virtual Task<List<ThreadRow>> SearchAsync(string userId, string text, KeysetPage page, int take, CancellationToken cancellationToken)
+        => ReadSearchPageAsync(userId, Matching(Searched(userId, page), text), page, take, cancellationToken);
+
+    /// <summary>The user's rows of the threads they may see, within <paramref name="page"/>'s keyset bounds, in no order yet.</summary>
+    protected IQueryable<ThreadParticipant> Searched(string userId, KeysetPage page)
     {
-        var rows = Matching(Db.Participants.AsNoTracking().Where(p => p.UserId == userId).WhoMaySee(), text);
+        var rows = Db.Participants.AsNoTracking().Where(p => p.UserId == userId).WhoMaySee();
         if (page.Before is { } b)
         {
-            rows = rows.Where(p => p.LatestMessageAt < b.At || (p.LatestMessageAt == b.At && p.ThreadId < b.Id));
-        }
-        else if (page.After is { } a)
-        {
-            rows = rows.Where(p => p.LatestMessageAt > a.At || (p.LatestMessageAt == a.At && p.ThreadId > a.Id));
+            return rows.Where(p => p.LatestMessageAt < b.At || (p.LatestMessageAt == b.At && p.ThreadId < b.Id));
         }
 
-        var ordered = page.After is null
-            ? rows.OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId)
-            : rows.OrderBy(p => p.LatestMessageAt).ThenBy(p => p.ThreadId);
+        return page.After is { } a ? rows.Where(p => p.LatestMessageAt > a.At || (p.LatestMessageAt == a.At && p.ThreadId > a.Id)) : rows;
+    }
+
+    /// <summary><paramref name="rows"/> in the order <paramref name="page"/> reads them: newest first, or oldest first after a cursor.</summary>
+    protected static IOrderedQueryable<ThreadParticipant> InPageOrder(IQueryable<ThreadParticipant> rows, KeysetPage page) => page.After is null
+        ? rows.OrderByDescending(p => p.LatestMessageAt).ThenByDescending(p => p.ThreadId)
+        : rows.OrderBy(p => p.LatestMessageAt).ThenBy(p => p.ThreadId);
+
+    /// <summary>The first <paramref name="take"/> of <paramref name="matching"/> in page order, read as folder rows in one statement.</summary>
+    protected async Task<List<ThreadRow>> ReadSearchPageAsync(string userId, IQueryable<ThreadParticipant> matching, KeysetPage page, int take, CancellationToken cancellationToken)
+    {
+        var ordered = InPageOrder(matching, page).Take(take);
 
         // The same page query as the folders' compiled ones, over these rows (the user id as a parameter).
         var reader = new { userId };
         var query = CompiledQueries.Inline(
             CompiledQueries.WithThreads,
             Expression.Constant(Context),
-            ordered.Take(take).Expression,
+            ordered.Expression,
             Expression.Property(Expression.Constant(reader), nameof(reader.userId)));
         return await ordered.Provider.CreateQuery<ThreadRow>(query).ToListAsync(cancellationToken);
     }

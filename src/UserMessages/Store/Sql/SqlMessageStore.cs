@@ -10,6 +10,9 @@ namespace UserMessages.Store;
 /// </summary>
 internal sealed class SqlMessageStore(UserMessagesDb db, SqlStatements statements, string textSearchConfiguration) : MessageStore(db)
 {
+    /// <summary>How many of a user's newest threads search reads one by one before it asks the full-text indexes for every match.</summary>
+    private const int SearchWindow = 400;
+
     public override Task<FolderRows> ReadFolderAsync(string userId, MailboxFolder folder, KeysetPage page, int take, CancellationToken cancellationToken)
     {
         var (state, sent) = CompiledQueries.RowsOf(folder);
@@ -52,38 +55,62 @@ internal sealed class SqlMessageStore(UserMessagesDb db, SqlStatements statement
     }
 
     /// <summary>
-    /// On SQLite, <c>LIKE</c> with the wildcards escaped (it ignores ASCII case by itself); on PostgreSQL,
-    /// full-text search over the GIN indexes of subjects and messages, or the portable match for text without words (emoji).
+    /// On PostgreSQL, full-text search in two steps in one statement. First the user's newest
+    /// <see cref="SearchWindow"/> threads, one by one, which finds a page quickly for words that are common
+    /// in them; only when that found less than a page and the user has more threads, every match the
+    /// GIN indexes give, which is quick for words that are rare on the site.
     /// </summary>
-    protected override IQueryable<ThreadParticipant> Matching(IQueryable<ThreadParticipant> rows, string text)
+    public override Task<List<ThreadRow>> SearchAsync(string userId, string text, KeysetPage page, int take, CancellationToken cancellationToken)
     {
-        var written = MessageKind.Text;
-        if (!statements.Postgres)
+        if (!statements.Postgres || FullTextQuery.From(text) is not { } words)
         {
-            var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
-            return rows.Where(p => EF.Functions.Like(p.Thread!.Subject, pattern, @"\")
-                || Db.Messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written && EF.Functions.Like(m.Content, pattern, @"\")));
+            return base.SearchAsync(userId, text, page, take, cancellationToken);
         }
 
-        if (FullTextQuery.From(text) is not { } words)
+        var rows = Searched(userId, page);
+        var window = InPageOrder(rows, page).Take(SearchWindow);
+        var first = InPageOrder(FullTextMatching(window, words, oneByOne: true), page).Take(take);
+
+        // PostgreSQL reads this branch only when the condition holds, which it works out once (a one-time filter).
+        var rest = InPageOrder(FullTextMatching(rows, words, oneByOne: false).Where(_ => first.Count() < take && window.Count() == SearchWindow), page).Take(take);
+        return ReadSearchPageAsync(userId, first.Union(rest), page, take, cancellationToken);
+    }
+
+    /// <summary>On SQLite, <c>LIKE</c> with the wildcards escaped (it ignores ASCII case by itself); on PostgreSQL, for text without words (emoji), the portable match.</summary>
+    protected override IQueryable<ThreadParticipant> Matching(IQueryable<ThreadParticipant> rows, string text)
+    {
+        if (statements.Postgres)
         {
             return base.Matching(rows, text);
         }
 
-        var (threads, messages) = FullTextMatches(words);
-        return rows.Where(p => threads.Any(t => t.Id == p.ThreadId) || messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written));
+        var written = MessageKind.Text;
+        var pattern = "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+        return rows.Where(p => EF.Functions.Like(p.Thread!.Subject, pattern, @"\")
+            || Db.Messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written && EF.Functions.Like(m.Content, pattern, @"\")));
     }
 
-    /// <summary>The threads whose subject, and the messages whose text, match <paramref name="words"/> (a <c>to_tsquery</c> text), written exactly as the full-text indexes are, so PostgreSQL uses them.</summary>
-    private (IQueryable<MessageThread> Threads, IQueryable<Message> Messages) FullTextMatches(string words)
+    /// <summary>
+    /// Those of <paramref name="rows"/> whose thread's subject, or a written message, matches <paramref name="words"/> (a
+    /// <c>to_tsquery</c> text): the subject as its expression index is written, the message by its stored words, so both indexes serve.
+    /// <paramref name="oneByOne"/> has each row's messages read by their thread, never every match of the site collected first.
+    /// </summary>
+    private IQueryable<ThreadParticipant> FullTextMatching(IQueryable<ThreadParticipant> rows, string words, bool oneByOne)
     {
         var names = new SqlNames(Context);
 
         // Besides the names, only the validated configuration name is spliced in; the words are a parameter.
-        string Matching<T>(string property)
-            => $"SELECT * FROM {names.Table<T>()} WHERE to_tsvector('{textSearchConfiguration}', {names.Column<T>(property)}) @@ to_tsquery('{textSearchConfiguration}', {{0}})";
+        var query = $"to_tsquery('{textSearchConfiguration}', {{0}})";
+        var subjects = $"SELECT * FROM {names.Table<MessageThread>()} WHERE to_tsvector('{textSearchConfiguration}', {names.Column<MessageThread>(nameof(MessageThread.Subject))}) @@ {query}";
+        var texts = $"SELECT * FROM {names.Table<Message>()} WHERE {names.Column<Message>(FullTextIndex.SearchVector)} @@ {query}";
+        var threads = Db.Threads.FromSqlRaw(subjects, words).AsNoTracking();
+        var messages = Db.Messages.FromSqlRaw(texts, words).AsNoTracking();
+        var written = MessageKind.Text;
 
-        return (Db.Threads.FromSqlRaw(Matching<MessageThread>(nameof(MessageThread.Subject)), words).AsNoTracking(),
-            Db.Messages.FromSqlRaw(Matching<Message>(nameof(Message.Content)), words).AsNoTracking());
+        // PostgreSQL may turn the messages' subquery into a hash of every match on the site; with an OFFSET it can only probe.
+        var none = 0;
+        return oneByOne
+            ? rows.Where(p => threads.Any(t => t.Id == p.ThreadId) || messages.Where(m => m.ThreadId == p.ThreadId && m.Kind == written).Skip(none).Any())
+            : rows.Where(p => threads.Any(t => t.Id == p.ThreadId) || messages.Any(m => m.ThreadId == p.ThreadId && m.Kind == written));
     }
 }

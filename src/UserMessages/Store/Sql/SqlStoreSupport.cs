@@ -48,9 +48,9 @@ internal static class SqlStoreSupport
             _ => null,
         };
 
-    /// <summary>The rows the SQL inserts must have no column it does not know of.</summary>
+    /// <summary>The rows the SQL inserts must have no column it does not know of (the generated words of a message the database writes).</summary>
     private static string? WhyNotOwnColumns(IModel model)
-        => Extra<Message>(model, nameof(Message.Id), nameof(Message.ThreadId), nameof(Message.SenderId), nameof(Message.SentAt), nameof(Message.Content), nameof(Message.ContentHtml), nameof(Message.Kind), nameof(Message.AboutUserId), nameof(Message.EditedAt))
+        => Extra<Message>(model, nameof(Message.Id), nameof(Message.ThreadId), nameof(Message.SenderId), nameof(Message.SentAt), nameof(Message.Content), nameof(Message.ContentHtml), nameof(Message.Kind), nameof(Message.AboutUserId), nameof(Message.EditedAt), FullTextIndex.SearchVector)
             ?? Extra<MessageThread>(model, nameof(MessageThread.Id), nameof(MessageThread.Subject), nameof(MessageThread.About), nameof(MessageThread.CreatedAt), nameof(MessageThread.CreatedById), nameof(MessageThread.LatestMessageAt), nameof(MessageThread.LatestMessageId), nameof(MessageThread.ConcurrencyStamp))
             ?? Extra<ThreadParticipant>(
                 model, nameof(ThreadParticipant.ThreadId), nameof(ThreadParticipant.UserId), nameof(ThreadParticipant.IsUnread), nameof(ThreadParticipant.State), nameof(ThreadParticipant.StateChangedAt),

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using UserMessages.Sample.Data;
 
 #nullable disable
@@ -310,6 +311,12 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Content" });
+
                     b.Property<string>("SenderId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -324,11 +331,10 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("PK_UserMessagesMessages");
 
-                    b.HasIndex("Content")
-                        .HasDatabaseName("IX_UserMessagesMessages_Content_FullText")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "simple");
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("IX_UserMessagesMessages_Content_FullText");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Content"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("SenderId", "SentAt")
                         .HasDatabaseName("IX_UserMessagesMessages_Sender_SentAt");
@@ -715,6 +721,9 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
 
                     b.HasIndex("State", "StateChangedAt")
                         .HasDatabaseName("IX_UserMessagesParticipants_State");
+
+                    b.HasIndex("UserId", "LatestMessageAt", "ThreadId")
+                        .HasDatabaseName("IX_UserMessagesParticipants_Latest");
 
                     b.HasIndex("UserId", "HasSent", "LatestMessageAt", "ThreadId")
                         .HasDatabaseName("IX_UserMessagesParticipants_Sent");

@@ -679,6 +679,9 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                     b.HasIndex("State", "StateChangedAt")
                         .HasDatabaseName("IX_UserMessagesParticipants_State");
 
+                    b.HasIndex("UserId", "LatestMessageAt", "ThreadId")
+                        .HasDatabaseName("IX_UserMessagesParticipants_Latest");
+
                     b.HasIndex("UserId", "HasSent", "LatestMessageAt", "ThreadId")
                         .HasDatabaseName("IX_UserMessagesParticipants_Sent");
 

@@ -6,13 +6,19 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace UserMessages.Storage;
 
 /// <summary>
-/// PostgreSQL full-text search over a text column: a GIN index of <c>to_tsvector(config, column)</c>,
-/// declared with the Npgsql provider's annotations (so the package needs no Npgsql reference) and
-/// only when the model is built for PostgreSQL; other providers search without it.
+/// PostgreSQL full-text search over a text column: a GIN index of <c>to_tsvector(config, column)</c>, or
+/// of a stored generated <c>tsvector</c> column where rows are matched one by one too (a message's words
+/// are then read, not worked out again). Declared with the Npgsql provider's annotations (so the package
+/// needs no Npgsql reference) and only when the model is built for PostgreSQL; other providers search without it.
 /// </summary>
 internal static partial class FullTextIndex
 {
     public const string ConfigAnnotation = "Npgsql:TsVectorConfig";
+
+    /// <summary>The shadow property, and column, holding a row's words where <see cref="AddStored{T}"/> declared them.</summary>
+    public const string SearchVector = "SearchVector";
+
+    private const string PropertiesAnnotation = "Npgsql:TsVectorProperties";
     private const string MethodAnnotation = "Npgsql:IndexMethod";
     private const string NpgsqlPrefix = "Npgsql:";
 
@@ -25,20 +31,34 @@ internal static partial class FullTextIndex
     public static void Add<T>(EntityTypeBuilder<T> builder, string property, string name, string configuration)
         where T : class
     {
+        if (IsPostgres(builder.Metadata.Model))
+        {
+            builder.HasIndex(property).HasDatabaseName(name)
+                .HasAnnotation(MethodAnnotation, "GIN")
+                .HasAnnotation(ConfigAnnotation, Validated(configuration));
+        }
+    }
+
+    /// <summary>The words of <paramref name="property"/> in a stored generated column, <see cref="SearchVector"/>, with a GIN index of it.</summary>
+    public static void AddStored<T>(EntityTypeBuilder<T> builder, string property, string name, string configuration)
+        where T : class
+    {
         if (!IsPostgres(builder.Metadata.Model))
         {
             return;
         }
 
-        if (!IsValidConfiguration(configuration))
-        {
-            throw new InvalidOperationException($"'{configuration}' is not a text search configuration name (e.g. simple, english).");
-        }
-
-        builder.HasIndex(property).HasDatabaseName(name)
-            .HasAnnotation(MethodAnnotation, "GIN")
-            .HasAnnotation(ConfigAnnotation, configuration);
+        // Npgsql's own type, found where the provider that builds this model is loaded.
+        var tsVector = Type.GetType("NpgsqlTypes.NpgsqlTsVector, Npgsql", throwOnError: true)!;
+        builder.Property(tsVector, SearchVector)
+            .HasAnnotation(ConfigAnnotation, Validated(configuration))
+            .HasAnnotation(PropertiesAnnotation, new[] { property });
+        builder.HasIndex(SearchVector).HasDatabaseName(name).HasAnnotation(MethodAnnotation, "GIN");
     }
+
+    private static string Validated(string configuration) => IsValidConfiguration(configuration)
+        ? configuration
+        : throw new InvalidOperationException($"'{configuration}' is not a text search configuration name (e.g. simple, english).");
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$")]
     private static partial Regex ConfigurationName();

@@ -25,7 +25,7 @@ internal sealed class MessageConfiguration(UserMessagesStoreOptions options) : I
         // Sending limits count a user's recent messages; export and erase find them.
         builder.HasIndex(m => new { m.SenderId, m.SentAt }).HasDatabaseName("IX_" + table + "_Sender_SentAt");
 
-        // Search, on PostgreSQL: the words of every message.
-        FullTextIndex.Add(builder, nameof(Message.Content), "IX_" + table + "_Content_FullText", options.TextSearchConfiguration);
+        // Search, on PostgreSQL: the words of every message, stored (search reads them thread by thread too).
+        FullTextIndex.AddStored(builder, nameof(Message.Content), "IX_" + table + "_Content_FullText", options.TextSearchConfiguration);
     }
 }

@@ -26,9 +26,13 @@ internal sealed class ThreadParticipantConfiguration(UserMessagesStoreOptions op
         builder.HasIndex(p => new { p.UserId, p.State, p.LatestMessageAt, p.ThreadId })
             .HasDatabaseName("IX_" + table + "_Folder");
 
-        // Sent and search: one user's threads in date order (the state is checked on the rows read).
+        // Sent: one user's threads they wrote in, in date order (the state is checked on the rows read).
         builder.HasIndex(p => new { p.UserId, p.HasSent, p.LatestMessageAt, p.ThreadId })
             .HasDatabaseName("IX_" + table + "_Sent");
+
+        // Search: all of one user's threads in date order, read until a page of them matches.
+        builder.HasIndex(p => new { p.UserId, p.LatestMessageAt, p.ThreadId })
+            .HasDatabaseName("IX_" + table + "_Latest");
 
         // Retention: threads whose participants all left or deleted them long ago.
         builder.HasIndex(p => new { p.State, p.StateChangedAt })
