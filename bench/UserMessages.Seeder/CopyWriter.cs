@@ -10,7 +10,7 @@ namespace UserMessages.Seeding;
 /// <summary>
 /// Writes rows of one entity type to PostgreSQL with a binary <c>COPY</c> on the context's open connection (in its
 /// transaction). The table, its columns and each value's conversion come from the EF model, as in <see cref="TableWriter{T}"/>;
-/// a shadow column gets its default value.
+/// a shadow column gets its default value, and a column the database computes (the messages' words) is left to it.
 /// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
 internal sealed class CopyWriter<T> : IRowWriter<T>
@@ -35,7 +35,7 @@ internal sealed class CopyWriter<T> : IRowWriter<T>
         ArgumentNullException.ThrowIfNull(db);
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model of {db.GetType().Name}.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().Where(p => p.GetColumnName(table) is not null).ToArray();
+        var properties = TableWriter<T>.Written(entity, table);
         var sql = db.GetService<ISqlGenerationHelper>();
         var copy = "COPY " + sql.DelimitIdentifier(table.Name, table.Schema)
             + " (" + string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") FROM STDIN (FORMAT BINARY)";

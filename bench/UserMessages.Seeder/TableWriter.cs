@@ -12,7 +12,8 @@ namespace UserMessages.Seeding;
 /// again with new values) on the context's open connection and transaction, bypassing change tracking. The table, its columns and how each value
 /// is written (value converters included) come from the EF model, so a table prefix or schema is honoured.
 /// A shadow column (bookkeeping the package keeps for itself) gets its default value: bring it up to
-/// date afterwards the way the package says (e.g. <c>RebuildUnreadCountersAsync</c>).
+/// date afterwards the way the package says (e.g. <c>RebuildUnreadCountersAsync</c>); a column the database
+/// computes (the messages' words on PostgreSQL) is left to it.
 /// </summary>
 /// <typeparam name="T">The entity type.</typeparam>
 internal sealed class TableWriter<T> : IRowWriter<T>
@@ -38,7 +39,7 @@ internal sealed class TableWriter<T> : IRowWriter<T>
         ArgumentNullException.ThrowIfNull(db);
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model of {db.GetType().Name}.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().Where(p => p.GetColumnName(table) is not null).ToArray();
+        var properties = Written(entity, table);
         var sql = db.GetService<ISqlGenerationHelper>();
         connection = db.Database.GetDbConnection();
         transaction = db.Database.CurrentTransaction?.GetDbTransaction()
@@ -54,6 +55,10 @@ internal sealed class TableWriter<T> : IRowWriter<T>
         rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Min(MaxRowsPerStatement, MaxParameters / properties.Length);
         pending = new object?[rowsPerStatement * properties.Length];
     }
+
+    /// <summary>The properties whose columns a writer fills: those of <paramref name="table"/> the database does not compute.</summary>
+    public static IProperty[] Written(IEntityType entity, StoreObjectIdentifier table)
+        => entity.GetProperties().Where(p => p.GetColumnName(table) is not null && p.ValueGenerated != ValueGenerated.OnAddOrUpdate).ToArray();
 
     /// <summary>Copies the values of <paramref name="row"/> (which the caller may reuse at once) and writes a batch when one is full.</summary>
     public async Task AddAsync(T row, CancellationToken cancellationToken)
