@@ -722,11 +722,11 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                     b.HasIndex("State", "StateChangedAt")
                         .HasDatabaseName("IX_UserMessagesParticipants_State");
 
-                    b.HasIndex("UserId", "LatestMessageAt", "ThreadId")
-                        .HasDatabaseName("IX_UserMessagesParticipants_Latest");
-
                     b.HasIndex("UserId", "HasSent", "LatestMessageAt", "ThreadId")
                         .HasDatabaseName("IX_UserMessagesParticipants_Sent");
+
+                    b.HasIndex("UserId", "LatestMessageAt", "ThreadId", "State")
+                        .HasDatabaseName("IX_UserMessagesParticipants_Latest");
 
                     b.HasIndex("UserId", "State", "LatestMessageAt", "ThreadId")
                         .HasDatabaseName("IX_UserMessagesParticipants_Folder");

@@ -30,8 +30,9 @@ internal sealed class ThreadParticipantConfiguration(UserMessagesStoreOptions op
         builder.HasIndex(p => new { p.UserId, p.HasSent, p.LatestMessageAt, p.ThreadId })
             .HasDatabaseName("IX_" + table + "_Sent");
 
-        // Search: all of one user's threads in date order, read until a page of them matches.
-        builder.HasIndex(p => new { p.UserId, p.LatestMessageAt, p.ThreadId })
+        // Search: all of one user's threads in date order, read until a page of them matches (the state
+        // last, so PostgreSQL counts the threads search reads one by one from the index alone).
+        builder.HasIndex(p => new { p.UserId, p.LatestMessageAt, p.ThreadId, p.State })
             .HasDatabaseName("IX_" + table + "_Latest");
 
         // Retention: threads whose participants all left or deleted them long ago.

@@ -13,7 +13,7 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_UserMessagesParticipants_Latest",
                 table: "UserMessagesParticipants",
-                columns: new[] { "UserId", "LatestMessageAt", "ThreadId" });
+                columns: new[] { "UserId", "LatestMessageAt", "ThreadId", "State" });
         }
 
         /// <inheritdoc />

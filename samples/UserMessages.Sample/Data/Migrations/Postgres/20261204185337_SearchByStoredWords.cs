@@ -26,7 +26,7 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_UserMessagesParticipants_Latest",
                 table: "UserMessagesParticipants",
-                columns: new[] { "UserId", "LatestMessageAt", "ThreadId" });
+                columns: new[] { "UserId", "LatestMessageAt", "ThreadId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserMessagesMessages_Content_FullText",
