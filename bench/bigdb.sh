@@ -41,6 +41,8 @@ password=Seed-pass-1
 sizes="small big"
 
 work=$(mktemp -d /tmp/usermessages-bigdb.XXXXXX)
+bench_name=bigdb
+. "$root/bench/lib.sh"
 chmod 755 "$work"
 declare -A server_pids bases cookies tokens thread_ids emails
 pgbin=""
@@ -75,18 +77,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-fail() { echo "bigdb: $*" >&2; exit 1; }
-
-install_packages() {
-  [ "$(id -u)" = 0 ] || fail "$* missing; install it (apt-get install -y $*) or run as root"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null 2>&1 \
-    || { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null; } \
-    || fail "could not install $*"
-}
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-
 command -v wrk >/dev/null || install_packages wrk
 command -v python3 >/dev/null || install_packages python3
 command -v curl >/dev/null || install_packages curl
@@ -103,12 +93,7 @@ dll="$root/samples/UserMessages.Sample/bin/Release/net10.0/UserMessages.Sample.d
 seeder="$root/bench/UserMessages.Seeder/bin/Release/net10.0/UserMessages.Seeder.dll"
 [ -f "$dll" ] && [ -f "$seeder" ] || fail "no $dll or $seeder after the build"
 
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
-  install_packages postgresql
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-fi
-[ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] || fail "no PostgreSQL server binaries (initdb) found"
+pgbin=$(postgres_binaries) || exit 1
 port_free "$pg_port" || fail "port $pg_port is in use; stop what listens there"
 if [ "$reuse" = 0 ]; then
   pgdata="$work/pg"
@@ -187,23 +172,6 @@ pick_user() {
     SELECT u.\"Email\", c.n FROM c JOIN \"AspNetUsers\" u ON u.\"Id\" = c.\"UserId\" ORDER BY $order"
 }
 
-login_cookie() {
-  local base=$1 email=$2 jar="$work/cookies" page token
-  rm -f "$jar"
-  page=$(curl -fs -c "$jar" -b "$jar" "$base/Identity/Account/Login") || fail "the login page did not load"
-  token=$(grep -o -m1 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')
-  [ -n "$token" ] || fail "no antiforgery token on the login page"
-  curl -fs -c "$jar" -b "$jar" -o /dev/null \
-    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/Identity/Account/Login" || fail "the login form was refused"
-  awk -F'\t' '(/^#HttpOnly_/ || !/^#/) && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
-}
-
-bearer_token() {
-  curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$2\",\"password\":\"$password\"}" "$1/identity/login" \
-    | python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])' || fail "POST /identity/login gave no bearer token"
-}
-
 port=$app_port
 for size in $sizes; do
   start_app "$size" "$port"
@@ -212,8 +180,8 @@ for size in $sizes; do
     key="$size-$who"
     read -r email threads <<<"$(pick_user "$size" "$who")"
     emails[$key]=$email
-    cookies[$key]=$(login_cookie "${bases[$size]}" "$email")
-    tokens[$key]=$(bearer_token "${bases[$size]}" "$email")
+    cookies[$key]=$(login_cookie "${bases[$size]}" "$email" "$password")
+    tokens[$key]=$(bearer_token "${bases[$size]}" "$email" "$password")
     ids=$(curl -fs -H "Cookie: ${cookies[$key]}" "${bases[$size]}/messages/api/folders/inbox" \
       | python3 -c 'import json, sys; print(",".join(str(t["id"]) for t in json.load(sys.stdin)["threads"]))') || fail "the JSON inbox did not answer"
     [ -n "$ids" ] || fail "$email has no threads in the inbox"

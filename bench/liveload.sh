@@ -24,8 +24,8 @@
 #   beyond it is counted as not sent]
 #   LIVELOAD_PROBE_RATE [0; faults 10 reads of the JSON inbox a second]   LIVELOAD_SAMPLE_EVERY [10 s; mixed 30]
 #   LIVELOAD_CATCH_UP [0; 1: clients call the hub's State(threadId) after a reconnect and every 30 s]
-#   LIVELOAD_POOL [600: Npgsql's Maximum Pool Size of each instance; an open hub connection holds a
-#   database connection (see docs/benchmarks.md), so 1,000 sockets need more than the default 100]
+#   LIVELOAD_POOL [100, Npgsql's default: the Maximum Pool Size of each instance; an open hub connection
+#   holds no database connection, so 1,000 sockets need no more]
 #   LIVELOAD_SEED_USERS [1000]   LIVELOAD_THREADS_PER_USER [4]   LIVELOAD_MESSAGES_PER_THREAD [3]
 #   LIVELOAD_BUILD [1; 0 runs what the last build left in bin/Release]
 #   LIVELOAD_RESULTS [docs/benchmarks/liveload/MODE]: summary.json, seconds.tsv (live), samples.tsv,
@@ -53,7 +53,7 @@ probe_rate=${LIVELOAD_PROBE_RATE:-$def_probe}
 sample_every=${LIVELOAD_SAMPLE_EVERY:-$def_sample}
 catch_up=${LIVELOAD_CATCH_UP:-0}
 seed_users=${LIVELOAD_SEED_USERS:-1000}
-pool=${LIVELOAD_POOL:-600}
+pool=${LIVELOAD_POOL:-100}
 threads_per_user=${LIVELOAD_THREADS_PER_USER:-4}
 messages_per_thread=${LIVELOAD_MESSAGES_PER_THREAD:-3}
 results=${LIVELOAD_RESULTS:-docs/benchmarks/liveload/$mode}
@@ -62,12 +62,12 @@ redis_port=16800
 ports=(5400 5401)
 
 work=$(mktemp -d /tmp/usermessages-liveload.XXXXXX)
+bench_name=liveload
+. "$root/bench/lib.sh"
 chmod 755 "$work"
 app_pids=()
 pgbin=""
 pgdata=""
-
-fail() { echo "liveload: $*" >&2; exit 1; }
 
 stop_apps() {
   local pid
@@ -100,15 +100,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-install_packages() {
-  [ "$(id -u)" = 0 ] || fail "$* missing; install it (apt-get install -y $*) or run as root"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null 2>&1 \
-    || { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null; } \
-    || fail "could not install $*"
-}
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 command -v curl >/dev/null || install_packages curl
 command -v redis-server >/dev/null || install_packages redis-server
 for n in "$pool" "$users" "$rate" "$duration" "$warmup" "$grace" "$fault_at" "$seed_users" "$threads_per_user" "$messages_per_thread" "$sample_every"; do
@@ -131,12 +122,7 @@ tool="$root/bench/UserMessages.LiveLoad/bin/Release/net10.0/UserMessages.LiveLoa
 
 # PostgreSQL: Debian's package, a throw-away server; durable settings, shared buffers raised, room
 # for two instances' pools and the seeder.
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
-  install_packages postgresql
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-fi
-[ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] || fail "no PostgreSQL server binaries (initdb) found"
+pgbin=$(postgres_binaries) || exit 1
 for port in "$pg_port" "$redis_port" "${ports[@]}"; do
   port_free "$port" || fail "port $port is in use; stop what listens there"
 done

@@ -56,6 +56,8 @@ email=user1@example.com
 password=Seed-pass-1
 
 work=$(mktemp -d /tmp/usermessages-loadtest.XXXXXX)
+bench_name=loadtest
+. "$root/bench/lib.sh"
 chmod 755 "$work"
 # Per app (its key: the size, or "control"): its process, address, session cookie, bearer token,
 # inbox thread ids, threads per user and folder page size.
@@ -87,17 +89,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-fail() { echo "loadtest: $*" >&2; exit 1; }
-
-install_packages() {
-  [ "$(id -u)" = 0 ] || fail "$* missing; install it (apt-get install -y $*) or run as root"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null 2>&1 \
-    || { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null; } \
-    || fail "could not install $*"
-}
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 command -v wrk >/dev/null || install_packages wrk
 command -v python3 >/dev/null || install_packages python3
 command -v curl >/dev/null || install_packages curl
@@ -128,13 +119,7 @@ seeder="$root/bench/UserMessages.Seeder/bin/Release/net10.0/UserMessages.Seeder.
 [ -f "$dll" ] && [ -f "$seeder" ] || fail "no $dll or $seeder after the build"
 
 start_postgres() {
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-  if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
-    install_packages postgresql
-    pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-  fi
-  [ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] || fail "no PostgreSQL server binaries (initdb) found"
-  id postgres >/dev/null 2>&1 || fail "no postgres system user to run the server as"
+  pgbin=$(postgres_binaries) || exit 1
   port_free "$pg_port" || fail "port $pg_port is in use; stop what listens there"
   pgdata="$work/pg"
   mkdir -p "$pgdata" && chown postgres "$pgdata"
@@ -217,25 +202,11 @@ start_app() {
   fail "the sample did not answer on $base within 60 s"
 }
 
-# Signs in through the Identity login form of the app at $1; prints the Cookie header value of the session.
-login_cookie() {
-  local base=$1 jar="$work/cookies" page token
-  rm -f "$jar"
-  page=$(curl -fs -c "$jar" -b "$jar" "$base/Identity/Account/Login") || fail "the login page did not load"
-  token=$(grep -o -m1 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')
-  [ -n "$token" ] || fail "no antiforgery token on the login page"
-  curl -fs -c "$jar" -b "$jar" -o /dev/null \
-    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/Identity/Account/Login" || fail "the login form was refused"
-  # Netscape cookie jar: name and value are the last two fields; HttpOnly lines start with "#HttpOnly_".
-  awk -F'\t' '(/^#HttpOnly_/ || !/^#/) && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
-}
-
 # Signs in to one app (KEY) and checks its inbox page: it renders a page of threads (as many as the
 # app's page size, or all the user has) with the unread badge.
 sign_in() {
   local provider=$1 key=$2 base=${bases[$2]} cookie code rows badge expected
-  cookie=$(login_cookie "$base")
+  cookie=$(login_cookie "$base" "$email" "$password")
   cookies[$key]=$cookie
   code=$(curl -s -o "$work/inbox.html" -w '%{http_code}' -H "Cookie: $cookie" "$base/messages")
   [ "$code" = 200 ] && grep -q 'id="um-thread-list"' "$work/inbox.html" || fail "the signed-in inbox did not render ($code)"
@@ -249,13 +220,6 @@ sign_in() {
   code=$(curl -s -o "$work/host.html" -w '%{http_code}' -H "Cookie: $cookie" "$base/")
   [ "$code" = 200 ] && grep -q 'id="signed-in-as"' "$work/host.html" && grep -q 'id="um-unread-badge"' "$work/host.html" \
     || fail "the host's home page ($key) did not render signed in with the unread badge ($code)"
-}
-
-bearer_token() {
-  local base=$1
-  curl -fs -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$base/identity/login" \
-    | python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])' || fail "POST /identity/login gave no bearer token"
 }
 
 # CPU time (user + system) of one process in clock ticks, with its ended children's when a second
@@ -353,7 +317,7 @@ for provider in $providers; do
       || fail "the JSON inbox did not answer"
     [ -n "$ids" ] || fail "$email has no threads in the inbox"
     thread_ids[$size]=$ids
-    tokens[$size]=$(bearer_token "$base")
+    tokens[$size]=$(bearer_token "$base" "$email" "$password")
   done
   if [ -n "$control" ]; then
     start_app "$provider" "$control" "$largest" "$smallest" "$port"
