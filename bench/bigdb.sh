@@ -50,15 +50,6 @@ pgdata=${BIGDB_PGDATA:-}
 reuse=0
 [ -z "$pgdata" ] || reuse=1
 
-stop_apps() {
-  local key
-  for key in "${!server_pids[@]}"; do
-    kill "${server_pids[$key]}" 2>/dev/null || true
-    wait "${server_pids[$key]}" 2>/dev/null || true
-    unset "server_pids[$key]"
-  done
-}
-
 stop_postgres() {
   if [ -n "$pgdata" ] && [ -f "$pgdata/postmaster.pid" ]; then
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true

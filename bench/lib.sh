@@ -15,6 +15,16 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# Stops the apps whose process ids the script keeps in its associative array server_pids (by key).
+stop_apps() {
+  local key
+  for key in "${!server_pids[@]}"; do
+    kill "${server_pids[$key]}" 2>/dev/null || true
+    wait "${server_pids[$key]}" 2>/dev/null || true
+    unset "server_pids[$key]"
+  done
+}
+
 # Prints the folder of PostgreSQL's server binaries (Debian's postgresql package, installed when missing).
 postgres_binaries() {
   local bin

@@ -65,15 +65,6 @@ declare -A server_pids bases cookies tokens thread_ids app_sizes app_pages
 pgbin=""
 pgdata=""
 
-stop_apps() {
-  local size
-  for size in "${!server_pids[@]}"; do
-    kill "${server_pids[$size]}" 2>/dev/null || true
-    wait "${server_pids[$size]}" 2>/dev/null || true
-    unset "server_pids[$size]"
-  done
-}
-
 stop_postgres() {
   if [ -n "$pgdata" ] && [ -f "$pgdata/postmaster.pid" ]; then
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true

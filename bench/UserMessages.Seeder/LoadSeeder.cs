@@ -45,6 +45,20 @@ public sealed class LoadSeeder(SampleDbContext db, UserManager<IdentityUser> use
         "Great work on this. Two small remarks inline, otherwise ready to ship as far as I am concerned.",
     ];
 
+    /// <summary>A confirmed Identity user whose user name is <paramref name="email"/>, with the password already hashed, as UserManager would create it.</summary>
+    internal static IdentityUser NewUser(UserManager<IdentityUser> userManager, string email, string passwordHash) => new()
+    {
+        UserName = email,
+        NormalizedUserName = userManager.NormalizeName(email),
+        Email = email,
+        NormalizedEmail = userManager.NormalizeEmail(email),
+        EmailConfirmed = true,
+        PasswordHash = passwordHash,
+        SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)),
+        ConcurrencyStamp = Guid.NewGuid().ToString(),
+        LockoutEnabled = userManager.Options.Lockout.AllowedForNewUsers,
+    };
+
     /// <summary>The e-mail address (and user name) of seeded user <paramref name="number"/>, from 1.</summary>
     public static string Email(int number) => $"user{number}@example.com";
 
@@ -149,18 +163,7 @@ public sealed class LoadSeeder(SampleDbContext db, UserManager<IdentityUser> use
                 continue;
             }
 
-            var user = new IdentityUser
-            {
-                UserName = emails[i],
-                NormalizedUserName = userManager.NormalizeName(emails[i]),
-                Email = emails[i],
-                NormalizedEmail = normalized[i],
-                EmailConfirmed = true,
-                PasswordHash = passwordHash,
-                SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)),
-                ConcurrencyStamp = Guid.NewGuid().ToString(),
-                LockoutEnabled = userManager.Options.Lockout.AllowedForNewUsers,
-            };
+            var user = NewUser(userManager, emails[i], passwordHash);
             ids[i] = user.Id;
             await writer.AddAsync(user, cancellationToken);
             created++;

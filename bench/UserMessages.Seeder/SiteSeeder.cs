@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -177,18 +176,7 @@ public sealed class SiteSeeder(SampleDbContext db, UserManager<IdentityUser> use
         for (var i = 0; i < count; i++)
         {
             var email = LoadSeeder.Email(i + 1);
-            var user = new IdentityUser
-            {
-                UserName = email,
-                NormalizedUserName = userManager.NormalizeName(email),
-                Email = email,
-                NormalizedEmail = userManager.NormalizeEmail(email),
-                EmailConfirmed = true,
-                PasswordHash = passwordHash,
-                SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)),
-                ConcurrencyStamp = Guid.NewGuid().ToString(),
-                LockoutEnabled = userManager.Options.Lockout.AllowedForNewUsers,
-            };
+            var user = LoadSeeder.NewUser(userManager, email, passwordHash);
             ids[i] = user.Id;
             await writer.AddAsync(user, cancellationToken);
         }

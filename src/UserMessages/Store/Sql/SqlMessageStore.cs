@@ -55,10 +55,8 @@ internal sealed class SqlMessageStore(UserMessagesDb db, SqlStatements statement
     }
 
     /// <summary>
-    /// On PostgreSQL, full-text search in two steps in one statement. First the user's newest
-    /// <see cref="SearchWindow"/> threads, one by one, which finds a page quickly for words that are common
-    /// in them; only when that found less than a page and the user has more threads, every match the
-    /// GIN indexes give, which is quick for words that are rare on the site.
+    /// On PostgreSQL, one statement in two steps: the user's newest <see cref="SearchWindow"/> threads one by one,
+    /// then, only when they hold less than a page and there are more, every match the GIN indexes give.
     /// </summary>
     public override Task<List<ThreadRow>> SearchAsync(string userId, string text, KeysetPage page, int take, CancellationToken cancellationToken)
     {

@@ -6,10 +6,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace UserMessages.Storage;
 
 /// <summary>
-/// PostgreSQL full-text search over a text column: a GIN index of <c>to_tsvector(config, column)</c>, or
-/// of a stored generated <c>tsvector</c> column where rows are matched one by one too (a message's words
-/// are then read, not worked out again). Declared with the Npgsql provider's annotations (so the package
-/// needs no Npgsql reference) and only when the model is built for PostgreSQL; other providers search without it.
+/// PostgreSQL full-text search over a text column: a GIN index of <c>to_tsvector(config, column)</c> or of a stored
+/// generated <c>tsvector</c> column, declared with Npgsql's annotations only when the model is built for PostgreSQL.
 /// </summary>
 internal static partial class FullTextIndex
 {
