@@ -128,6 +128,10 @@ public sealed class LiveThreadPage : IAsyncDisposable
     {
         var page = new LiveThreadPage(LiveConnection.Build(app, user.User), events);
         await page.connection.StartAsync().WaitAsync(Patience);
+
+        // The client is started once the handshake is answered, before the hub has put the connection in its user's group;
+        // the hub answers a connection's first call only after that, so events sent from now on reach this page.
+        await page.connection.InvokeAsync<JsonElement>("State", 0L).WaitAsync(Patience);
         return page;
     }
 
