@@ -18,6 +18,9 @@ public static class UserMessagesAvatars
 
     private static readonly object OverriddenKey = new();
 
+    /// <summary>The avatar's opening tag for each of its six hues.</summary>
+    private static readonly string[] Openings = [.. Enumerable.Range(0, 6).Select(hue => $"<span class=\"um-avatar\" data-um-hue=\"{hue}\" aria-hidden=\"true\">")];
+
     /// <summary>The avatar of <paramref name="name"/>: the package's markup, or the host's <c>_Avatar.cshtml</c>.</summary>
     /// <param name="html">The calling view's HTML helper.</param>
     /// <param name="name">The person's display name.</param>
@@ -36,9 +39,14 @@ public static class UserMessagesAvatars
     {
         var trimmed = name.Trim();
         var initial = trimmed.Length == 0 ? "?" : trimmed.EnumerateRunes().First().ToString().ToUpperInvariant();
-        var hue = trimmed.Sum(c => (int)c) % 6;
+        var sum = 0;
+        foreach (var c in trimmed)
+        {
+            sum += c;
+        }
+
         return new HtmlContentBuilder(3)
-            .AppendHtml($"<span class=\"um-avatar\" data-um-hue=\"{hue}\" aria-hidden=\"true\">")
+            .AppendHtml(Openings[sum % Openings.Length])
             .Append(initial)
             .AppendHtml("</span>");
     }

@@ -34,22 +34,22 @@ public static class UserMessagesPartials
             return;
         }
 
-        var activated = false;
+        // One view data and one view context for every item: the package's views write nothing into them.
+        ViewDataDictionary<TModel>? viewData = null;
+        ViewContext? context = null;
         foreach (var model in models)
         {
-            var viewData = new ViewDataDictionary<TModel>(html.ViewData, model);
-            var context = new ViewContext(html.ViewContext, view, viewData, html.ViewContext.Writer);
-            if (!activated)
+            if (viewData is null || context is null)
             {
                 // The first item as any partial: this activates the page (its services, helpers and view data).
+                viewData = new ViewDataDictionary<TModel>(html.ViewData, model);
+                context = new ViewContext(html.ViewContext, view, viewData, html.ViewContext.Writer);
                 await view.RenderAsync(context);
-                activated = true;
                 continue;
             }
 
+            viewData.Model = model;
             context.ExecutingFilePath = page.Path;
-            page.ViewContext = context;
-            page.ViewData = viewData;
             await page.ExecuteAsync();
         }
     }

@@ -76,6 +76,23 @@ public sealed partial class SiteIntegrationTests : MessagingTest, IClassFixture<
     }
 
     [Fact]
+    public async Task PackageAssets_AreLinkedByTheirFingerprintedPaths_AsTheSitesOwnAre()
+    {
+        var home = await Alice.GetPageAsync("/");
+        var inbox = await Alice.GetPageAsync(Paths.Inbox);
+
+        // Fingerprinted paths change with the file, so a browser never keeps an old stylesheet or script after an update.
+        Assert.Matches(FingerprintedPackageAsset(), Assert.Single(PackageAssets(home, "link[rel=stylesheet]", "href")));
+        Assert.Matches(FingerprintedPackageAsset(), Assert.Single(PackageAssets(inbox, "link[rel=stylesheet]", "href")));
+        var scripts = PackageAssets(inbox, "script[src]", "src");
+        Assert.Equal(2, scripts.Count);
+        Assert.All(scripts, s => Assert.Matches(FingerprintedPackageAsset(), s));
+
+        static List<string> PackageAssets(HtmlPage page, string selector, string attribute)
+            => [.. page.Document.QuerySelectorAll(selector).Select(e => e.GetAttribute(attribute)!).Where(a => a.StartsWith("/_content/UserMessages/", StringComparison.Ordinal))];
+    }
+
+    [Fact]
     public async Task EmptyInbox_UsesTheSamplesOverrideOfTheEmptyFolderPartial()
     {
         var inbox = await Alice.GetPageAsync(Paths.Inbox);
@@ -138,6 +155,9 @@ public sealed partial class SiteIntegrationTests : MessagingTest, IClassFixture<
 
     [GeneratedRegex(@"^/_content/UserMessages/usermessages(\.[a-z0-9]+)?\.css$")]
     private static partial Regex PackageStylesheet();
+
+    [GeneratedRegex(@"^/_content/UserMessages/(lib/signalr/signalr\.min|usermessages)\.[a-z0-9]+\.(css|js)$")]
+    private static partial Regex FingerprintedPackageAsset();
 
     [GeneratedRegex(@"^/site\.[a-z0-9]+\.css$")]
     private static partial Regex FingerprintedSiteStylesheet();
