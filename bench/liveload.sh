@@ -65,18 +65,11 @@ work=$(mktemp -d /tmp/usermessages-liveload.XXXXXX)
 bench_name=liveload
 . "$root/bench/lib.sh"
 chmod 755 "$work"
-app_pids=()
+# The instances' processes by index (stop_apps in lib.sh stops them), and as the tool's comma-separated list.
+declare -A server_pids
+app_pids=""
 pgbin=""
 pgdata=""
-
-stop_apps() {
-  local pid
-  for pid in "${app_pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  app_pids=()
-}
 
 stop_redis() {
   if [ -f "$work/redis.pid" ]; then
@@ -170,16 +163,17 @@ instances=""
 for i in "${!ports[@]}"; do
   base="http://127.0.0.1:${ports[$i]}"
   (cd "$root/samples/UserMessages.Sample" && exec env "${settings[@]}" dotnet "$dll" --urls "$base") >"$work/app-$i.log" 2>&1 &
-  app_pids+=($!)
+  server_pids[$i]=$!
+  app_pids+="${app_pids:+,}$!"
   instances+="${instances:+,}$base"
   for attempt in $(seq 1 121); do
     curl -fs -o /dev/null "$base/Identity/Account/Login" && break
-    kill -0 "${app_pids[$i]}" 2>/dev/null || { tail -n 40 "$work/app-$i.log" >&2; fail "instance $i did not start"; }
+    kill -0 "${server_pids[$i]}" 2>/dev/null || { tail -n 40 "$work/app-$i.log" >&2; fail "instance $i did not start"; }
     [ "$attempt" -le 120 ] || fail "instance $i did not answer on $base within 60 s"
     sleep 0.5
   done
 done
-echo "liveload: instances ${app_pids[*]} on $instances (PostgreSQL 127.0.0.1:$pg_port, Redis 127.0.0.1:$redis_port)"
+echo "liveload: instances $app_pids on $instances (PostgreSQL 127.0.0.1:$pg_port, Redis 127.0.0.1:$redis_port)"
 
 # The fault, as a script the tool runs at its time.
 fault_args=()
@@ -190,7 +184,7 @@ case $mode in
   postgres)
     printf '%s\n' "date -u +%T.%N" "runuser -u postgres -- $pgbin/pg_ctl -D $pgdata -l $pgdata/server.log -m fast -w restart" "date -u +%T.%N" >"$work/fault.sh" ;;
   instance)
-    printf '%s\n' "date -u +%T.%N; kill -9 ${app_pids[1]}" >"$work/fault.sh" ;;
+    printf '%s\n' "date -u +%T.%N; kill -9 ${server_pids[1]}" >"$work/fault.sh" ;;
 esac
 if [ -f "$work/fault.sh" ]; then
   fault_args=(--fault-name "$mode" --fault-at "$fault_at" --fault-command "bash $work/fault.sh")
@@ -211,7 +205,7 @@ status=0
 dotnet "$tool" --mode "$tool_mode" --instances "$instances" --results "$results" --users "$users" --rate "$rate" \
   --duration "$duration" --warmup "$warmup" --grace "$grace" --probe-rate "$probe_rate" --sample-every "$sample_every" \
   --max-in-flight "${LIVELOAD_MAX_IN_FLIGHT:-64}" \
-  --app-pids "$(IFS=,; echo "${app_pids[*]}")" --postgres-pid-file "$pgdata/postmaster.pid" --redis-pid-file "$work/redis.pid" \
+  --app-pids "$app_pids" --postgres-pid-file "$pgdata/postmaster.pid" --redis-pid-file "$work/redis.pid" \
   "${fault_args[@]}" "${catch_up_args[@]}" 2>&1 | tee -a "$results/tool.log" || status=$?
 
 # What the instances logged at warning level and above, and any word of pools or timeouts.

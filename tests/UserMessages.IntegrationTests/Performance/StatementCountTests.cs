@@ -895,8 +895,7 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
     {
         public Cost On(TestEngine engine, bool portableStore) => engine switch
         {
-            TestEngine.MariaDb => BatchingCost ?? PortableCost ?? Sqlite,
-            TestEngine.Postgres when portableStore => BatchingCost ?? PortableCost ?? Sqlite,
+            TestEngine.MariaDb or TestEngine.Postgres when portableStore => BatchingCost ?? PortableCost ?? Sqlite,
             _ when portableStore => PortableCost ?? Sqlite,
             TestEngine.Postgres => Postgres,
             _ => Sqlite,
