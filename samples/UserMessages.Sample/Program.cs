@@ -21,7 +21,8 @@ builder.AddSampleScaleOut();
 builder.Services.AddRazorPages();
 
 // 1. The messaging services, stored in the sample's own context, showing people by the public name they gave
-//    at registration (a user claim; see Areas/Identity/Pages/Account/Register), with e-mail digests written as .eml files.
+//    at registration (a user claim; see Areas/Identity/Pages/Account/Register; kept per instance for
+//    Messages:NameCacheDuration when that is set), with e-mail digests written as .eml files.
 //    Moderators are the users in the role "Moderator" (the demo's Alice, by a role claim); links from new accounts are
 //    held for them once Messages:NewAccounts:Age is set and the directory knows account ages.
 builder.Services.AddUserMessages(options =>
@@ -37,7 +38,11 @@ builder.Services.AddUserMessages(options =>
         builder.Configuration.GetSection("Messages:Attachments").Bind(options.Attachments);
     })
     .AddEntityFrameworkStores<SampleDbContext>()
-    .AddIdentityUserDirectory<IdentityUser>(users => users.DisplayNameClaimType = SampleUsers.DisplayNameClaim)
+    .AddIdentityUserDirectory<IdentityUser>(users =>
+    {
+        users.DisplayNameClaimType = SampleUsers.DisplayNameClaim;
+        users.NameCacheDuration = builder.Configuration.GetValue("Messages:NameCacheDuration", TimeSpan.Zero);
+    })
     .AddMessageFilter<NewAccountLinkFilter>()
     .AddMessageNotifier<PickupDirectoryEmailNotifier>()
     .AddAboutResolver<SampleListingResolver>();

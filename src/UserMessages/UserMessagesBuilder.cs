@@ -83,6 +83,8 @@ public sealed class UserMessagesBuilder
         ArgumentNullException.ThrowIfNull(configure);
         var options = new IdentityUserDirectoryOptions<TUser>();
         configure(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.NameCacheDuration, TimeSpan.Zero, nameof(options.NameCacheDuration));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.NameCacheSize, 1, nameof(options.NameCacheSize));
         Services.RemoveAll<IdentityUserDirectoryOptions<TUser>>();
         Services.AddSingleton(options);
         return AddUserDirectory<IdentityUserDirectory<TUser, TKey>>();

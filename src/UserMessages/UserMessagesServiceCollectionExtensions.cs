@@ -50,6 +50,7 @@ public static class UserMessagesServiceCollectionExtensions
 
         services.TryAddSingleton(sp => new StoreOptionsLookup.Source(() => sp.GetRequiredService<IOptions<UserMessagesOptions>>().Value.Store));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(typeof(PublicNameCache<>));
         services.TryAddSingleton<IRecipientPolicy, AcceptEveryoneRecipientPolicy>();
         services.TryAddSingleton<IMessageRequestPolicy, NobodySkipsRequestsPolicy>();
         services.TryAddScoped<UserMessagesErrorDescriber>();

@@ -20,7 +20,11 @@ namespace UserMessages.Users;
 /// own <see cref="UserManager{TUser}"/> subclass is always asked (it may override either).
 /// </remarks>
 internal sealed class IdentityUserDirectory<TUser, TKey>(
-    IServiceProvider services, IdentityUserManagerKind<TUser> kind, IOptions<IdentityOptions> identityOptions, IdentityUserDirectoryOptions<TUser>? publicNames = null)
+    IServiceProvider services,
+    IdentityUserManagerKind<TUser> kind,
+    IOptions<IdentityOptions> identityOptions,
+    PublicNameCache<TUser> cache,
+    IdentityUserDirectoryOptions<TUser>? publicNames = null)
     : IUserDirectory
     where TUser : IdentityUser<TKey>
     where TKey : IEquatable<TKey>
@@ -47,6 +51,29 @@ internal sealed class IdentityUserDirectory<TUser, TKey>(
             return new Dictionary<string, MessagingUser>();
         }
 
+        if (!cache.IsOn)
+        {
+            return await ReadByIdsAsync(ids, cancellationToken);
+        }
+
+        var found = new Dictionary<string, MessagingUser>(StringComparer.Ordinal);
+        var missing = cache.Take(ids, found);
+        if (missing.Count > 0)
+        {
+            var read = await ReadByIdsAsync(missing, cancellationToken);
+            cache.Keep(missing, read);
+            foreach (var user in read.Values)
+            {
+                found[user.Id] = user;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Reads the people of <paramref name="ids"/> (each of the key's shape) from the user store, keyed by stored id.</summary>
+    private async Task<IReadOnlyDictionary<string, MessagingUser>> ReadByIdsAsync(List<string> ids, CancellationToken cancellationToken)
+    {
         // Identity's own manager's users are its store's (resolving the store builds no manager).
         var queryable = IsIdentitysOwnManager
             ? (services.GetRequiredService<IUserStore<TUser>>() as IQueryableUserStore<TUser>)?.Users

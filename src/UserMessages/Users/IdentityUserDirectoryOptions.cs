@@ -18,4 +18,13 @@ public sealed class IdentityUserDirectoryOptions<TUser>
 
     /// <summary>A property of the user that holds when the account was created (UTC), e.g. <c>u =&gt; u.CreatedAt</c>, for the limits on new accounts.</summary>
     public Expression<Func<TUser, DateTime?>>? CreatedAt { get; set; }
+
+    /// <summary>
+    /// How long each instance keeps the names it read, so most pages read none; a renamed or deleted account shows as
+    /// before for up to this long. Default <see cref="TimeSpan.Zero"/>: names are read on every page.
+    /// </summary>
+    public TimeSpan NameCacheDuration { get; set; }
+
+    /// <summary>The most people whose names an instance keeps (see <see cref="NameCacheDuration"/>). Default 10,000.</summary>
+    public int NameCacheSize { get; set; } = 10_000;
 }

@@ -80,6 +80,94 @@ public sealed class PublicNameTests
         Assert.Equal([carol], await site.SuggestAsync("car", alice));
     }
 
+    [Fact]
+    public async Task WithoutANameCache_ARenamedPerson_ShowsTheirNewNameAtOnce()
+    {
+        await using var site = await Site.StartAsync("claim");
+        var bob = await site.CreateAsync("bob@example.com", "Robert Baker");
+        Assert.Equal("Robert Baker", await site.NameOfAsync(bob));
+
+        await site.RenameAsync(bob, "Bob Baker");
+
+        Assert.Equal("Bob Baker", await site.NameOfAsync(bob));
+    }
+
+    [Fact]
+    public async Task WithANameCache_NamesAreReadOncePerDuration_AndARenameShowsWhenItEnds()
+    {
+        await using var site = await Site.StartAsync("claim", cacheNamesFor: TimeSpan.FromMinutes(1));
+        var alice = await site.CreateAsync("alice@example.com", "Alice Archer");
+        var bob = await site.CreateAsync("bob@example.com", "Robert Baker");
+        var nobody = Guid.NewGuid().ToString();
+        var first = await site.DirectoryAsync(d => d.FindByIdsAsync([alice, bob, nobody], CancellationToken.None));
+        Assert.Equal(["Alice Archer", "Robert Baker"], first.Values.Select(u => u.DisplayName).Order());
+
+        await site.RenameAsync(bob, "Bob Baker");
+        site.Host.Clock.Advance(TimeSpan.FromSeconds(59));
+        site.Host.Statements.Reset();
+        var kept = await site.DirectoryAsync(d => d.FindByIdsAsync([bob, alice, nobody], CancellationToken.None));
+        Assert.Equal(0, site.Host.Statements.Count);
+        Assert.Equal("Robert Baker", kept[bob].DisplayName);
+        Assert.Equal(new[] { alice, bob }.Order(), kept.Keys.Order());
+
+        site.Host.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("Bob Baker", await site.NameOfAsync(bob));
+        Assert.Equal(1, site.Host.Statements.Count);
+    }
+
+    [Fact]
+    public async Task WithANameCache_OnlyThePeopleNotKept_AreRead()
+    {
+        await using var site = await Site.StartAsync("claim", cacheNamesFor: TimeSpan.FromMinutes(1));
+        var alice = await site.CreateAsync("alice@example.com", "Alice Archer");
+        var bob = await site.CreateAsync("bob@example.com", "Robert Baker");
+        Assert.Equal("Alice Archer", await site.NameOfAsync(alice));
+        await site.RenameAsync(alice, "Alice A.");
+        site.Host.Statements.Reset();
+
+        var both = await site.DirectoryAsync(d => d.FindByIdsAsync([alice, bob], CancellationToken.None));
+
+        Assert.Equal("Alice Archer", both[alice].DisplayName);
+        Assert.Equal("Robert Baker", both[bob].DisplayName);
+        var asked = string.Join(" ", Assert.Single(site.Host.Statements.Commands).Parameters.Select(p => p.Value));
+        Assert.Contains(bob, asked, StringComparison.Ordinal);
+        Assert.DoesNotContain(alice, asked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFullNameCache_ForgetsWhatItKept_AndStillShowsEveryName()
+    {
+        await using var site = await Site.StartAsync("claim", cacheNamesFor: TimeSpan.FromMinutes(1), cacheSize: 2);
+        var alice = await site.CreateAsync("alice@example.com", "Alice Archer");
+        var bob = await site.CreateAsync("bob@example.com", "Robert Baker");
+        var carol = await site.CreateAsync("carol@example.com", "Carol Cook");
+        Assert.Equal("Alice Archer", await site.NameOfAsync(alice));
+        Assert.Equal("Robert Baker", await site.NameOfAsync(bob));
+        Assert.Equal("Robert Baker", await site.NameOfAsync(bob));
+        Assert.Equal(0, site.Host.Statements.Count);
+
+        Assert.Equal("Carol Cook", await site.NameOfAsync(carol));
+        Assert.Equal("Alice Archer", await site.NameOfAsync(alice));
+
+        Assert.Equal(1, site.Host.Statements.Count);
+    }
+
+    [Theory]
+    [InlineData(-1, 10)]
+    [InlineData(60, 0)]
+    public void ANegativeCacheDuration_OrAnEmptyCache_IsRefusedWhenConfigured(int seconds, int size)
+    {
+        var messaging = new ServiceCollection().AddUserMessages();
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => messaging.AddIdentityUserDirectory<NamedUser>(o =>
+        {
+            o.NameCacheDuration = TimeSpan.FromSeconds(seconds);
+            o.NameCacheSize = size;
+        }));
+
+        Assert.Equal(seconds < 0 ? "NameCacheDuration" : "NameCacheSize", refused.ParamName);
+    }
+
     /// <summary>A site whose users have a <c>FullName</c> column and may have a public-name claim; the directory reads one of them, or neither.</summary>
     private sealed class Site : IAsyncDisposable
     {
@@ -87,10 +175,21 @@ public sealed class PublicNameTests
 
         private Site(TestHost<NamedDbContext> host) => this.host = host;
 
-        public static async Task<Site> StartAsync(string source)
+        public TestHost<NamedDbContext> Host => host;
+
+        public static async Task<Site> StartAsync(string source, TimeSpan? cacheNamesFor = null, int cacheSize = 10_000)
         {
             var builder = new TestHostBuilder().AddIdentity<NamedUser, string>();
-            if (source == "claim")
+            if (cacheNamesFor is { } duration)
+            {
+                builder.UseFakeClock().ConfigureMessaging(messaging => messaging.AddIdentityUserDirectory<NamedUser>(o =>
+                {
+                    o.DisplayNameClaimType = NameClaim;
+                    o.NameCacheDuration = duration;
+                    o.NameCacheSize = cacheSize;
+                }));
+            }
+            else if (source == "claim")
             {
                 builder.ConfigureMessaging(messaging => messaging.AddIdentityUserDirectory<NamedUser>(o => o.DisplayNameClaimType = NameClaim));
             }
@@ -114,6 +213,23 @@ public sealed class PublicNameTests
             }
 
             return user.Id;
+        }
+
+        public async Task RenameAsync(string id, string name)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<NamedUser>>();
+            var user = await users.FindByIdAsync(id) ?? throw new InvalidOperationException($"No user {id}.");
+            var claim = (await users.GetClaimsAsync(user)).Single(c => c.Type == NameClaim);
+            Assert.True((await users.ReplaceClaimAsync(user, claim, new Claim(NameClaim, name))).Succeeded);
+        }
+
+        /// <summary>The name the pages show for <paramref name="id"/>, with the statements counted from here.</summary>
+        public async Task<string> NameOfAsync(string id)
+        {
+            host.Statements.Reset();
+            var found = await DirectoryAsync(d => d.FindByIdsAsync([id], CancellationToken.None));
+            return found[id].DisplayName;
         }
 
         public Task<T> DirectoryAsync<T>(Func<IUserDirectory, Task<T>> work)
