@@ -51,6 +51,7 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
         ["POST /messages/api/threads/bulk (decline)"] = Fixed(4),
         ["GET /messages/trash"] = Fixed(2).Portable(Fixed(3)),
         ["GET /messages/search"] = Fixed(3),
+        ["GET /messages/search (less than a page)"] = Fixed(3, postgres: 4),
         ["GET /messages/create"] = Fixed(1),
         ["GET /messages/create/{userId}"] = Fixed(2),
         ["GET /messages/thread/{id} (newest page)"] = Fixed(2).Portable(Fixed(7)),
@@ -94,6 +95,7 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
         ["GET /messages/api/folders/archive"] = Fixed(2),
         ["GET /messages/api/folders/trash"] = Fixed(2),
         ["GET /messages/api/search"] = Fixed(2),
+        ["GET /messages/api/search (less than a page)"] = Fixed(2, postgres: 3),
         ["GET /messages/api/recipients"] = Fixed(2),
         ["GET /messages/api/threads/{id} (newest page)"] = Fixed(2).Portable(Fixed(6)),
         ["GET /messages/api/threads/{id} (older page)"] = Fixed(2).Portable(Fixed(6)),
@@ -156,6 +158,14 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
     /// <summary>An older page needs more messages than one page (50): 60 messages, the older page holding 10.</summary>
     private static readonly Load OlderPageSmall = new(Rows: 60);
 
+    /// <summary>
+    /// Search on PostgreSQL reads the user's newest threads first, and only with less than a page of matches there asks how
+    /// many threads the user has: pinned with a page of matches (30 and 500 threads) and with less than one (5 and 20).
+    /// </summary>
+    private static readonly Load SearchPageSmall = new(Rows: 30);
+    private static readonly Load LessThanAPageSmall = new(Rows: 5);
+    private static readonly Load LessThanAPageLarge = new(Rows: 20);
+
     /// <summary>For requests naming threads or people: 2 of 5, and 20 of 500 (a thread may have 20 people: adding is tested with 18).</summary>
     private static readonly Load FewSelected = new(Rows: 5, Selected: 2);
     private static readonly Load ManySelected = new(Rows: 500, Selected: 20);
@@ -176,7 +186,8 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
         ["GET /messages/sent"] = OnData("GET /messages/sent", (t, load) => t.FolderPageAsync(Paths.Sent, ParticipantState.Active, load)),
         ["GET /messages/archive"] = OnData("GET /messages/archive", (t, load) => t.FolderPageAsync(MailboxPaths.Archive, ParticipantState.Archived, load)),
         ["GET /messages/trash"] = OnData("GET /messages/trash", (t, load) => t.FolderPageAsync(Paths.Trash, ParticipantState.Deleted, load)),
-        ["GET /messages/search"] = OnData("GET /messages/search", (t, load) => t.SearchPageAsync(load)),
+        ["GET /messages/search"] = OnData("GET /messages/search", (t, load) => t.SearchPageAsync(load), SearchPageSmall),
+        ["GET /messages/search (less than a page)"] = new("GET /messages/search", LessThanAPageSmall, LessThanAPageLarge, (t, load) => t.SearchPageAsync(load)),
         ["GET /messages/create"] = OnData("GET /messages/create", (t, load) => t.ComposePageAsync(load, addressed: false)),
         ["GET /messages/create/{userId}"] = OnData("GET /messages/create/{userId}", (t, load) => t.ComposePageAsync(load, addressed: true)),
         ["GET /messages/thread/{id} (newest page)"] = OnData("GET /messages/thread/{id}", (t, load) => t.ThreadPageAsync(load, unread: false)),
@@ -212,7 +223,8 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
         ["GET /messages/api/folders/sent"] = OnData("GET /messages/api/folders/{folder}", (t, load) => t.ApiFolderAsync("sent", ParticipantState.Active, load)),
         ["GET /messages/api/folders/archive"] = OnData("GET /messages/api/folders/{folder}", (t, load) => t.ApiFolderAsync("archive", ParticipantState.Archived, load)),
         ["GET /messages/api/folders/trash"] = OnData("GET /messages/api/folders/{folder}", (t, load) => t.ApiFolderAsync("trash", ParticipantState.Deleted, load)),
-        ["GET /messages/api/search"] = OnData("GET /messages/api/search", (t, load) => t.ApiSearchAsync(load)),
+        ["GET /messages/api/search"] = OnData("GET /messages/api/search", (t, load) => t.ApiSearchAsync(load), SearchPageSmall),
+        ["GET /messages/api/search (less than a page)"] = new("GET /messages/api/search", LessThanAPageSmall, LessThanAPageLarge, (t, load) => t.ApiSearchAsync(load)),
         ["GET /messages/api/recipients"] = OnData("GET /messages/api/recipients", (t, load) => t.SuggestionsAsync(ApiSteps.Root + "/recipients", load)),
         ["GET /messages/api/threads/{id} (newest page)"] = OnData("GET /messages/api/threads/{id}", (t, load) => t.ApiThreadAsync(load, unread: false)),
         ["GET /messages/api/threads/{id} (older page)"] = OnData("GET /messages/api/threads/{id}", (t, load) => t.ApiOlderThreadPageAsync(load), small: OlderPageSmall),

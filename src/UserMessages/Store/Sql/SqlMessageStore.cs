@@ -55,23 +55,25 @@ internal sealed class SqlMessageStore(UserMessagesDb db, SqlStatements statement
     }
 
     /// <summary>
-    /// On PostgreSQL, one statement in two steps: the user's newest <see cref="SearchWindow"/> threads one by one,
-    /// then, only when they hold less than a page and there are more, every match the GIN indexes give.
+    /// On PostgreSQL, in two steps: the user's newest <see cref="SearchWindow"/> threads one by one; then, only when they
+    /// hold less than a page and there are more, every match the GIN indexes give (a statement each, so the first runs once).
     /// </summary>
-    public override Task<List<ThreadRow>> SearchAsync(string userId, string text, KeysetPage page, int take, CancellationToken cancellationToken)
+    public override async Task<List<ThreadRow>> SearchAsync(string userId, string text, KeysetPage page, int take, CancellationToken cancellationToken)
     {
         if (!statements.Postgres || FullTextQuery.From(text) is not { } words)
         {
-            return base.SearchAsync(userId, text, page, take, cancellationToken);
+            return await base.SearchAsync(userId, text, page, take, cancellationToken);
         }
 
         var rows = Searched(userId, page);
         var window = InPageOrder(rows, page).Take(SearchWindow);
-        var first = InPageOrder(FullTextMatching(window, words, oneByOne: true), page).Take(take);
+        var newest = await ReadSearchPageAsync(userId, FullTextMatching(window, words, oneByOne: true), page, take, cancellationToken);
+        if (newest.Count == take || await window.CountAsync(cancellationToken) < SearchWindow)
+        {
+            return newest;
+        }
 
-        // PostgreSQL reads this branch only when the condition holds, which it works out once (a one-time filter).
-        var rest = InPageOrder(FullTextMatching(rows, words, oneByOne: false).Where(_ => first.Count() < take && window.Count() == SearchWindow), page).Take(take);
-        return ReadSearchPageAsync(userId, first.Union(rest), page, take, cancellationToken);
+        return await ReadSearchPageAsync(userId, FullTextMatching(rows, words, oneByOne: false), page, take, cancellationToken);
     }
 
     /// <summary>On SQLite, <c>LIKE</c> with the wildcards escaped (it ignores ASCII case by itself); on PostgreSQL, for text without words (emoji), the portable match.</summary>
