@@ -7,8 +7,8 @@ namespace UserMessages.Users;
 /// <see cref="IdentityUserDirectoryOptions{TUser}.NameCacheDuration"/> (off when that is zero).
 /// </summary>
 /// <remarks>
-/// Someone nobody was found for is kept too, so a page with a deleted account on it reads nothing either. When
-/// <see cref="IdentityUserDirectoryOptions{TUser}.NameCacheSize"/> people are kept, the expired ones go, then all.
+/// Someone nobody was found for is kept too, so a page with a deleted account on it reads nothing either. When a lookup's
+/// people do not fit in <see cref="IdentityUserDirectoryOptions{TUser}.NameCacheSize"/>, the expired ones go, and all when that is not enough.
 /// </remarks>
 internal sealed class PublicNameCache<TUser>(TimeProvider clock, IdentityUserDirectoryOptions<TUser>? options = null)
     where TUser : class
@@ -44,12 +44,14 @@ internal sealed class PublicNameCache<TUser>(TimeProvider clock, IdentityUserDir
     public void Keep(IReadOnlyList<string> ids, IReadOnlyDictionary<string, MessagingUser> read)
     {
         var now = clock.GetUtcNow();
-        if (entries.Count + ids.Count > size)
+        var room = size - entries.Count;
+        if (room < ids.Count)
         {
-            Prune(now);
+            Prune(now, Math.Min(ids.Count, size));
+            room = size - entries.Count;
         }
 
-        foreach (var id in ids)
+        foreach (var id in ids.Take(room))
         {
             if (read.TryGetValue(id, out var user))
             {
@@ -63,7 +65,8 @@ internal sealed class PublicNameCache<TUser>(TimeProvider clock, IdentityUserDir
         }
     }
 
-    private void Prune(DateTimeOffset now)
+    /// <summary>Forgets the expired people, and everyone when that leaves no room for <paramref name="needed"/> more.</summary>
+    private void Prune(DateTimeOffset now, int needed)
     {
         foreach (var (id, entry) in entries)
         {
@@ -73,7 +76,7 @@ internal sealed class PublicNameCache<TUser>(TimeProvider clock, IdentityUserDir
             }
         }
 
-        if (entries.Count >= size)
+        if (entries.Count + needed > size)
         {
             entries.Clear();
         }
