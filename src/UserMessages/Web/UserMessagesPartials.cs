@@ -34,21 +34,19 @@ public static class UserMessagesPartials
             return;
         }
 
-        // One view data and one view context for every item: the package's views write nothing into them.
-        ViewDataDictionary<TModel>? viewData = null;
+        // One view context, and its view data, for every item: the package's views write nothing into them.
         ViewContext? context = null;
         foreach (var model in models)
         {
-            if (viewData is null || context is null)
+            if (context is null)
             {
                 // The first item as any partial: this activates the page (its services, helpers and view data).
-                viewData = new ViewDataDictionary<TModel>(html.ViewData, model);
-                context = new ViewContext(html.ViewContext, view, viewData, html.ViewContext.Writer);
+                context = new ViewContext(html.ViewContext, view, new ViewDataDictionary<TModel>(html.ViewData, model), html.ViewContext.Writer);
                 await view.RenderAsync(context);
                 continue;
             }
 
-            viewData.Model = model;
+            context.ViewData.Model = model;
             context.ExecutingFilePath = page.Path;
             await page.ExecuteAsync();
         }
