@@ -36,6 +36,7 @@ builder.Services.AddUserMessages(options =>
         builder.Configuration.GetSection("Messages:Moderation").Bind(options.Moderation);
         builder.Configuration.GetSection("Messages:NewAccounts").Bind(options.NewAccounts);
         builder.Configuration.GetSection("Messages:Attachments").Bind(options.Attachments);
+        builder.Configuration.GetSection("Messages:Notifications").Bind(options.Notifications);
     })
     .AddEntityFrameworkStores<SampleDbContext>()
     .AddIdentityUserDirectory<IdentityUser>(users =>
