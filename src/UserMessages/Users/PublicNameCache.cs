@@ -44,6 +44,7 @@ internal sealed class PublicNameCache<TUser>(TimeProvider clock, IdentityUserDir
     public void Keep(IReadOnlyList<string> ids, IReadOnlyDictionary<string, MessagingUser> read)
     {
         var now = clock.GetUtcNow();
+        var until = duration < DateTimeOffset.MaxValue - now ? now + duration : DateTimeOffset.MaxValue;
         var room = size - entries.Count;
         if (room < ids.Count)
         {
@@ -55,12 +56,12 @@ internal sealed class PublicNameCache<TUser>(TimeProvider clock, IdentityUserDir
         {
             if (read.TryGetValue(id, out var user))
             {
-                entries[id] = new Entry(user, now + duration);
+                entries[id] = new Entry(user, until);
             }
             else if (!read.Keys.Any(stored => string.Equals(stored, id, StringComparison.OrdinalIgnoreCase)))
             {
                 // An id written in another case than stored is not kept: the next lookup asks the store again.
-                entries[id] = new Entry(null, now + duration);
+                entries[id] = new Entry(null, until);
             }
         }
     }

@@ -152,6 +152,20 @@ public sealed class PublicNameTests
         Assert.Equal(1, site.Host.Statements.Count);
     }
 
+    [Fact]
+    public async Task ANameCacheOfTheLongestDuration_KeepsNamesForEver_AndShowsThem()
+    {
+        await using var site = await Site.StartAsync("claim", cacheNamesFor: TimeSpan.MaxValue);
+        var bob = await site.CreateAsync("bob@example.com", "Robert Baker");
+        Assert.Equal("Robert Baker", await site.NameOfAsync(bob));
+        await site.RenameAsync(bob, "Bob Baker");
+        site.Host.Clock.Advance(TimeSpan.FromDays(3650));
+        site.Host.Statements.Reset();
+
+        Assert.Equal("Robert Baker", await site.NameOfAsync(bob));
+        Assert.Equal(0, site.Host.Statements.Count);
+    }
+
     [Theory]
     [InlineData(-1, 10)]
     [InlineData(60, 0)]
