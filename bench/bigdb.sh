@@ -105,6 +105,7 @@ database_env() {
   # Sending limits off (0): one user sends hundreds of replies a second, which any limit would refuse.
   echo "Messages__Limits__MessagesPerMinute=0"
   echo "Messages__Limits__MessagesPerDay=0"
+  echo "Messages__Limits__SearchesPerMinute=0"
   # The digest job polls once an hour, so within a run it never does: its statements would land in the plans among the requests'.
   echo "Messages__Notifications__PollInterval=01:00:00"
   echo "Sample__MailPickupDirectory=$work/mail"

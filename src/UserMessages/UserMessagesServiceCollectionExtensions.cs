@@ -86,6 +86,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AttachmentCleanupService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ThreadRetentionService>());
         services.TryAddSingleton<SuggestionRateLimiter>();
+        services.TryAddSingleton<SearchRateLimiter>();
         services.TryAddSingleton<UserMessagesMounts>();
         services.TryAddScoped<UserMessages.ViewModels.FolderNavCounts>();
         services.TryAddSingleton(sp => new UserMessagesLinks(sp.GetRequiredService<LinkGenerator>(), sp.GetRequiredService<UserMessagesMounts>()));

@@ -191,7 +191,7 @@ public interface IUserMessagesService
     /// <param name="query">The text to find.</param>
     /// <param name="page">Which page; <see cref="PageRequest.Newest"/> for the first.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    /// <returns>The page, or invalid when the query is too short or a cursor is malformed.</returns>
+    /// <returns>The page; invalid when the query is too short or a cursor is malformed; rate limited past <see cref="UserMessagesLimits.SearchesPerMinute"/>.</returns>
     Task<MessagingResult<SearchPage>> SearchAsync(string userId, string query, PageRequest page, CancellationToken cancellationToken = default);
 
     /// <summary>Users whose name or e-mail starts with what was typed (at most 10), never the caller nor anyone who blocked them.</summary>

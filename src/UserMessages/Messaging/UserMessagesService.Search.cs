@@ -23,6 +23,12 @@ internal sealed partial class UserMessagesService
             return MessagingResult<SearchPage>.Invalid([describer.InvalidCursor()]);
         }
 
+        var (allowed, wait) = searchLimit.TryAcquire(userId);
+        if (!allowed)
+        {
+            return MessagingResult<SearchPage>.RateLimited(describer.TooManySearches(options.Value.Limits.SearchesPerMinute), wait);
+        }
+
         await using var connection = await store.OpenAsync(cancellationToken);
         var rows = await store.SearchAsync(userId, text, keyset, options.Value.PageSize + 1, cancellationToken);
         return MessagingResult<SearchPage>.Success(await PageOfThreadsAsync(userId, rows, keyset, cancellationToken) with { Query = text });

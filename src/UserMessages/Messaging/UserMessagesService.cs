@@ -18,6 +18,7 @@ internal sealed partial class UserMessagesService(
     RecipientGate recipientGate,
     IMessageRequestPolicy requestPolicy,
     SendingLimits limits,
+    SearchRateLimiter searchLimit,
     MessageInputValidator validator,
     UserMessagesErrorDescriber describer,
     MessageSentDispatcher dispatcher,

@@ -2,7 +2,7 @@ namespace UserMessages;
 
 /// <summary>
 /// Limits against abuse; a user over one gets HTTP 429 with <c>Retry-After</c> and keeps what they typed.
-/// 0 turns one of the three sending limits off (no check, no query).
+/// 0 turns one of the three sending limits, or the search limit, off (no check).
 /// </summary>
 public class UserMessagesLimits
 {
@@ -17,4 +17,7 @@ public class UserMessagesLimits
 
     /// <summary>Recipient suggestions (type-ahead requests) one user may ask for per minute. Default 60.</summary>
     public int SuggestionsPerMinute { get; set; } = 60;
+
+    /// <summary>Searches (each page of results counts) one user may run per minute, per app instance. Default 30; 0 for no limit.</summary>
+    public int SearchesPerMinute { get; set; } = 30;
 }

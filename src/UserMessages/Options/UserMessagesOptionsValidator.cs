@@ -17,6 +17,7 @@ internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessag
         Range(failures, "Limits.MessagesPerDay", options.Limits.MessagesPerDay, 0, 10_000_000);
         Range(failures, "Limits.NewThreadsPerDay", options.Limits.NewThreadsPerDay, 0, 10_000_000);
         Range(failures, "Limits.SuggestionsPerMinute", options.Limits.SuggestionsPerMinute, 1, 100_000);
+        Range(failures, "Limits.SearchesPerMinute", options.Limits.SearchesPerMinute, 0, 100_000);
         Positive(failures, "Notifications.PollInterval", options.Notifications.PollInterval);
         Positive(failures, "Notifications.MaxDelay", options.Notifications.MaxDelay);
         Positive(failures, "Notifications.GiveUpAfter", options.Notifications.GiveUpAfter);

@@ -104,6 +104,7 @@ public sealed class SampleSite : WebApplicationFactory<Program>
                 options.Limits.MessagesPerDay = 100_000;
                 options.Limits.NewThreadsPerDay = 100_000;
                 options.Limits.SuggestionsPerMinute = 10_000;
+                options.Limits.SearchesPerMinute = 10_000;
             });
         });
     }

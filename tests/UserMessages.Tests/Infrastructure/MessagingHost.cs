@@ -21,8 +21,9 @@ public sealed class MessagingHost : TestHost<TestDbContext>
             .UseFakeClock()
             .ConfigureOptions(options =>
             {
-                // The rule tests send far faster than people do; the limit tests set their own limits.
+                // The rule tests send and search far faster than people do; the limit tests set their own limits.
                 options.Limits.MessagesPerMinute = 100_000;
+                options.Limits.SearchesPerMinute = 100_000;
                 options.Limits.MessagesPerDay = 1_000_000;
                 options.Limits.NewThreadsPerDay = 1_000_000;
             });

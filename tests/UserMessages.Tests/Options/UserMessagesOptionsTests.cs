@@ -22,6 +22,7 @@ public sealed class UserMessagesOptionsTests
     [InlineData("ModeratorRole", "Moderation")]
     [InlineData("NewAccountsAge", "NewAccounts.Age")]
     [InlineData("PeoplePerDay", "NewAccounts.PeoplePerDay")]
+    [InlineData("SearchesPerMinute", "Limits.SearchesPerMinute")]
     public void InvalidOption_ThrowsWhenTheOptionsAreRead_NamingTheOption(string badOption, string named)
     {
         Action<UserMessagesOptions> configure = badOption switch
@@ -39,6 +40,7 @@ public sealed class UserMessagesOptionsTests
             "ModeratorRole" => o => o.Moderation.Role = " ",
             "NewAccountsAge" => o => o.NewAccounts.Age = TimeSpan.FromDays(-1),
             "PeoplePerDay" => o => o.NewAccounts.PeoplePerDay = -1,
+            "SearchesPerMinute" => o => o.Limits.SearchesPerMinute = -1,
             _ => throw new ArgumentOutOfRangeException(nameof(badOption)),
         };
         using var services = new TestHostBuilder().ConfigureOptions(configure).BuildServiceProvider();

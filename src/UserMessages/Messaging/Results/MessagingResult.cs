@@ -35,7 +35,7 @@ public class MessagingResult
     /// <summary>Why it was refused (empty unless <see cref="Status"/> is <see cref="MessagingStatus.Invalid"/>).</summary>
     public IReadOnlyList<MessagingError> Errors { get; }
 
-    /// <summary>For <see cref="MessagingStatus.RateLimited"/>: how long until the user may send again.</summary>
+    /// <summary>For <see cref="MessagingStatus.RateLimited"/>: how long until the user may try again.</summary>
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>For <see cref="MessagingStatus.Suspended"/>: when the suspension ends (UTC), or <see langword="null"/> until a moderator lifts it.</summary>

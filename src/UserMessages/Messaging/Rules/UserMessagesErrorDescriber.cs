@@ -115,6 +115,11 @@ public class UserMessagesErrorDescriber
     /// <returns>The error.</returns>
     public virtual MessagingError SearchHasControlCharacters() => new(nameof(SearchHasControlCharacters), Text("Search for words without control characters."), "Query");
 
+    /// <summary>The user searched more often in the last minute than allowed.</summary>
+    /// <param name="limit">Searches a minute.</param>
+    /// <returns>The error.</returns>
+    public virtual MessagingError TooManySearches(int limit) => new(nameof(TooManySearches), Text("You can search at most {0} times a minute. Wait a moment and search again.", limit));
+
     /// <summary>A bulk action named no thread.</summary>
     /// <returns>The error.</returns>
     public virtual MessagingError NoThreadSelected() => new(nameof(NoThreadSelected), Text("Select at least one conversation."), "Threads");

@@ -35,13 +35,13 @@ internal static class ApiProblems
     }
 
     /// <summary>429 with <c>Retry-After</c> in whole seconds, and the limit's <c>code</c>.</summary>
-    public static ProblemHttpResult RateLimited(HttpContext http, MessagingResult result)
+    public static ProblemHttpResult RateLimited(HttpContext http, MessagingResult result, string title = "Too many messages")
     {
         var wait = result.RetryAfter ?? TimeSpan.FromMinutes(1);
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many messages",
+            title: title,
             detail: result.Errors.Count > 0 ? result.Errors[0].Description : "Wait a moment and send again.",
             extensions: result.Errors.Count > 0 ? new Dictionary<string, object?> { ["code"] = result.Errors[0].Code } : null);
     }

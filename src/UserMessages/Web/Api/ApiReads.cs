@@ -59,7 +59,7 @@ internal static class ApiReads
         });
     }
 
-    public static async Task<Results<Ok<ApiSearchPage>, ValidationProblem, ChallengeHttpResult>> Search(
+    public static async Task<Results<Ok<ApiSearchPage>, ValidationProblem, ProblemHttpResult, ChallengeHttpResult>> Search(
         HttpContext http, IUserMessagesService messages, [FromQuery] string? q, [FromQuery] string? before, [FromQuery] string? after)
     {
         if (PageRequests.CurrentUserId(http) is not { } userId)
@@ -68,6 +68,11 @@ internal static class ApiReads
         }
 
         var result = await messages.SearchAsync(userId, q ?? string.Empty, new PageRequest(before, after), http.RequestAborted);
+        if (result.Status == MessagingStatus.RateLimited)
+        {
+            return ApiProblems.RateLimited(http, result, "Too many searches");
+        }
+
         if (!result.Succeeded)
         {
             return ApiProblems.Validation(result.Errors);

@@ -22,7 +22,7 @@ internal static class MessagesApi
         api.MapGet("/antiforgery", ApiReads.Antiforgery).WithName(mount.NameOf("Api.Antiforgery"));
         api.MapGet("/unread-count", ApiReads.UnreadCount).WithName(mount.NameOf("Api.UnreadCount"));
         api.MapGet("/folders/{folder}", ApiReads.Folder).WithName(mount.NameOf("Api.Folder")).Refuses(Invalid, NotFound);
-        api.MapGet("/search", ApiReads.Search).WithName(mount.NameOf("Api.Search")).Refuses(Invalid);
+        api.MapGet("/search", ApiReads.Search).WithName(mount.NameOf("Api.Search")).Refuses(Invalid, TooMany);
         api.MapGet("/recipients", RecipientSuggestions.Suggest).WithName(mount.NameOf("Api.Recipients")).Refuses(Invalid, TooMany);
         api.MapGet("/threads/{id}", ApiReads.Thread).WithName(mount.NameOf(ThreadName)).Refuses(Invalid, NotFound);
 

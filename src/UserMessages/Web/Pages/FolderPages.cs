@@ -40,7 +40,7 @@ internal static class FolderPages
         var result = await messages.SearchAsync(userId, q, new PageRequest(before, after), http.RequestAborted);
         return result.Succeeded
             ? new PageResult(ViewPaths.Search, new SearchViewModel(q.Trim(), result.Value, null))
-            : new PageResult(ViewPaths.Search, new SearchViewModel(q, null, result.Errors[0].Description), StatusCodes.Status400BadRequest);
+            : new PageResult(ViewPaths.Search, new SearchViewModel(q, null, result.Errors[0].Description), PageResult.StatusFor(result)) { RetryAfter = result.RetryAfter };
     }
 
     private static async Task<IResult> ShowAsync(HttpContext http, IUserMessagesService messages, MailboxFolder folder, string view, string? before, string? after)
