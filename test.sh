@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test of the repository: ./test.sh
 # Unit and integration tests run on SQLite in memory; the integration suite runs again on SQLite
-# with the package's portable EF Core store forced, on PostgreSQL and on MariaDB, and the
-# several-instances tests need PostgreSQL and Redis. The servers are installed (Debian packages)
+# with the package's portable EF Core store forced and on PostgreSQL (both with kept pages on), and on
+# MariaDB, and the several-instances tests need PostgreSQL and Redis. The servers are installed (Debian packages)
 # and started on 127.0.0.1 with throw-away data when missing; set USERMESSAGES_POSTGRES /
 # USERMESSAGES_MARIADB / USERMESSAGES_REDIS to use servers of your own. The browser tests drive
 # Debian's Chromium (/usr/bin/chromium, or USERMESSAGES_CHROMIUM), installed when missing. In CI
@@ -121,14 +121,15 @@ suite "Integration suite: SQLite" dotnet test tests/UserMessages.IntegrationTest
 suite "Browser tests" dotnet test tests/UserMessages.BrowserTests -c Release --no-build
 suite "Sites made from the .NET templates" dotnet test tests/UserMessages.HostTests -c Release --no-build
 
-# The integration suite again: the portable store on SQLite, then PostgreSQL and MariaDB.
+# The integration suite again: the portable store on SQLite, then PostgreSQL and MariaDB. The first two keep pages
+# (UserMessagesOptions.KeptPages), so every test there also shows that no kept page outlives a change of the package's.
 integration() {
   suite "Integration suite: $1" "${@:2}" dotnet test tests/UserMessages.IntegrationTests -c Release --no-build \
     --filter "FullyQualifiedName!~UserMessages.IntegrationTests.ScaleOut"
 }
-integration "SQLite, portable store" USERMESSAGES_TEST_STORE=portable
+integration "SQLite, portable store, kept pages" USERMESSAGES_TEST_STORE=portable USERMESSAGES_TEST_KEPT_PAGES=1
 if [ -n "${USERMESSAGES_POSTGRES:-}" ]; then
-  integration "PostgreSQL ($USERMESSAGES_POSTGRES)" USERMESSAGES_TEST_PROVIDER=postgres
+  integration "PostgreSQL ($USERMESSAGES_POSTGRES), kept pages" USERMESSAGES_TEST_PROVIDER=postgres USERMESSAGES_TEST_KEPT_PAGES=1
 fi
 if [ -n "${USERMESSAGES_MARIADB:-}" ]; then
   integration "MariaDB ($USERMESSAGES_MARIADB)" USERMESSAGES_TEST_PROVIDER=mariadb

@@ -37,6 +37,7 @@ builder.Services.AddUserMessages(options =>
         builder.Configuration.GetSection("Messages:NewAccounts").Bind(options.NewAccounts);
         builder.Configuration.GetSection("Messages:Attachments").Bind(options.Attachments);
         builder.Configuration.GetSection("Messages:Notifications").Bind(options.Notifications);
+        builder.Configuration.GetSection("Messages:KeptPages").Bind(options.KeptPages);
     })
     .AddEntityFrameworkStores<SampleDbContext>()
     .AddIdentityUserDirectory<IdentityUser>(users =>

@@ -87,6 +87,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ThreadRetentionService>());
         services.TryAddSingleton<SuggestionRateLimiter>();
         services.TryAddSingleton<SearchRateLimiter>();
+        services.TryAddSingleton<KeptPages>();
         services.TryAddSingleton<UserMessagesMounts>();
         services.TryAddScoped<UserMessages.ViewModels.FolderNavCounts>();
         services.TryAddSingleton(sp => new UserMessagesLinks(sp.GetRequiredService<LinkGenerator>(), sp.GetRequiredService<UserMessagesMounts>()));

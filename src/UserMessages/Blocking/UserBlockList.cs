@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.Storage;
@@ -7,7 +8,8 @@ using UserMessages.Users;
 
 namespace UserMessages.Blocking;
 
-internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory, UserMessagesErrorDescriber describer, FormerMember formerMember, TimeProvider clock) : IUserBlockList
+internal sealed class UserBlockList(
+    UserMessagesDb db, IUserDirectory directory, UserMessagesErrorDescriber describer, FormerMember formerMember, IOptions<UserMessagesOptions> options, TimeProvider clock) : IUserBlockList
 {
     public async Task<MessagingResult> BlockAsync(string userId, string blockedUserId, CancellationToken cancellationToken = default)
     {
@@ -57,6 +59,8 @@ internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory,
                     entry.State = EntityState.Detached;
                 }
             }
+
+            await TouchAsync(userId, cancellationToken);
         }
 
         return MessagingResult.Success;
@@ -67,7 +71,11 @@ internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory,
         ArgumentException.ThrowIfNullOrEmpty(userId);
         // Any spelling of the id the directory accepts (an upper-case Guid): a user's blocks are few.
         var spelled = blockedUserId.ToLowerInvariant();
-        await db.Blocks.Where(b => b.BlockerId == userId && b.BlockedId.ToLower() == spelled).ExecuteDeleteAsync(cancellationToken);
+        if (await db.Blocks.Where(b => b.BlockerId == userId && b.BlockedId.ToLower() == spelled).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            await TouchAsync(userId, cancellationToken);
+        }
+
         return MessagingResult.Success;
     }
 
@@ -80,4 +88,8 @@ internal sealed class UserBlockList(UserMessagesDb db, IUserDirectory directory,
         var users = await directory.FindByIdsAsync(rows.Select(r => r.BlockedId).ToList(), cancellationToken);
         return rows.Select(r => new BlockedUser(formerMember.Or(users, r.BlockedId), r.CreatedAt)).ToList();
     }
+
+    /// <summary>With kept pages on, the blocker's pages change (the people lists' buttons).</summary>
+    private Task TouchAsync(string userId, CancellationToken cancellationToken)
+        => PageVersions.On(options.Value) ? PageVersions.TouchUsersAsync(db, [userId], cancellationToken) : Task.CompletedTask;
 }

@@ -18,4 +18,10 @@ public class MailboxCounter
 
     /// <summary>How many threads in the user's inbox are unread (the unread badge).</summary>
     public int UnreadThreads { get; set; }
+
+    /// <summary>
+    /// Moves whenever what the user's pages show changes, while kept pages are on (the <c>KeptPages</c> option):
+    /// a page kept for an older version is rendered again.
+    /// </summary>
+    public long Version { get; set; }
 }

@@ -106,6 +106,8 @@ internal sealed class MessageModeration(
             return MessagingResult<long>.Invalid([describer.AlreadyReported()]);
         }
 
+        // The reporter's thread page says they reported it.
+        await TouchAsync([reporterId], cancellationToken);
         if (blockSender)
         {
             await blocks.BlockAsync(reporterId, message.SenderId, cancellationToken);
@@ -250,6 +252,12 @@ internal sealed class MessageModeration(
 
         if (remove)
         {
+            // Everyone with a row in the thread shows the message as removed from now on.
+            if (PageVersions.On(options.Value))
+            {
+                await PageVersions.TouchThreadsAsync(db, [report.ThreadId], cancellationToken);
+            }
+
             await attachmentFiles.DeleteAsync(removedFiles, cancellationToken);
             await events.DispatchAsync(new MessageRemoved(now, report.ThreadId, report.MessageId, report.SenderId, moderatorId, participants, note), cancellationToken);
         }
@@ -396,8 +404,15 @@ internal sealed class MessageModeration(
             Log(now, moderatorId, approve ? ModerationAction.Approved : ModerationAction.Rejected, held.SenderId, null, messageId, null, note);
             return await db.Context.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
+
+        // The sender's pages list what awaits review.
+        await TouchAsync([held.SenderId], cancellationToken);
         return MessagingResult.Success;
     }
+
+    /// <summary>With kept pages on, moves the versions of <paramref name="userIds"/>' pages.</summary>
+    private Task TouchAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
+        => PageVersions.On(options.Value) ? PageVersions.TouchUsersAsync(db, userIds, cancellationToken) : Task.CompletedTask;
 
     private async Task SuspendInTransactionAsync(string moderatorId, string userId, DateTime now, DateTime? until, string? note, long? reportId, CancellationToken cancellationToken)
     {

@@ -32,6 +32,9 @@ public class UserMessagesOptions
     /// </summary>
     public string? Layout { get; set; }
 
+    /// <summary>Kept pages: folder and thread pages served again from memory while nothing they show changed. Off by default.</summary>
+    public UserMessagesKeptPagesOptions KeptPages { get; } = new();
+
     /// <summary>In a Blazor Web App: the root and layout components the pages render in (found by themselves in the template's site).</summary>
     public UserMessagesBlazorOptions Blazor { get; } = new();
 

@@ -18,6 +18,12 @@ internal sealed class UserMessagesOptionsValidator : IValidateOptions<UserMessag
         Range(failures, "Limits.NewThreadsPerDay", options.Limits.NewThreadsPerDay, 0, 10_000_000);
         Range(failures, "Limits.SuggestionsPerMinute", options.Limits.SuggestionsPerMinute, 1, 100_000);
         Range(failures, "Limits.SearchesPerMinute", options.Limits.SearchesPerMinute, 0, 100_000);
+        if (options.KeptPages.Duration < TimeSpan.Zero || options.KeptPages.Duration > TimeSpan.FromDays(1))
+        {
+            failures.Add($"UserMessagesOptions.KeptPages.Duration must be between 0 (off) and one day; it is {options.KeptPages.Duration}.");
+        }
+
+        Range(failures, "KeptPages.MaxPages", options.KeptPages.MaxPages, 1, 1_000_000);
         Positive(failures, "Notifications.PollInterval", options.Notifications.PollInterval);
         Positive(failures, "Notifications.MaxDelay", options.Notifications.MaxDelay);
         Positive(failures, "Notifications.GiveUpAfter", options.Notifications.GiveUpAfter);

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using UserMessages.Domain;
 using UserMessages.Store;
 
 namespace UserMessages.Retention;
 
 /// <summary>Deletes, for good, the threads every participant deleted or left before a cut-off.</summary>
-internal sealed class ThreadPurge(UserMessagesDb db)
+internal sealed class ThreadPurge(UserMessagesDb db, IOptions<UserMessagesOptions> options)
 {
     public async Task<int> PurgeAsync(DateTime cutoff, CancellationToken cancellationToken)
     {
@@ -20,7 +21,12 @@ internal sealed class ThreadPurge(UserMessagesDb db)
         await db.Reports.Where(r => expired.Any(t => t.Id == r.ThreadId)).ExecuteDeleteAsync(cancellationToken);
         await db.HeldMessages.Where(h => expired.Any(t => t.Id == h.ThreadId)).ExecuteDeleteAsync(cancellationToken);
 
+        // They leave their people's trash (kept pages move on).
+        var people = PageVersions.On(options.Value) ? await PageVersions.PeopleInAsync(db, expired.Select(t => t.Id), cancellationToken) : [];
+
         // Messages and participant rows go with their thread (cascading foreign keys).
-        return await expired.ExecuteDeleteAsync(cancellationToken);
+        var purged = await expired.ExecuteDeleteAsync(cancellationToken);
+        await PageVersions.TouchUsersAsync(db, people, cancellationToken);
+        return purged;
     }
 }

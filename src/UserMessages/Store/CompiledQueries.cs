@@ -21,6 +21,8 @@ internal sealed class CompiledQueries
 
     private readonly IRelationalCommandTemplate unreadCount;
 
+    private readonly IRelationalCommandTemplate counter;
+
     private readonly IdListStatement unreadCounts;
 
     private CompiledQueries(DbContext context)
@@ -37,6 +39,11 @@ internal sealed class CompiledQueries
             .AddParameter("p0", sql.GenerateParameterName("p0"), user, nullable: false)
             .Append(sql.GenerateParameterNamePlaceholder("p0"))
             .Build();
+        counter = builders.Create()
+            .Append($"SELECT {unreadColumn}, {names.Column<MailboxCounter>(nameof(MailboxCounter.Version))} FROM {table} WHERE {userColumn} = ")
+            .AddParameter("p0", sql.GenerateParameterName("p0"), user, nullable: false)
+            .Append(sql.GenerateParameterNamePlaceholder("p0"))
+            .Build();
         unreadCounts = new IdListStatement(context, $"SELECT {userColumn}, {unreadColumn} FROM {table} WHERE {userColumn} IN (", user);
     }
 
@@ -48,6 +55,14 @@ internal sealed class CompiledQueries
     public Task<int> UnreadCountAsync(DbContext context, string userId, CancellationToken cancellationToken)
         => StatementRunner.ReadAsync(context, unreadCount, new Dictionary<string, object?>(1) { ["p0"] = userId }, static async (reader, ct) =>
             await reader.ReadAsync(ct) && !reader.DbDataReader.IsDBNull(0) ? Convert.ToInt32(reader.DbDataReader.GetValue(0), CultureInfo.InvariantCulture) : 0,
+            cancellationToken);
+
+    /// <summary>A user's counter row: their unread threads and the version of their pages; null without one.</summary>
+    public Task<(int Unread, long Version)?> CounterAsync(DbContext context, string userId, CancellationToken cancellationToken)
+        => StatementRunner.ReadAsync(context, counter, new Dictionary<string, object?>(1) { ["p0"] = userId }, static async (reader, ct) =>
+            await reader.ReadAsync(ct)
+                ? ((int Unread, long Version)?)(Convert.ToInt32(reader.DbDataReader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.DbDataReader.GetValue(1), CultureInfo.InvariantCulture))
+                : null,
             cancellationToken);
 
     /// <summary>The unread threads of each of <paramref name="userIds"/> (distinct; 0 without a counter row): for the live badges after a message is sent.</summary>

@@ -24,6 +24,9 @@ internal interface IMessageStore
     /// </summary>
     Task<ThreadRead?> ReadThreadAsync(string userId, long threadId, KeysetPage page, int take, bool readHeld, CancellationToken cancellationToken);
 
+    /// <summary>A user's counter row: the unread threads in their inbox and the version of their pages; null without one.</summary>
+    Task<(int Unread, long Version)?> ReadCounterAsync(string userId, CancellationToken cancellationToken);
+
     /// <summary>The unread threads in a user's inbox (their counter).</summary>
     Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken);
 

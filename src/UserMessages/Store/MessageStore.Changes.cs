@@ -6,8 +6,8 @@ namespace UserMessages.Store;
 /// <summary>A sender's edit or deletion of their own message: claimed by one conditional update, so two changes never both pass the checks.</summary>
 internal partial class MessageStore
 {
-    public Task<MessageChangeOutcome> EditMessageAsync(string userId, long threadId, long messageId, MessageText text, DateTime since, DateTime now, CancellationToken cancellationToken)
-        => InTransactionAsync(async () =>
+    public async Task<MessageChangeOutcome> EditMessageAsync(string userId, long threadId, long messageId, MessageText text, DateTime since, DateTime now, CancellationToken cancellationToken)
+        => await TouchedAsync(threadId, o => o == MessageChangeOutcome.Changed, await InTransactionAsync(async () =>
         {
             // The claim takes the row's lock first, so the text read next is the latest committed one and no version is lost.
             if (await Claimable(userId, threadId, messageId, since).ExecuteUpdateAsync(s => s.SetProperty(m => m.EditedAt, now), cancellationToken) == 0)
@@ -21,11 +21,12 @@ internal partial class MessageStore
             await Db.Messages.Where(m => m.Id == messageId)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Content, text.Content).SetProperty(m => m.ContentHtml, text.Html), cancellationToken);
             return MessageChangeOutcome.Changed;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
-    public Task<(MessageChangeOutcome Outcome, List<string> RemovedFiles)> DeleteMessageAsync(
+    public async Task<(MessageChangeOutcome Outcome, List<string> RemovedFiles)> DeleteMessageAsync(
         string userId, long threadId, long messageId, DateTime since, DateTime now, CancellationToken cancellationToken)
-        => InTransactionAsync<(MessageChangeOutcome, List<string>)>(async () =>
+    {
+        var deletion = await InTransactionAsync<(MessageChangeOutcome Outcome, List<string> RemovedFiles)>(async () =>
         {
             var deleted = MessageKind.Deleted;
             var claimed = await Claimable(userId, threadId, messageId, since).ExecuteUpdateAsync(
@@ -41,6 +42,9 @@ internal partial class MessageStore
             await Db.PendingNotifications.Where(n => n.MessageId == messageId).ExecuteDeleteAsync(cancellationToken);
             return (MessageChangeOutcome.Changed, await DeleteAttachmentsOfAsync(messageId, cancellationToken));
         }, cancellationToken);
+        await TouchedAsync(threadId, o => o == MessageChangeOutcome.Changed, deletion.Outcome, cancellationToken);
+        return deletion;
+    }
 
     public async Task<MessageVersionsRow?> ReadMessageVersionsAsync(string userId, long threadId, long messageId, CancellationToken cancellationToken)
     {

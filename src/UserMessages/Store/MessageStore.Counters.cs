@@ -44,10 +44,17 @@ internal partial class MessageStore
             await Db.Participants
                 .Where(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) != (p.State == active && p.IsUnread && !p.IsMuted))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread), p => p.State == active && p.IsUnread && !p.IsMuted), cancellationToken);
-            await Db.Counters.ExecuteDeleteAsync(cancellationToken);
-            var recount = $"INSERT INTO {names.Table<MailboxCounter>()} ({names.Column<MailboxCounter>(nameof(MailboxCounter.UserId))}, {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))}) " +
+
+            // Rows are kept (their versions move on, so no kept page survives), and those missing are added.
+            await Db.Counters.ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.UnreadThreads, c => Db.Participants.Count(p => p.UserId == c.UserId && EF.Property<bool>(p, ThreadParticipantConfiguration.CountedUnread) == counted))
+                    .SetProperty(c => c.Version, c => c.Version + 1),
+                cancellationToken);
+            var counterUser = names.Column<MailboxCounter>(nameof(MailboxCounter.UserId));
+            var recount = $"INSERT INTO {names.Table<MailboxCounter>()} ({counterUser}, {names.Column<MailboxCounter>(nameof(MailboxCounter.UnreadThreads))}) " +
                 $"SELECT {participantUser}, COUNT(*) FROM {names.Table<ThreadParticipant>()} " +
-                $"WHERE {names.Column<ThreadParticipant>(ThreadParticipantConfiguration.CountedUnread)} = {{0}} GROUP BY {participantUser}";
+                $"WHERE {names.Column<ThreadParticipant>(ThreadParticipantConfiguration.CountedUnread)} = {{0}} " +
+                $"AND {participantUser} NOT IN (SELECT c.{counterUser} FROM {names.Table<MailboxCounter>()} c) GROUP BY {participantUser}";
             await Context.Database.ExecuteSqlRawAsync(recount, [counted], cancellationToken);
             return true;
         }, cancellationToken);

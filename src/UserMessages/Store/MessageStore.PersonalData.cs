@@ -35,8 +35,10 @@ internal partial class MessageStore
     public Task<List<string>> ReadBlockedByAsync(string userId, CancellationToken cancellationToken)
         => Db.Blocks.AsNoTracking().Where(b => b.BlockerId == userId).Select(b => b.BlockedId).ToListAsync(cancellationToken);
 
-    public Task<List<string>> EraseUserAsync(string userId, CancellationToken cancellationToken)
-        => InTransactionAsync(async () =>
+    public async Task<List<string>> EraseUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var others = KeepsPages ? await PageVersions.PeopleInAsync(Db, Db.Participants.Where(p => p.UserId == userId).Select(p => p.ThreadId), cancellationToken) : [];
+        var files = await InTransactionAsync(async () =>
         {
             // Every file they uploaded goes (sent or not); the files themselves once this is saved.
             var files = await Db.Attachments.Where(a => a.UploaderId == userId).Select(a => a.StorageKey).ToListAsync(cancellationToken);
@@ -95,4 +97,7 @@ internal partial class MessageStore
             await CountUnreadChangesAsync(others, cancellationToken);
             return files;
         }, cancellationToken);
+        await TouchUsersAsync(others, cancellationToken);
+        return files;
+    }
 }

@@ -6,13 +6,19 @@ namespace UserMessages.Store;
 /// <summary>Messages a filter held, and what the limits on new accounts read; portable LINQ on every provider.</summary>
 internal partial class MessageStore
 {
-    public Task<long> HoldAsync(HeldMessage held, CancellationToken cancellationToken)
-        => InTransactionAsync(async () =>
+    public async Task<long> HoldAsync(HeldMessage held, CancellationToken cancellationToken)
+    {
+        var id = await InTransactionAsync(async () =>
         {
             Db.HeldMessages.Add(held);
             await Context.SaveChangesAsync(cancellationToken);
             return held.Id;
         }, cancellationToken);
+
+        // The sender's pages list what awaits review.
+        await TouchUsersAsync([held.SenderId], cancellationToken);
+        return id;
+    }
 
     public Task<List<HeldMessage>> ReadHeldAsync(string senderId, long? threadId, CancellationToken cancellationToken)
         => Db.HeldMessages.AsNoTracking()

@@ -82,9 +82,10 @@ internal partial class MessageStore
     private static Task<DateTime?> NthAsync(IQueryable<DateTime> times, int n, CancellationToken cancellationToken)
         => n == 0 ? Task.FromResult<DateTime?>(null) : times.Skip(n - 1).Select(t => (DateTime?)t).FirstOrDefaultAsync(cancellationToken);
 
-    public Task<(long ThreadId, long MessageId)> WriteThreadAsync(
+    public async Task<(long ThreadId, long MessageId)> WriteThreadAsync(
         string senderId, IReadOnlyList<string> recipients, IReadOnlySet<string> requested, string subject, string? about, MessageText text, DateTime now, NotificationTimes? notify, CancellationToken cancellationToken)
-        => InTransactionAsync(
+    {
+        var written = await InTransactionAsync(
             async () =>
             {
                 var written = await WriteThreadCoreAsync(senderId, recipients, requested, subject, text, now, notify, cancellationToken);
@@ -97,6 +98,9 @@ internal partial class MessageStore
                 return written;
             },
             cancellationToken);
+        await TouchUsersAsync(recipients.Append(senderId), cancellationToken);
+        return written;
+    }
 
     /// <summary>The write of <see cref="WriteThreadAsync"/>, inside its transaction; <paramref name="recipients"/> are in ordinal order.</summary>
     protected virtual async Task<(long ThreadId, long MessageId)> WriteThreadCoreAsync(
@@ -131,9 +135,10 @@ internal partial class MessageStore
         return (thread.Id, message.Id);
     }
 
-    public Task<(long Id, DateTime SentAt)> WriteReplyAsync(
+    public async Task<(long Id, DateTime SentAt)> WriteReplyAsync(
         string userId, long threadId, MessageText text, DateTime now, NotificationTimes? notify, IReadOnlyList<string> refusing, CancellationToken cancellationToken)
-        => InTransactionAsync(
+    {
+        var written = await InTransactionAsync(
             async () =>
             {
                 var written = await WriteReplyCoreAsync(userId, threadId, text, now, notify, refusing, cancellationToken);
@@ -141,6 +146,9 @@ internal partial class MessageStore
                 return written;
             },
             cancellationToken);
+        await TouchThreadsAsync([threadId], cancellationToken);
+        return written;
+    }
 
     /// <summary>The write of <see cref="WriteReplyAsync"/>, inside its transaction.</summary>
     protected virtual async Task<(long Id, DateTime SentAt)> WriteReplyCoreAsync(

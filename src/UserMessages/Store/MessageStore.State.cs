@@ -69,13 +69,13 @@ internal partial class MessageStore
     /// Applies <paramref name="change"/> to the user's rows of <paramref name="threadIds"/> (distinct; only those
     /// <paramref name="eligible"/> keeps) and counts it: all or nothing.
     /// </summary>
-    private Task<bool> ChangeOwnRowsAsync(
+    private async Task<bool> ChangeOwnRowsAsync(
         string userId, IReadOnlyList<long> threadIds, Func<IQueryable<ThreadParticipant>, Task<int>> change, CancellationToken cancellationToken,
         Func<IQueryable<ThreadParticipant>, IQueryable<ThreadParticipant>>? eligible = null)
     {
         var all = Db.Participants.Where(p => p.UserId == userId && threadIds.Contains(p.ThreadId)).WhoMaySee();
         var rows = eligible is null ? all : eligible(all);
-        return InTransactionAsync(async () =>
+        var changed = await InTransactionAsync(async () =>
         {
             if (await rows.CountAsync(cancellationToken) != threadIds.Count)
             {
@@ -86,10 +86,18 @@ internal partial class MessageStore
             await CountUnreadChangesAsync(all, cancellationToken);
             return true;
         }, cancellationToken);
+
+        // Marking read changes the others' pages too (their "Seen by").
+        if (changed)
+        {
+            await TouchThreadsAsync(threadIds, cancellationToken);
+        }
+
+        return changed;
     }
 
-    public Task<bool> LeaveAsync(string userId, long threadId, DateTime now, CancellationToken cancellationToken)
-        => InTransactionAsync(async () =>
+    public async Task<bool> LeaveAsync(string userId, long threadId, DateTime now, CancellationToken cancellationToken)
+        => await TouchedAsync(threadId, changed => changed, await InTransactionAsync(async () =>
         {
             var row = Db.Participants.Where(p => p.ThreadId == threadId && p.UserId == userId);
             var changed = await row.WhoMaySee().ExecuteUpdateAsync(
@@ -108,7 +116,7 @@ internal partial class MessageStore
             await Context.SaveChangesAsync(cancellationToken);
             await Db.PendingNotifications.Where(n => n.ThreadId == threadId && n.RecipientId == userId).ExecuteDeleteAsync(cancellationToken);
             return true;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
     public Task<List<ParticipantRow>> ReadParticipantsAsync(long threadId, CancellationToken cancellationToken)
         => Db.Participants.AsNoTracking()
@@ -125,9 +133,9 @@ internal partial class MessageStore
             .Select(b => new BlockRow(b.BlockerId, b.BlockedId))
             .ToListAsync(cancellationToken);
 
-    public Task AddParticipantsAsync(
+    public async Task AddParticipantsAsync(
         string userId, long threadId, IReadOnlyList<string> added, IReadOnlyList<string> returning, DateTime threadLatestMessageAt, DateTime now, CancellationToken cancellationToken)
-        => InTransactionAsync(async () =>
+        => await TouchedAsync(threadId, changed => changed, await InTransactionAsync(async () =>
         {
             var at = await StampAsync(threadId, now, cancellationToken);
 
@@ -145,7 +153,7 @@ internal partial class MessageStore
             await Context.SaveChangesAsync(cancellationToken);
             await CountUnreadChangesAsync(Db.Participants.Where(p => p.ThreadId == threadId && added.Contains(p.UserId)), cancellationToken);
             return true;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
     public Task<List<string>> ReadBlockersOfAsync(string userId, CancellationToken cancellationToken)
         => Db.Blocks.AsNoTracking().Where(b => b.BlockedId == userId).Select(b => b.BlockerId).ToListAsync(cancellationToken);
@@ -195,5 +203,7 @@ internal partial class MessageStore
         {
             await Db.PendingNotifications.Where(n => n.RecipientId == userId).ExecuteDeleteAsync(cancellationToken);
         }
+
+        await TouchUsersAsync([userId], cancellationToken);
     }
 }

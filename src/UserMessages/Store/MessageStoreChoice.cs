@@ -20,10 +20,11 @@ internal static partial class MessageStoreChoice
     public static IMessageStore Create(IServiceProvider services)
     {
         var db = services.GetRequiredService<UserMessagesDb>();
-        var options = services.GetRequiredService<IOptions<UserMessagesOptions>>().Value.Store;
+        var all = services.GetRequiredService<IOptions<UserMessagesOptions>>().Value;
+        var (options, keepsPages) = (all.Store, PageVersions.On(all));
         return Statements(db.Context, options.UseProviderSql, services.GetRequiredService<ILoggerFactory>()) is { } statements
-            ? new SqlMessageStore(db, statements, options.TextSearchConfiguration)
-            : new MessageStore(db);
+            ? new SqlMessageStore(db, statements, options.TextSearchConfiguration) { KeepsPages = keepsPages }
+            : new MessageStore(db) { KeepsPages = keepsPages };
     }
 
     /// <summary>The SQL store's statements for <paramref name="context"/>'s model, or null where the portable store serves it.</summary>

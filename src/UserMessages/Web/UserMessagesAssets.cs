@@ -15,4 +15,7 @@ public static class UserMessagesAssets
         ArgumentNullException.ThrowIfNull(http);
         return http.Items.TryAdd(StylesheetKey, true);
     }
+
+    /// <summary>Whether the stylesheet's link was claimed in this request already.</summary>
+    internal static bool IsStylesheetClaimed(HttpContext http) => http.Items.ContainsKey(StylesheetKey);
 }

@@ -55,6 +55,9 @@ public sealed class TestDatabase : IDisposable
     public static bool RunsPortableStore
         => RunOn == TestEngine.MariaDb || string.Equals(Environment.GetEnvironmentVariable("USERMESSAGES_TEST_STORE"), "portable", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether this run's apps keep pages (USERMESSAGES_TEST_KEPT_PAGES=1), so every test also checks that no kept page outlives a change.</summary>
+    public static bool KeepsPages => Environment.GetEnvironmentVariable("USERMESSAGES_TEST_KEPT_PAGES") == "1";
+
     /// <summary>This database's engine.</summary>
     public TestEngine Engine { get; }
 
@@ -79,6 +82,7 @@ public sealed class TestDatabase : IDisposable
             TestEngine.MariaDb => [new("Messages:Provider", "MariaDb"), new("ConnectionStrings:MessagesMariaDb", ConnectionString)],
             _ => [new("ConnectionStrings:Messages", ConnectionString)],
         };
+        database = KeepsPages ? database.Append(new("Messages:KeptPages:Duration", "00:05:00")) : database;
         return RunsPortableStore ? database.Append(new("Messages:Store:UseProviderSql", "false")) : database;
     }
 

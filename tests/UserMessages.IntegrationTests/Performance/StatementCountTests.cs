@@ -340,10 +340,14 @@ public sealed partial class StatementCountTests(ITestOutputHelper output, Shared
 
     /// <summary>
     /// The sample host the class shares, with the e-mail digest's background poll pushed out of the tests' time
-    /// so its statements never land in a measure.
+    /// so its statements never land in a measure, and pages rendered every time (KeptPagesTests pins what kept ones cost).
     /// </summary>
     private MessagesFactory App => sharedApp.GetOrCreate(() => new MessagesFactory(configureServices: services =>
-        services.PostConfigure<UserMessagesOptions>(options => options.Notifications.PollInterval = TimeSpan.FromDays(1))));
+        services.PostConfigure<UserMessagesOptions>(options =>
+        {
+            options.Notifications.PollInterval = TimeSpan.FromDays(1);
+            options.KeptPages.Duration = TimeSpan.Zero;
+        })));
 
     private static Pinned Fixed(int statements, int? postgres = null)
         => new(new(statements, 0), new(postgres ?? statements, 0));

@@ -23,6 +23,8 @@ public sealed class UserMessagesOptionsTests
     [InlineData("NewAccountsAge", "NewAccounts.Age")]
     [InlineData("PeoplePerDay", "NewAccounts.PeoplePerDay")]
     [InlineData("SearchesPerMinute", "Limits.SearchesPerMinute")]
+    [InlineData("KeptPagesDuration", "KeptPages.Duration")]
+    [InlineData("KeptPagesMaxPages", "KeptPages.MaxPages")]
     public void InvalidOption_ThrowsWhenTheOptionsAreRead_NamingTheOption(string badOption, string named)
     {
         Action<UserMessagesOptions> configure = badOption switch
@@ -41,6 +43,8 @@ public sealed class UserMessagesOptionsTests
             "NewAccountsAge" => o => o.NewAccounts.Age = TimeSpan.FromDays(-1),
             "PeoplePerDay" => o => o.NewAccounts.PeoplePerDay = -1,
             "SearchesPerMinute" => o => o.Limits.SearchesPerMinute = -1,
+            "KeptPagesDuration" => o => o.KeptPages.Duration = TimeSpan.FromDays(2),
+            "KeptPagesMaxPages" => o => o.KeptPages.MaxPages = 0,
             _ => throw new ArgumentOutOfRangeException(nameof(badOption)),
         };
         using var services = new TestHostBuilder().ConfigureOptions(configure).BuildServiceProvider();

@@ -48,7 +48,10 @@ internal static class SqlStoreSupport
             _ => null,
         };
 
-    /// <summary>The rows the SQL inserts must have no column it does not know of (the generated words of a message the database writes).</summary>
+    /// <summary>
+    /// The rows the SQL inserts must have no column it does not know of (the generated words of a message the database writes;
+    /// a new counter's version, 0 by the column's default).
+    /// </summary>
     private static string? WhyNotOwnColumns(IModel model)
         => Extra<Message>(model, nameof(Message.Id), nameof(Message.ThreadId), nameof(Message.SenderId), nameof(Message.SentAt), nameof(Message.Content), nameof(Message.ContentHtml), nameof(Message.Kind), nameof(Message.AboutUserId), nameof(Message.EditedAt), FullTextIndex.SearchVector)
             ?? Extra<MessageThread>(model, nameof(MessageThread.Id), nameof(MessageThread.Subject), nameof(MessageThread.About), nameof(MessageThread.CreatedAt), nameof(MessageThread.CreatedById), nameof(MessageThread.LatestMessageAt), nameof(MessageThread.LatestMessageId), nameof(MessageThread.ConcurrencyStamp))
@@ -59,7 +62,7 @@ internal static class SqlStoreSupport
             ?? Extra<PendingNotification>(
                 model, nameof(PendingNotification.Id), nameof(PendingNotification.RecipientId), nameof(PendingNotification.ThreadId), nameof(PendingNotification.MessageId),
                 nameof(PendingNotification.DueAt), nameof(PendingNotification.DeadlineAt), PendingNotificationConfiguration.AwaitsQuiet)
-            ?? Extra<MailboxCounter>(model, nameof(MailboxCounter.UserId), nameof(MailboxCounter.UnreadThreads));
+            ?? Extra<MailboxCounter>(model, nameof(MailboxCounter.UserId), nameof(MailboxCounter.UnreadThreads), nameof(MailboxCounter.Version));
 
     private static string? Extra<T>(IModel model, params string[] known)
     {
@@ -88,7 +91,7 @@ internal static class SqlStoreSupport
             Of<UserBlock>(nameof(UserBlock.BlockerId)), Of<UserBlock>(nameof(UserBlock.BlockedId)),
             Of<MessagingPreferences>(nameof(MessagingPreferences.NotifyByEmail)), Of<MessagingPreferences>(nameof(MessagingPreferences.ShareReadReceipts)),
             Of<PendingNotification>(nameof(PendingNotification.RecipientId)), Of<PendingNotification>(PendingNotificationConfiguration.AwaitsQuiet),
-            Of<MailboxCounter>(nameof(MailboxCounter.UserId)), Of<MailboxCounter>(nameof(MailboxCounter.UnreadThreads)),
+            Of<MailboxCounter>(nameof(MailboxCounter.UserId)), Of<MailboxCounter>(nameof(MailboxCounter.UnreadThreads)), Of<MailboxCounter>(nameof(MailboxCounter.Version)),
         };
         var changed = numbers.FirstOrDefault(p => p.GetTypeMapping().Converter?.ProviderClrType != typeof(int))
             ?? utcTimes.FirstOrDefault(p => p.GetTypeMapping().Converter is not UtcDateTimeConverter)

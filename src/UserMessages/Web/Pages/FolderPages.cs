@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.ViewModels;
@@ -50,6 +51,12 @@ internal static class FolderPages
             return Results.Challenge();
         }
 
+        var (current, keep) = await http.RequestServices.GetRequiredService<KeptPages>().FindAsync(http, userId);
+        if (current is not null)
+        {
+            return current;
+        }
+
         var result = await messages.GetFolderAsync(userId, folder, new PageRequest(before, after), http.RequestAborted);
         if (!result.Succeeded)
         {
@@ -66,6 +73,6 @@ internal static class FolderPages
             FolderNavCounts.Remember(http, userId, requests);
         }
 
-        return new PageResult(view, new FolderViewModel(result.Value));
+        return new PageResult(view, new FolderViewModel(result.Value)) { Keep = keep };
     }
 }

@@ -42,6 +42,9 @@ internal sealed class PageResult(string viewPath, object model, int statusCode =
     public static PageResult NotFound()
         => Problem(StatusCodes.Status404NotFound, "Conversation not found", "This conversation does not exist, or you are not taking part in it.");
 
+    /// <summary>When set (a GET with kept pages on), the page is rendered without the layout, kept, and then written in the layout.</summary>
+    public KeepRequest? Keep { get; init; }
+
     /// <summary>Disposed once the view is written: the connection held open for the view's reads (see <see cref="RequestConnection"/>).</summary>
     public IAsyncDisposable? Release { get; set; }
 
@@ -60,7 +63,7 @@ internal sealed class PageResult(string viewPath, object model, int statusCode =
         }
     }
 
-    private Task RenderAsync(HttpContext httpContext)
+    private async Task RenderAsync(HttpContext httpContext)
     {
         if (RetryAfter is { } wait)
         {
@@ -68,17 +71,26 @@ internal sealed class PageResult(string viewPath, object model, int statusCode =
         }
 
         var services = httpContext.RequestServices;
-        var viewData = new ViewDataDictionary(services.GetRequiredService<IModelMetadataProvider>(), new ModelStateDictionary())
+        var metadata = services.GetRequiredService<IModelMetadataProvider>();
+        var (path, shown) = (viewPath, model);
+        if (Keep is { } keep && statusCode == StatusCodes.Status200OK)
         {
-            Model = model,
+            var (body, left) = await ViewHtml.RenderAsync(httpContext, viewPath, new ViewDataDictionary(metadata, new ModelStateDictionary()) { Model = model }, isMainPage: false);
+            (path, shown) = (ViewPaths.Kept, services.GetRequiredService<KeptPages>().Keep(httpContext, keep, body, [.. left]));
+        }
+
+        var viewData = new ViewDataDictionary(metadata, new ModelStateDictionary())
+        {
+            Model = shown,
         };
         if (services.GetRequiredService<UserMessagesLayout>().RootComponent is { } rootComponent)
         {
-            return MessagingPageRenderer.RenderAsync(httpContext, rootComponent, viewPath, viewData, statusCode);
+            await MessagingPageRenderer.RenderAsync(httpContext, rootComponent, path, viewData, statusCode);
+            return;
         }
 
-        var result = new ViewResult { ViewName = viewPath, ViewData = viewData, StatusCode = statusCode };
+        var result = new ViewResult { ViewName = path, ViewData = viewData, StatusCode = statusCode };
         var context = new ActionContext(httpContext, httpContext.GetRouteData(), NoAction);
-        return services.GetRequiredService<IActionResultExecutor<ViewResult>>().ExecuteAsync(context, result);
+        await services.GetRequiredService<IActionResultExecutor<ViewResult>>().ExecuteAsync(context, result);
     }
 }

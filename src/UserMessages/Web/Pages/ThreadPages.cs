@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using UserMessages.Domain;
 using UserMessages.Services;
@@ -25,8 +26,14 @@ internal static class ThreadPages
             return PageRequests.MalformedId();
         }
 
+        var (current, keep) = await http.RequestServices.GetRequiredService<KeptPages>().FindAsync(http, userId);
+        if (current is not null)
+        {
+            return current;
+        }
+
         var reply = new ReplyForm { ThreadId = threadId, MaxContentLength = options.Value.MaxContentLength };
-        return await RenderAsync(http, messages, userId, threadId, new PageRequest(before, after), reply, StatusCodes.Status200OK);
+        return await RenderAsync(http, messages, userId, threadId, new PageRequest(before, after), reply, StatusCodes.Status200OK, keep: keep);
     }
 
     public static async Task<IResult> Reply(HttpContext http, IUserMessagesService messages, IOptions<UserMessagesOptions> options, UserMessagesLinks links, string id)
@@ -190,7 +197,7 @@ internal static class ThreadPages
     }
 
     private static async Task<IResult> RenderAsync(
-        HttpContext http, IUserMessagesService messages, string userId, long threadId, PageRequest pageRequest, ReplyForm reply, int statusCode, TimeSpan? retryAfter = null)
+        HttpContext http, IUserMessagesService messages, string userId, long threadId, PageRequest pageRequest, ReplyForm reply, int statusCode, TimeSpan? retryAfter = null, KeepRequest? keep = null)
     {
         var result = await messages.GetThreadAsync(userId, threadId, pageRequest, http.RequestAborted);
         if (result.Status == MessagingStatus.NotFound)
@@ -219,6 +226,12 @@ internal static class ThreadPages
             FolderNavCounts.Remember(http, userId, requests);
         }
 
-        return new PageResult(ViewPaths.Thread, new ThreadViewModel(page, userId, reply), statusCode) { RetryAfter = retryAfter };
+        // A page that marked the thread seen moved its own version; its Edit buttons go when their window ends.
+        var editsEnd = page.Messages.Where(m => m.EditableUntil is not null).Min(m => m.EditableUntil);
+        return new PageResult(ViewPaths.Thread, new ThreadViewModel(page, userId, reply), statusCode)
+        {
+            RetryAfter = retryAfter,
+            Keep = page.IsUnread ? null : keep?.NoLaterThan(editsEnd is { } end ? new DateTimeOffset(DateTime.SpecifyKind(end, DateTimeKind.Utc)) : null),
+        };
     }
 }

@@ -16,6 +16,9 @@ internal static class ViewPaths
     public const string Thread = Root + "Thread.cshtml";
     public const string Create = Root + "Create.cshtml";
     public const string Problem = Root + "Problem.cshtml";
+
+    /// <summary>Writes a kept page's HTML (<see cref="KeptPages"/>); not meant to be overridden.</summary>
+    public const string Kept = "/Areas/UserMessages/Views/Shared/_KeptPage.cshtml";
     public const string Report = Root + "Report.cshtml";
     public const string EditMessage = Root + "EditMessage.cshtml";
     public const string MessageVersions = Root + "MessageVersions.cshtml";

@@ -280,6 +280,11 @@ namespace UserMessages.Sample.Data.Migrations.Postgres
                     b.Property<int>("UnreadThreads")
                         .HasColumnType("integer");
 
+                    b.Property<long>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("UserId")
                         .HasName("PK_UserMessagesMailboxCounters");
 

@@ -268,6 +268,11 @@ namespace UserMessages.Sample.Data.Migrations.Sqlite
                     b.Property<int>("UnreadThreads")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("UserId")
                         .HasName("PK_UserMessagesMailboxCounters");
 

@@ -12,5 +12,6 @@ internal sealed class MailboxCounterConfiguration(UserMessagesStoreOptions optio
         builder.ToTable(table, options.Schema);
         builder.HasKey(c => c.UserId).HasName("PK_" + table);
         builder.Property(c => c.UserId).HasMaxLength(UserIdColumn.For(builder.Metadata.Model));
+        builder.Property(c => c.Version).HasDefaultValue(0L);
     }
 }

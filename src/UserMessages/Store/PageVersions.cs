@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace UserMessages.Store;
+
+/// <summary>
+/// The version of each user's pages, kept in their counter row (<see cref="Domain.MailboxCounter.Version"/>) for kept
+/// pages: every write that changes what someone's pages show moves it once the write is saved.
+/// </summary>
+/// <remarks>
+/// One row per statement, in user order, after the write's transaction: a move never holds one counter while it waits
+/// for another, so it cannot deadlock with the writes that count unread threads. A page read between the write and the
+/// move is kept at the old version and rendered again after it.
+/// </remarks>
+internal static class PageVersions
+{
+    /// <summary>Whether kept pages are on, and so whether writes move the versions.</summary>
+    public static bool On(UserMessagesOptions options) => options.KeptPages.Duration > TimeSpan.Zero;
+
+    /// <summary>Everyone with a row in one of <paramref name="threadIds"/> (those who left too): whose versions a change of those threads moves.</summary>
+    public static Task<List<string>> PeopleInAsync(UserMessagesDb db, IQueryable<long> threadIds, CancellationToken cancellationToken)
+        => db.Participants.Where(p => threadIds.Contains(p.ThreadId)).Select(p => p.UserId).Distinct().ToListAsync(cancellationToken);
+
+    /// <summary>Moves the versions of everyone with a row in one of <paramref name="threadIds"/>.</summary>
+    public static async Task TouchThreadsAsync(UserMessagesDb db, IReadOnlyCollection<long> threadIds, CancellationToken cancellationToken)
+        => await TouchUsersAsync(db, await db.Participants.Where(p => threadIds.Contains(p.ThreadId)).Select(p => p.UserId).Distinct().ToListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Moves the versions of <paramref name="userIds"/>' pages.</summary>
+    public static async Task TouchUsersAsync(UserMessagesDb db, IEnumerable<string> userIds, CancellationToken cancellationToken)
+    {
+        foreach (var userId in userIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            await db.Counters.Where(c => c.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        }
+    }
+}
