@@ -99,6 +99,25 @@ public sealed partial class BlazorHostTests
     }
 
     [Fact]
+    public async Task KeptPages_AreServedAgainInTheHostsLayout_WithTheirTitle()
+    {
+        await using var host = await BlazorHost.StartAsync(razorComponentsFirst: true, o => o.KeptPages.Duration = TimeSpan.FromMinutes(5));
+
+        // The thread page's first view marks it read (a change), so each page is asked for once before.
+        foreach (var path in new[] { $"/messages/thread/{host.ThreadId}", "/messages" })
+        {
+            await host.GetAsync(path, host.Bob);
+            var (_, first) = await host.GetAsync(path, host.Bob);
+            var (status, again) = await host.GetAsync(path, host.Bob);
+
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(Token().Replace(first, "token"), Token().Replace(again, "token"));
+            Assert.Single(Regex.Matches(again, "<nav id=\"host-nav\""));
+            Assert.Contains(path == "/messages" ? "<title>Inbox</title>" : $"<title>{Subject}</title>", again, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task ARootComponentThatIsNotAComponent_StopsTheAppAtStartWithTheReason()
     {
         var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
@@ -106,6 +125,10 @@ public sealed partial class BlazorHostTests
 
         Assert.Contains("UserMessagesOptions.Blazor.RootComponent must be a Razor component", failure.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>An antiforgery token's value (each request has its own).</summary>
+    [GeneratedRegex("CfDJ[A-Za-z0-9_-]+")]
+    private static partial Regex Token();
 
     /// <summary>The value of the first inline <c>onclick</c> attribute.</summary>
     [GeneratedRegex("onclick=\"([^\"]*)\"")]

@@ -14,7 +14,7 @@ internal static class MessagingPageRenderer
 {
     public static async Task RenderAsync(HttpContext httpContext, Type rootComponent, string viewPath, ViewDataDictionary viewData, int statusCode)
     {
-        var (html, rendered) = await ViewHtml.RenderAsync(httpContext, viewPath, viewData, isMainPage: true);
+        var (html, rendered, _) = await ViewHtml.RenderAsync(httpContext, viewPath, viewData, isMainPage: true);
         var services = httpContext.RequestServices;
         var layout = services.GetRequiredService<IOptions<UserMessagesOptions>>().Value.Blazor.Layout;
         services.GetRequiredService<MessagingRoutingState>().Page = new MessagingPageContent(html, rendered["Title"] as string, layout);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -21,7 +22,8 @@ internal static class ViewHtml
     /// <param name="viewPath">The view's path.</param>
     /// <param name="viewData">Its model and view data.</param>
     /// <param name="isMainPage">A page (with its _ViewStart and layout) rather than a partial or a view component's view.</param>
-    public static async Task<(string Html, ViewDataDictionary ViewData)> RenderAsync(HttpContext httpContext, string viewPath, ViewDataDictionary viewData, bool isMainPage)
+    /// <returns>The HTML, the view data as the view left it, and whether the HTML holds a layout (one the view set itself, when not a main page).</returns>
+    public static async Task<(string Html, ViewDataDictionary ViewData, bool HasLayout)> RenderAsync(HttpContext httpContext, string viewPath, ViewDataDictionary viewData, bool isMainPage)
     {
         var services = httpContext.RequestServices;
         var found = services.GetRequiredService<ICompositeViewEngine>().GetView(executingFilePath: null, viewPath, isMainPage);
@@ -36,6 +38,6 @@ internal static class ViewHtml
         var helperOptions = services.GetRequiredService<IOptions<MvcViewOptions>>().Value.HtmlHelperOptions;
         var context = new ViewContext(actionContext, found.View, viewData, tempData, writer, helperOptions);
         await found.View.RenderAsync(context);
-        return (writer.ToString(), context.ViewData);
+        return (writer.ToString(), context.ViewData, found.View is RazorView { RazorPage.Layout.Length: > 0 });
     }
 }

@@ -65,12 +65,17 @@ internal sealed class KeptPages(IOptions<UserMessagesOptions> options, TimeProvi
 
     public void Dispose() => pages.Dispose();
 
-    /// <summary>A page differs by user, address (the mount, folder, thread and cursor), language, and whether it links the stylesheet.</summary>
+    /// <summary>
+    /// A page differs by user, address (the mount, folder or thread, and the cursor: other query values change nothing,
+    /// so they make no page of their own), language, and whether it links the stylesheet.
+    /// </summary>
     private static string KeyOf(HttpContext http, string userId)
     {
         var request = http.Request;
         var linksStylesheet = !UserMessagesAssets.IsStylesheetClaimed(http);
-        return string.Join('\n', userId, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name, request.PathBase.Value, request.Path.Value, request.QueryString.Value, linksStylesheet ? "1" : "0");
+        return string.Join(
+            '\n', userId, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name, request.PathBase.Value, request.Path.Value,
+            request.Query["before"].ToString(), request.Query["after"].ToString(), linksStylesheet ? "1" : "0");
     }
 
     private static string WithToken(HttpContext http, string body)

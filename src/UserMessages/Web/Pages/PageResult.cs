@@ -75,7 +75,15 @@ internal sealed class PageResult(string viewPath, object model, int statusCode =
         var (path, shown) = (viewPath, model);
         if (Keep is { } keep && statusCode == StatusCodes.Status200OK)
         {
-            var (body, left) = await ViewHtml.RenderAsync(httpContext, viewPath, new ViewDataDictionary(metadata, new ModelStateDictionary()) { Model = model }, isMainPage: false);
+            var (body, left, hasLayout) = await ViewHtml.RenderAsync(httpContext, viewPath, new ViewDataDictionary(metadata, new ModelStateDictionary()) { Model = model }, isMainPage: false);
+            if (hasLayout)
+            {
+                // An override that sets its layout itself rendered the whole page: it is sent as it is, and not kept.
+                httpContext.Response.ContentType = "text/html; charset=utf-8";
+                await httpContext.Response.WriteAsync(body, httpContext.RequestAborted);
+                return;
+            }
+
             (path, shown) = (ViewPaths.Kept, services.GetRequiredService<KeptPages>().Keep(httpContext, keep, body, [.. left]));
         }
 

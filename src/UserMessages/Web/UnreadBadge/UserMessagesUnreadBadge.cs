@@ -61,7 +61,7 @@ public sealed class UserMessagesUnreadBadge : ComponentBase
         if (Http is not null && await UnreadBadgeModel.ReadAsync(Http, Messages, Directory, Links, shape) is { } model)
         {
             var viewData = new ViewDataDictionary<UnreadBadgeViewModel>(Metadata, new ModelStateDictionary()) { Model = model };
-            (html, _) = await ViewHtml.RenderAsync(Http, UnreadBadgeModel.ViewPath, viewData, isMainPage: false);
+            (html, _, _) = await ViewHtml.RenderAsync(Http, UnreadBadgeModel.ViewPath, viewData, isMainPage: false);
         }
     }
 
