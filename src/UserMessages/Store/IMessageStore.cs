@@ -27,6 +27,9 @@ internal interface IMessageStore
     /// <summary>A user's counter row: the unread threads in their inbox and the version of their pages; null without one.</summary>
     Task<(int Unread, long Version)?> ReadCounterAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>Creates a user's counter row (no unread thread) unless they have one.</summary>
+    Task EnsureCounterAsync(string userId, CancellationToken cancellationToken);
+
     /// <summary>The unread threads in a user's inbox (their counter).</summary>
     Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken);
 

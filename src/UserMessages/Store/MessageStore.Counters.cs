@@ -13,6 +13,8 @@ internal partial class MessageStore
     public Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken)
         => CompiledQueries.For(Context).UnreadCountAsync(Context, userId, cancellationToken);
 
+    public Task EnsureCounterAsync(string userId, CancellationToken cancellationToken) => AddToCountersAsync([(userId, 0)], cancellationToken);
+
     public Task<Dictionary<string, int>> CountUnreadAsync(IReadOnlyList<string> userIds, CancellationToken cancellationToken)
         => CompiledQueries.For(Context).UnreadCountsAsync(Context, userIds, cancellationToken);
 

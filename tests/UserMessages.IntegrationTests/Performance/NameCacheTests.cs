@@ -11,7 +11,10 @@ public sealed class NameCacheTests
     [Fact]
     public async Task WithANameCache_APageViewedAgain_ReadsNoNames_AndShowsTheSame()
     {
-        await using var app = new MessagesFactory(settings: new Dictionary<string, string> { ["Messages:NameCacheDuration"] = "00:01:00" });
+        // Pages rendered every time, so each reads its names (or not): a kept page reads none at all.
+        await using var app = new MessagesFactory(
+            settings: new Dictionary<string, string> { ["Messages:NameCacheDuration"] = "00:01:00" },
+            configureServices: services => services.PostConfigure<UserMessagesOptions>(options => options.KeptPages.Duration = TimeSpan.Zero));
         var alice = await app.CreateUserAsync("alice@example.com", "Alice Archer");
         var bob = await app.CreateUserAsync("bob@example.com", "Robert Baker");
         await Seeder.MailboxAsync(app, alice, bob, 3);

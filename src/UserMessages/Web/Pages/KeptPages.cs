@@ -22,7 +22,7 @@ internal sealed class KeptPages(IOptions<UserMessagesOptions> options, TimeProvi
 
     /// <summary>
     /// For a GET with kept pages on: the kept page when it is current (to render as it is), else the version the page
-    /// about to be rendered is kept at; neither when pages are not kept or the user has no counter row yet.
+    /// about to be rendered is kept at; neither when pages are not kept or the user had no counter row yet (made now).
     /// </summary>
     public async Task<(PageResult? Current, KeepRequest? Keep)> FindAsync(HttpContext http, string userId)
     {
@@ -34,6 +34,8 @@ internal sealed class KeptPages(IOptions<UserMessagesOptions> options, TimeProvi
         var store = http.RequestServices.GetRequiredService<IMessageStore>();
         if (await store.ReadCounterAsync(userId, http.RequestAborted) is not { } counter)
         {
+            // Someone who never had an unread thread gets their row now, and their pages are kept from the next request on.
+            await store.EnsureCounterAsync(userId, http.RequestAborted);
             return (null, null);
         }
 
