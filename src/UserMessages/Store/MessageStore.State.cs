@@ -190,6 +190,9 @@ internal partial class MessageStore
     public async Task SavePreferencesAsync(MessagingPreferences preferences, CancellationToken cancellationToken)
     {
         var (userId, notifyByEmail, shareReadReceipts) = (preferences.UserId, preferences.NotifyByEmail, preferences.ShareReadReceipts);
+
+        // Whether the others' pages change too: their "Seen by" shows this user only while they share read receipts (the default).
+        var sharedBefore = KeepsPages && (await Db.Preferences.Where(p => p.UserId == userId).Select(p => (bool?)p.ShareReadReceipts).FirstOrDefaultAsync(cancellationToken) ?? true);
         var changed = await Db.Preferences.Where(p => p.UserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.NotifyByEmail, notifyByEmail).SetProperty(p => p.ShareReadReceipts, shareReadReceipts), cancellationToken);
         if (changed == 0)
@@ -204,6 +207,13 @@ internal partial class MessageStore
             await Db.PendingNotifications.Where(n => n.RecipientId == userId).ExecuteDeleteAsync(cancellationToken);
         }
 
-        await TouchUsersAsync([userId], cancellationToken);
+        if (KeepsPages && sharedBefore != shareReadReceipts)
+        {
+            await PageVersions.TouchSharingThreadsWithAsync(Db, userId, cancellationToken);
+        }
+        else
+        {
+            await TouchUsersAsync([userId], cancellationToken);
+        }
     }
 }

@@ -24,6 +24,17 @@ internal static class PageVersions
     public static async Task TouchThreadsAsync(UserMessagesDb db, IReadOnlyCollection<long> threadIds, CancellationToken cancellationToken)
         => await TouchUsersAsync(db, await db.Participants.Where(p => threadIds.Contains(p.ThreadId)).Select(p => p.UserId).Distinct().ToListAsync(cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Moves the versions of <paramref name="userId"/> and of everyone who shares a thread with them, in one statement (a
+    /// rare write: turning read receipts on or off), run again when the database ends it as a deadlock victim.
+    /// </summary>
+    public static Task TouchSharingThreadsWithAsync(UserMessagesDb db, string userId, CancellationToken cancellationToken)
+        => DeadlockRetry.RunAsync(
+            () => db.Counters
+                .Where(c => c.UserId == userId || db.Participants.Any(p => p.UserId == c.UserId && db.Participants.Any(me => me.UserId == userId && me.ThreadId == p.ThreadId)))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version + 1), cancellationToken),
+            cancellationToken);
+
     /// <summary>Moves the versions of <paramref name="userIds"/>' pages.</summary>
     public static async Task TouchUsersAsync(UserMessagesDb db, IEnumerable<string> userIds, CancellationToken cancellationToken)
     {
