@@ -8,8 +8,9 @@ namespace UserMessages.Store;
 /// </summary>
 /// <remarks>
 /// One row per statement, in user order, after the write's transaction: a move never holds one counter while it waits
-/// for another, so it cannot deadlock with the writes that count unread threads. A page read between the write and the
-/// move is kept at the old version and rendered again after it.
+/// for another, so it cannot deadlock with the writes that count unread threads (the one exception, read receipts turned
+/// on or off, is one statement run again when it is a deadlock's victim). A page read between the write and the move is
+/// kept at the old version and rendered again after it.
 /// </remarks>
 internal static class PageVersions
 {
