@@ -88,6 +88,7 @@ public static class UserMessagesServiceCollectionExtensions
         services.TryAddSingleton<SuggestionRateLimiter>();
         services.TryAddSingleton<SearchRateLimiter>();
         services.TryAddSingleton<KeptPages>();
+        services.TryAddScoped(sp => new PageVersions(sp.GetRequiredService<UserMessagesDb>(), PageVersions.On(sp.GetRequiredService<IOptions<UserMessagesOptions>>().Value)));
         services.TryAddSingleton<UserMessagesMounts>();
         services.TryAddScoped<UserMessages.ViewModels.FolderNavCounts>();
         services.TryAddSingleton(sp => new UserMessagesLinks(sp.GetRequiredService<LinkGenerator>(), sp.GetRequiredService<UserMessagesMounts>()));

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using UserMessages.Domain;
 using UserMessages.Services;
 using UserMessages.Storage;
@@ -9,7 +8,7 @@ using UserMessages.Users;
 namespace UserMessages.Blocking;
 
 internal sealed class UserBlockList(
-    UserMessagesDb db, IUserDirectory directory, UserMessagesErrorDescriber describer, FormerMember formerMember, IOptions<UserMessagesOptions> options, TimeProvider clock) : IUserBlockList
+    UserMessagesDb db, IUserDirectory directory, UserMessagesErrorDescriber describer, FormerMember formerMember, PageVersions versions, TimeProvider clock) : IUserBlockList
 {
     public async Task<MessagingResult> BlockAsync(string userId, string blockedUserId, CancellationToken cancellationToken = default)
     {
@@ -60,7 +59,7 @@ internal sealed class UserBlockList(
                 }
             }
 
-            await TouchAsync(userId, cancellationToken);
+            await versions.TouchUsersAsync([userId], cancellationToken);
         }
 
         return MessagingResult.Success;
@@ -73,7 +72,7 @@ internal sealed class UserBlockList(
         var spelled = blockedUserId.ToLowerInvariant();
         if (await db.Blocks.Where(b => b.BlockerId == userId && b.BlockedId.ToLower() == spelled).ExecuteDeleteAsync(cancellationToken) > 0)
         {
-            await TouchAsync(userId, cancellationToken);
+            await versions.TouchUsersAsync([userId], cancellationToken);
         }
 
         return MessagingResult.Success;
@@ -88,8 +87,4 @@ internal sealed class UserBlockList(
         var users = await directory.FindByIdsAsync(rows.Select(r => r.BlockedId).ToList(), cancellationToken);
         return rows.Select(r => new BlockedUser(formerMember.Or(users, r.BlockedId), r.CreatedAt)).ToList();
     }
-
-    /// <summary>With kept pages on, the blocker's pages change (the people lists' buttons).</summary>
-    private Task TouchAsync(string userId, CancellationToken cancellationToken)
-        => PageVersions.On(options.Value) ? PageVersions.TouchUsersAsync(db, [userId], cancellationToken) : Task.CompletedTask;
 }

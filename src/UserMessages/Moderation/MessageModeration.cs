@@ -23,6 +23,7 @@ internal sealed class MessageModeration(
     ModerationEventDispatcher events,
     IHeldMessageDelivery delivery,
     AttachmentFiles attachmentFiles,
+    PageVersions versions,
     IOptions<UserMessagesOptions> options,
     TimeProvider clock)
 {
@@ -107,7 +108,7 @@ internal sealed class MessageModeration(
         }
 
         // The reporter's thread page says they reported it.
-        await TouchAsync([reporterId], cancellationToken);
+        await versions.TouchUsersAsync([reporterId], cancellationToken);
         if (blockSender)
         {
             await blocks.BlockAsync(reporterId, message.SenderId, cancellationToken);
@@ -253,10 +254,7 @@ internal sealed class MessageModeration(
         if (remove)
         {
             // Everyone with a row in the thread shows the message as removed from now on.
-            if (PageVersions.On(options.Value))
-            {
-                await PageVersions.TouchThreadsAsync(db, [report.ThreadId], cancellationToken);
-            }
+            await versions.TouchThreadsAsync([report.ThreadId], cancellationToken);
 
             await attachmentFiles.DeleteAsync(removedFiles, cancellationToken);
             await events.DispatchAsync(new MessageRemoved(now, report.ThreadId, report.MessageId, report.SenderId, moderatorId, participants, note), cancellationToken);
@@ -406,13 +404,9 @@ internal sealed class MessageModeration(
         }, cancellationToken);
 
         // The sender's pages list what awaits review.
-        await TouchAsync([held.SenderId], cancellationToken);
+        await versions.TouchUsersAsync([held.SenderId], cancellationToken);
         return MessagingResult.Success;
     }
-
-    /// <summary>With kept pages on, moves the versions of <paramref name="userIds"/>' pages.</summary>
-    private Task TouchAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
-        => PageVersions.On(options.Value) ? PageVersions.TouchUsersAsync(db, userIds, cancellationToken) : Task.CompletedTask;
 
     private async Task SuspendInTransactionAsync(string moderatorId, string userId, DateTime now, DateTime? until, string? note, long? reportId, CancellationToken cancellationToken)
     {

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using UserMessages.Domain;
 using UserMessages.Store;
 
 namespace UserMessages.Retention;
 
 /// <summary>Deletes, for good, the threads every participant deleted or left before a cut-off.</summary>
-internal sealed class ThreadPurge(UserMessagesDb db, IOptions<UserMessagesOptions> options)
+internal sealed class ThreadPurge(UserMessagesDb db, PageVersions versions)
 {
     public async Task<int> PurgeAsync(DateTime cutoff, CancellationToken cancellationToken)
     {
@@ -22,11 +21,11 @@ internal sealed class ThreadPurge(UserMessagesDb db, IOptions<UserMessagesOption
         await db.HeldMessages.Where(h => expired.Any(t => t.Id == h.ThreadId)).ExecuteDeleteAsync(cancellationToken);
 
         // They leave their people's trash (kept pages move on).
-        var people = PageVersions.On(options.Value) ? await PageVersions.PeopleInAsync(db, expired.Select(t => t.Id), cancellationToken) : [];
+        var people = await versions.PeopleInAsync(expired.Select(t => t.Id), cancellationToken);
 
         // Messages and participant rows go with their thread (cascading foreign keys).
         var purged = await expired.ExecuteDeleteAsync(cancellationToken);
-        await PageVersions.TouchUsersAsync(db, people, cancellationToken);
+        await versions.TouchUsersAsync(people, cancellationToken);
         return purged;
     }
 }

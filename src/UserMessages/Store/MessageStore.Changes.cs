@@ -7,7 +7,7 @@ namespace UserMessages.Store;
 internal partial class MessageStore
 {
     public async Task<MessageChangeOutcome> EditMessageAsync(string userId, long threadId, long messageId, MessageText text, DateTime since, DateTime now, CancellationToken cancellationToken)
-        => await TouchedAsync(threadId, o => o == MessageChangeOutcome.Changed, await InTransactionAsync(async () =>
+        => await Versions.TouchedAsync(threadId, o => o == MessageChangeOutcome.Changed, await InTransactionAsync(async () =>
         {
             // The claim takes the row's lock first, so the text read next is the latest committed one and no version is lost.
             if (await Claimable(userId, threadId, messageId, since).ExecuteUpdateAsync(s => s.SetProperty(m => m.EditedAt, now), cancellationToken) == 0)
@@ -42,7 +42,7 @@ internal partial class MessageStore
             await Db.PendingNotifications.Where(n => n.MessageId == messageId).ExecuteDeleteAsync(cancellationToken);
             return (MessageChangeOutcome.Changed, await DeleteAttachmentsOfAsync(messageId, cancellationToken));
         }, cancellationToken);
-        await TouchedAsync(threadId, o => o == MessageChangeOutcome.Changed, deletion.Outcome, cancellationToken);
+        await Versions.TouchedAsync(threadId, o => o == MessageChangeOutcome.Changed, deletion.Outcome, cancellationToken);
         return deletion;
     }
 

@@ -37,7 +37,7 @@ internal partial class MessageStore
 
     public async Task<List<string>> EraseUserAsync(string userId, CancellationToken cancellationToken)
     {
-        var others = KeepsPages ? await PageVersions.PeopleInAsync(Db, Db.Participants.Where(p => p.UserId == userId).Select(p => p.ThreadId), cancellationToken) : [];
+        var others = await Versions.PeopleInAsync(Db.Participants.Where(p => p.UserId == userId).Select(p => p.ThreadId), cancellationToken);
         var files = await InTransactionAsync(async () =>
         {
             // Every file they uploaded goes (sent or not); the files themselves once this is saved.
@@ -97,7 +97,7 @@ internal partial class MessageStore
             await CountUnreadChangesAsync(others, cancellationToken);
             return files;
         }, cancellationToken);
-        await TouchUsersAsync(others, cancellationToken);
+        await Versions.TouchUsersAsync(others, cancellationToken);
         return files;
     }
 }

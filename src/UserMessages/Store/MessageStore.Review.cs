@@ -16,7 +16,7 @@ internal partial class MessageStore
         }, cancellationToken);
 
         // The sender's pages list what awaits review.
-        await TouchUsersAsync([held.SenderId], cancellationToken);
+        await Versions.TouchUsersAsync([held.SenderId], cancellationToken);
         return id;
     }
 

@@ -98,7 +98,7 @@ internal partial class MessageStore
                 return written;
             },
             cancellationToken);
-        await TouchUsersAsync(recipients.Append(senderId), cancellationToken);
+        await Versions.TouchUsersAsync(recipients.Append(senderId), cancellationToken);
         return written;
     }
 
@@ -146,7 +146,7 @@ internal partial class MessageStore
                 return written;
             },
             cancellationToken);
-        await TouchThreadsAsync([threadId], cancellationToken);
+        await Versions.TouchThreadsAsync([threadId], cancellationToken);
         return written;
     }
 

@@ -90,14 +90,14 @@ internal partial class MessageStore
         // Marking read changes the others' pages too (their "Seen by").
         if (changed)
         {
-            await TouchThreadsAsync(threadIds, cancellationToken);
+            await Versions.TouchThreadsAsync(threadIds, cancellationToken);
         }
 
         return changed;
     }
 
     public async Task<bool> LeaveAsync(string userId, long threadId, DateTime now, CancellationToken cancellationToken)
-        => await TouchedAsync(threadId, changed => changed, await InTransactionAsync(async () =>
+        => await Versions.TouchedAsync(threadId, changed => changed, await InTransactionAsync(async () =>
         {
             var row = Db.Participants.Where(p => p.ThreadId == threadId && p.UserId == userId);
             var changed = await row.WhoMaySee().ExecuteUpdateAsync(
@@ -135,7 +135,7 @@ internal partial class MessageStore
 
     public async Task AddParticipantsAsync(
         string userId, long threadId, IReadOnlyList<string> added, IReadOnlyList<string> returning, DateTime threadLatestMessageAt, DateTime now, CancellationToken cancellationToken)
-        => await TouchedAsync(threadId, changed => changed, await InTransactionAsync(async () =>
+        => await Versions.TouchedAsync(threadId, changed => changed, await InTransactionAsync(async () =>
         {
             var at = await StampAsync(threadId, now, cancellationToken);
 
@@ -192,7 +192,7 @@ internal partial class MessageStore
         var (userId, notifyByEmail, shareReadReceipts) = (preferences.UserId, preferences.NotifyByEmail, preferences.ShareReadReceipts);
 
         // Whether the others' pages change too: their "Seen by" shows this user only while they share read receipts (the default).
-        var sharedBefore = KeepsPages && (await Db.Preferences.Where(p => p.UserId == userId).Select(p => (bool?)p.ShareReadReceipts).FirstOrDefaultAsync(cancellationToken) ?? true);
+        var sharedBefore = Versions.IsOn && (await Db.Preferences.Where(p => p.UserId == userId).Select(p => (bool?)p.ShareReadReceipts).FirstOrDefaultAsync(cancellationToken) ?? true);
         var changed = await Db.Preferences.Where(p => p.UserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.NotifyByEmail, notifyByEmail).SetProperty(p => p.ShareReadReceipts, shareReadReceipts), cancellationToken);
         if (changed == 0)
@@ -207,13 +207,13 @@ internal partial class MessageStore
             await Db.PendingNotifications.Where(n => n.RecipientId == userId).ExecuteDeleteAsync(cancellationToken);
         }
 
-        if (KeepsPages && sharedBefore != shareReadReceipts)
+        if (Versions.IsOn && sharedBefore != shareReadReceipts)
         {
-            await PageVersions.TouchSharingThreadsWithAsync(Db, userId, cancellationToken);
+            await Versions.TouchSharingThreadsWithAsync(userId, cancellationToken);
         }
         else
         {
-            await TouchUsersAsync([userId], cancellationToken);
+            await Versions.TouchUsersAsync([userId], cancellationToken);
         }
     }
 }

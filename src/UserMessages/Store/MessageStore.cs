@@ -19,32 +19,13 @@ internal partial class MessageStore(UserMessagesDb db) : IMessageStore
     /// <summary>The host's context.</summary>
     protected DbContext Context => Db.Context;
 
-    /// <summary>Whether writes move the versions of the pages they change (kept pages are on).</summary>
-    public bool KeepsPages { get; init; }
+    /// <summary>The versions of the pages the store's writes change (nothing while kept pages are off).</summary>
+    public PageVersions Versions { get; init; } = new(db, on: false);
 
     public Task<OpenConnection> OpenAsync(CancellationToken cancellationToken) => Db.OpenAsync(cancellationToken);
 
     public Task<(int Unread, long Version)?> ReadCounterAsync(string userId, CancellationToken cancellationToken)
         => CompiledQueries.For(Context).CounterAsync(Context, userId, cancellationToken);
-
-    /// <summary>With kept pages on, moves the versions of everyone in <paramref name="threadIds"/> (once the write is saved).</summary>
-    protected Task TouchThreadsAsync(IReadOnlyCollection<long> threadIds, CancellationToken cancellationToken)
-        => KeepsPages ? PageVersions.TouchThreadsAsync(Db, threadIds, cancellationToken) : Task.CompletedTask;
-
-    /// <summary>With kept pages on, moves the versions of everyone in <paramref name="threadId"/> when <paramref name="changed"/> says the write did; returns its result.</summary>
-    protected async Task<T> TouchedAsync<T>(long threadId, Func<T, bool> changed, T result, CancellationToken cancellationToken)
-    {
-        if (changed(result))
-        {
-            await TouchThreadsAsync([threadId], cancellationToken);
-        }
-
-        return result;
-    }
-
-    /// <summary>With kept pages on, moves the versions of <paramref name="userIds"/>' pages (once the write is saved).</summary>
-    protected Task TouchUsersAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
-        => KeepsPages ? PageVersions.TouchUsersAsync(Db, userIds, cancellationToken) : Task.CompletedTask;
 
     /// <summary>Runs <paramref name="work"/> in one transaction, as <see cref="StoreTransactions.RunAsync"/> says.</summary>
     protected Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)

@@ -20,11 +20,11 @@ internal static partial class MessageStoreChoice
     public static IMessageStore Create(IServiceProvider services)
     {
         var db = services.GetRequiredService<UserMessagesDb>();
-        var all = services.GetRequiredService<IOptions<UserMessagesOptions>>().Value;
-        var (options, keepsPages) = (all.Store, PageVersions.On(all));
+        var options = services.GetRequiredService<IOptions<UserMessagesOptions>>().Value.Store;
+        var versions = services.GetRequiredService<PageVersions>();
         return Statements(db.Context, options.UseProviderSql, services.GetRequiredService<ILoggerFactory>()) is { } statements
-            ? new SqlMessageStore(db, statements, options.TextSearchConfiguration) { KeepsPages = keepsPages }
-            : new MessageStore(db) { KeepsPages = keepsPages };
+            ? new SqlMessageStore(db, statements, options.TextSearchConfiguration) { Versions = versions }
+            : new MessageStore(db) { Versions = versions };
     }
 
     /// <summary>The SQL store's statements for <paramref name="context"/>'s model, or null where the portable store serves it.</summary>
